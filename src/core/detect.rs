@@ -1,0 +1,879 @@
+//! Detection: a sheet of cells → the table it holds, and what each row and column means.
+//!
+//! Officials' sheets have title rows, one- or two-row headers with merged group titles,
+//! an "STT" column, notes below, years as columns or as sheets, components beside the
+//! overall score, peer-group headings inside the body, or one value per row (long form).
+//! Nothing here is tuned to one file: rows and columns are classified by what they hold.
+
+use std::collections::HashMap;
+
+use crate::core::grid::{Cell, Grid};
+use crate::core::messages::Note;
+use crate::core::model::{Target, OVERALL};
+use crate::core::text::{clean, find_quarter, find_year, fold, has_phrase};
+use crate::core::units::is_aggregate;
+use crate::core::value::{parse_num, parse_target, Num};
+
+/// A value read from a sheet, before units are reconciled.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawRecord {
+    pub group: String,
+    pub unit: String,
+    pub period: String,
+    pub indicator: String,
+    pub value: Option<f64>,
+    pub rank: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RankingTable {
+    pub sheet: String,
+    pub title: Option<String>,
+    pub layout: &'static str,
+    pub records: Vec<RawRecord>,
+    /// Indicators whose header or title says lower is better.
+    pub lower_is_better: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetTable {
+    pub sheet: String,
+    pub title: Option<String>,
+    pub targets: Vec<Target>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Ranking(RankingTable),
+    Targets(TargetTable),
+    Nothing,
+}
+
+/// Notes collected while reading one file; per-cell notes are capped so a report stays
+/// readable, with a count of the rest.
+#[derive(Debug, Default)]
+pub struct Notes {
+    pub skipped: Vec<Note>,
+    pub warnings: Vec<Note>,
+    pub more_skipped: usize,
+    pub more_warnings: usize,
+}
+
+const MAX_CELL_NOTES: usize = 40;
+
+impl Notes {
+    fn skip(&mut self, n: Note) {
+        self.skipped.push(n);
+    }
+
+    fn skip_cell(&mut self, n: Note) {
+        if self.skipped.len() < MAX_CELL_NOTES {
+            self.skipped.push(n);
+        } else {
+            self.more_skipped += 1;
+        }
+    }
+
+    fn warn_cell(&mut self, n: Note) {
+        if self.warnings.len() < MAX_CELL_NOTES {
+            self.warnings.push(n);
+        } else {
+            self.more_warnings += 1;
+        }
+    }
+
+    pub fn warn(&mut self, n: Note) {
+        self.warnings.push(n);
+    }
+}
+
+/// What the surroundings tell about a sheet: a year in the file name, say.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    pub file_year: Option<u16>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Cells
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Empty,
+    Missing,
+    Number,
+    Year,
+    Label,
+}
+
+fn kind(c: &Cell) -> Kind {
+    match c {
+        Cell::Empty => Kind::Empty,
+        Cell::Number(v) => year_like(*v),
+        Cell::Bool(_) => Kind::Label,
+        Cell::Error(_) => Kind::Missing,
+        Cell::Text(s) => match parse_num(s) {
+            Num::Value(v) if !s.contains(['%', ',', '.']) => year_like(v),
+            Num::Value(_) | Num::Ratio(..) => Kind::Number,
+            Num::Missing => Kind::Missing,
+            Num::NotNumber => Kind::Label,
+        },
+    }
+}
+
+fn year_like(v: f64) -> Kind {
+    if v.fract() == 0.0 && (1990.0..2100.0).contains(&v) {
+        Kind::Year
+    } else {
+        Kind::Number
+    }
+}
+
+fn num(c: &Cell) -> Num {
+    match c {
+        Cell::Number(v) => Num::Value(*v),
+        Cell::Text(s) => parse_num(s),
+        Cell::Empty | Cell::Error(_) => Num::Missing,
+        Cell::Bool(_) => Num::NotNumber,
+    }
+}
+
+fn nonempty(row: &[Cell]) -> impl Iterator<Item = (usize, &Cell)> {
+    row.iter().enumerate().filter(|(_, c)| !c.is_empty())
+}
+
+// ---------------------------------------------------------------------------------------
+// Words that name a column's role (folded)
+
+const ORDINAL: &[&str] = &["stt", "tt", "so tt", "so thu tu", "no", "ttt"];
+const RANK: &[&str] = &["xep hang", "hang", "thu hang", "rank", "ranking", "xh", "vi tri", "thu bac", "xep thu"];
+const GROUP: &[&str] = &["khoi", "nhom", "group", "peer group", "nhom don vi"];
+const PERIOD: &[&str] = &["nam", "year", "ky", "period", "thoi gian", "nam danh gia", "ky danh gia"];
+const INDICATOR: &[&str] = &[
+    "chi so", "chi so thanh phan", "linh vuc", "indicator", "component", "tieu chi", "noi dung",
+    "ten chi tieu", "chi tieu", "ten chi so", "noi dung chi tieu",
+];
+const UNIT: &[&str] = &[
+    "tinh", "thanh pho", "tinh thanh pho", "tinh tp", "dia phuong", "don vi", "ten don vi", "ten",
+    "province", "unit", "so nganh", "co quan", "huyen", "quan huyen", "xa", "phuong", "ten tinh",
+    "ten dia phuong", "ten co quan", "co quan don vi", "so ban nganh", "tinh thanh", "ten huyen",
+    "ten xa", "district", "department", "commune",
+];
+const NOTES: &[&str] = &["don vi tinh", "dvt", "ghi chu", "note", "notes", "nguon", "source", "chu thich", "nhan xet"];
+const FOOTER: &[&str] = &["ghi chu", "nguon", "chu thich", "note", "notes", "source", "luu y"];
+const TARGET_COL: &[&str] = &["chi tieu", "ke hoach", "muc tieu", "target", "chi tieu nam", "chi tieu ke hoach"];
+const LOWER_BETTER: &[&str] = &["ty le tre han", "ty le qua han", "tre han", "qua han", "ty le loi", "so ngay"];
+/// Words in a header that say what kind of number a column holds, not which indicator.
+const ROLE_WORDS: &[&str] = &[
+    "xep hang", "thu hang", "hang", "diem so", "tong diem", "diem", "score", "rank", "ranking",
+    "ket qua", "gia tri", "value", "xh", "nam", "year", "thuc hien", "actual",
+];
+/// Group titles over component columns that name no component themselves.
+const GENERIC_GROUPS: &[&str] = &[
+    "chi so thanh phan", "cac chi so thanh phan", "linh vuc", "cac linh vuc", "components", "component",
+    "chi so thanh phan diem", "tieu chi thanh phan", "noi dung danh gia", "linh vuc danh gia",
+];
+/// Names of an overall index.
+const OVERALL_NAMES: &[&str] = &[
+    "chi so", "chi so tong hop", "tong hop", "par index", "chi so par index", "chi so cai cach hanh chinh",
+    "chi so cchc", "pci", "sipas", "papi", "ddci", "index", "overall", "chi so hai long", "tong",
+    "chi so par", "diem tong hop",
+];
+
+fn is_role(folded_header: &str, words: &[&str]) -> bool {
+    has_phrase(folded_header, words)
+}
+
+// ---------------------------------------------------------------------------------------
+// The table's frame: title rows, header rows, body, footer
+
+struct Frame {
+    titles: Vec<(usize, String)>,
+    header_rows: Vec<usize>,
+    body_start: usize,
+    body_end: usize,
+}
+
+fn is_data_row(row: &[Cell]) -> bool {
+    let kinds: Vec<Kind> = row.iter().map(kind).collect();
+    let labels = kinds.iter().filter(|k| **k == Kind::Label).count();
+    let numbers = kinds.iter().filter(|k| **k == Kind::Number).count();
+    let years = kinds.iter().filter(|k| **k == Kind::Year).count();
+    let missing = kinds.iter().filter(|k| **k == Kind::Missing).count();
+    if labels == 0 {
+        return false;
+    }
+    if numbers > 0 {
+        return true;
+    }
+    // A long-form row "Hà Nội | 2019 | - " or a row of missing values after its unit.
+    (years == 1 && numbers == 0 && labels >= 1 && missing > 0) || (years == 1 && labels >= 2)
+}
+
+fn frame(g: &Grid) -> Option<Frame> {
+    let n = g.rows.len();
+    // The first data row that another data row follows (within two rows), so that a
+    // header holding years as numbers is not taken for data.
+    let mut body_start = None;
+    for r in 0..n {
+        if !is_data_row(&g.rows[r]) || is_header_like(&g.rows[r]) {
+            continue;
+        }
+        let next = (r + 1..n.min(r + 4)).find(|&q| nonempty(&g.rows[q]).count() > 0);
+        if next.is_none_or(|q| is_data_row(&g.rows[q])) {
+            body_start = Some(r);
+            break;
+        }
+    }
+    let mut body_start = body_start?;
+    // A lone heading right under the header ("I. KHỐI SỞ") opens the body as a group.
+    if body_start >= 2 {
+        let above: Vec<(usize, &Cell)> = nonempty(&g.rows[body_start - 1]).collect();
+        let header = nonempty(&g.rows[body_start - 2]).count();
+        if above.len() == 1 && above[0].0 <= 1 && header >= 2 && kind(above[0].1) == Kind::Label {
+            body_start -= 1;
+        }
+    }
+    // Header rows: the non-empty rows right above the body, at most three, that are not
+    // a lone title.
+    let mut header_rows = Vec::new();
+    let mut r = body_start;
+    while r > 0 && header_rows.len() < 3 {
+        let row = &g.rows[r - 1];
+        let cells: Vec<(usize, &Cell)> = nonempty(row).collect();
+        if cells.is_empty() {
+            break;
+        }
+        if cells.len() == 1 && is_title_cell(g, r - 1, cells[0].0) {
+            break;
+        }
+        header_rows.insert(0, r - 1);
+        r -= 1;
+    }
+    let mut titles = Vec::new();
+    for (q, row) in g.rows.iter().enumerate().take(r) {
+        let text: Vec<String> = nonempty(row).map(|(_, c)| c.text()).collect();
+        if !text.is_empty() {
+            titles.push((q, text.join(" ")));
+        }
+    }
+    // Footer: from the first row that opens with a note word, or after the last data row.
+    let mut body_end = n;
+    for (q, row) in g.rows.iter().enumerate().skip(body_start) {
+        if let Some((_, c)) = nonempty(row).next() {
+            let f = fold(&c.text());
+            let opens_note = FOOTER.iter().any(|w| f.starts_with(w)) || c.text().starts_with('*') || c.text().starts_with("(*)");
+            if opens_note && !row.iter().any(|c| kind(c) == Kind::Number) {
+                body_end = q;
+                break;
+            }
+        }
+    }
+    Some(Frame { titles, header_rows, body_start, body_end })
+}
+
+/// A row of column headers that holds years as numbers: "STT | Tỉnh | 2019 | 2020".
+fn is_header_like(row: &[Cell]) -> bool {
+    let kinds: Vec<Kind> = row.iter().map(kind).collect();
+    let years = kinds.iter().filter(|k| **k == Kind::Year).count();
+    let numbers = kinds.iter().filter(|k| **k == Kind::Number).count();
+    if numbers > 0 || years == 0 {
+        return false;
+    }
+    years >= 2 || row.iter().any(|c| matches!(c, Cell::Text(s) if is_role(&fold(s), UNIT) || is_role(&fold(s), ORDINAL)))
+}
+
+/// A lone cell is a title when it starts the row or a merge spans (nearly) the width.
+fn is_title_cell(g: &Grid, r: usize, c: usize) -> bool {
+    if c == 0 {
+        return true;
+    }
+    let width = g.width();
+    g.merges.iter().any(|&(r0, c0, r1, c1)| r0 <= r && r <= r1 && c0 == c && c1 + 2 >= width)
+}
+
+/// Header labels per column: merged cells spread over their region, group titles of upper
+/// rows carried right over their sub-columns, parts joined with " / ".
+fn header_labels(g: &Grid, rows: &[usize], width: usize) -> Vec<Vec<String>> {
+    let mut labels = vec![Vec::new(); width];
+    let last = rows.last().copied();
+    for &r in rows {
+        let mut carry: Option<String> = None;
+        for (c, label) in labels.iter_mut().enumerate() {
+            let mut text = g.get(r, c).text();
+            if text.is_empty() {
+                if let Some(m) = g.merges.iter().find(|&&(r0, c0, r1, c1)| r0 <= r && r <= r1 && c0 <= c && c <= c1) {
+                    text = g.get(m.0, m.1).text();
+                }
+            }
+            let below_has_label = last.is_some_and(|l| l != r && !g.get(l, c).is_empty());
+            if text.is_empty() && Some(r) != last && below_has_label {
+                if let Some(c0) = &carry {
+                    text = c0.clone();
+                }
+            } else if !text.is_empty() {
+                carry = Some(text.clone());
+            } else {
+                carry = None;
+            }
+            let text = clean(&text);
+            if !text.is_empty() && label.last() != Some(&text) {
+                label.push(text);
+            }
+        }
+    }
+    labels
+}
+
+// ---------------------------------------------------------------------------------------
+// Columns
+
+#[derive(Clone, Debug, PartialEq)]
+enum Role {
+    Ordinal,
+    Unit,
+    Group,
+    Period,
+    Indicator,
+    Value,
+    Rank,
+    TargetText,
+    Notes,
+    Unused,
+}
+
+struct Stats {
+    numbers: usize,
+    years: usize,
+    labels: usize,
+    nonempty: usize,
+}
+
+fn column_stats(g: &Grid, f: &Frame, c: usize) -> Stats {
+    let mut s = Stats { numbers: 0, years: 0, labels: 0, nonempty: 0 };
+    for r in f.body_start..f.body_end {
+        match kind(g.get(r, c)) {
+            Kind::Empty => continue,
+            Kind::Number => s.numbers += 1,
+            Kind::Year => s.years += 1,
+            Kind::Label => s.labels += 1,
+            Kind::Missing => {}
+        }
+        s.nonempty += 1;
+    }
+    s
+}
+
+fn is_sequence(g: &Grid, f: &Frame, c: usize) -> bool {
+    let mut expect = 1.0;
+    let mut seen = 0;
+    for r in f.body_start..f.body_end {
+        match num(g.get(r, c)) {
+            Num::Value(v) if v == expect => {
+                expect += 1.0;
+                seen += 1;
+            }
+            Num::Missing => {}
+            _ => return false,
+        }
+    }
+    seen >= 3
+}
+
+fn target_share(g: &Grid, f: &Frame, c: usize) -> (usize, usize) {
+    let (mut hits, mut worded, mut total) = (0, 0, 0);
+    for r in f.body_start..f.body_end {
+        if let Cell::Text(s) = g.get(r, c) {
+            total += 1;
+            if parse_target(s).is_some() {
+                hits += 1;
+                if parse_num(s) == Num::NotNumber {
+                    worded += 1;
+                }
+            }
+        } else if !g.get(r, c).is_empty() {
+            total += 1;
+        }
+    }
+    (hits + worded, total * 2)
+}
+
+fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>]) -> Vec<Role> {
+    let width = labels.len();
+    let mut roles = vec![Role::Unused; width];
+    let headers: Vec<String> = labels.iter().map(|l| fold(&l.join(" "))).collect();
+    let stats: Vec<Stats> = (0..width).map(|c| column_stats(g, f, c)).collect();
+    for c in 0..width {
+        let h = &headers[c];
+        let s = &stats[c];
+        if s.nonempty == 0 {
+            continue;
+        }
+        let numeric = s.numbers + s.years >= s.labels && s.numbers + s.years > 0;
+        let last = labels[c].last().map(|l| fold(l)).unwrap_or_default();
+        roles[c] = if ORDINAL.contains(&h.as_str()) || (h.is_empty() && c == 0 && is_sequence(g, f, c)) {
+            Role::Ordinal
+        } else if numeric && (is_role(&last, RANK) || (labels[c].len() == 1 && is_role(h, RANK))) {
+            Role::Rank
+        } else if !numeric && is_role(h, GROUP) && !is_role(h, UNIT) {
+            Role::Group
+        } else if s.years > 0 && s.numbers == 0 && PERIOD.contains(&h.as_str()) {
+            Role::Period
+        } else if !numeric && is_role(h, TARGET_COL) && {
+            let (hits, total) = target_share(g, f, c);
+            hits * 2 >= total && hits > 0
+        } {
+            Role::TargetText
+        } else if !numeric && INDICATOR.contains(&h.as_str()) {
+            Role::Indicator
+        } else if numeric {
+            Role::Value
+        } else if is_role(h, NOTES) {
+            Role::Notes
+        } else if is_role(h, UNIT) {
+            Role::Unit
+        } else {
+            Role::Notes
+        };
+    }
+    // Target sheets without a keyword in the header: a column of worded targets.
+    if !roles.contains(&Role::TargetText) {
+        for c in 0..width {
+            if roles[c] == Role::Notes || roles[c] == Role::Indicator {
+                let (hits, total) = target_share(g, f, c);
+                if total > 0 && hits * 10 >= total * 7 {
+                    roles[c] = Role::TargetText;
+                    break;
+                }
+            }
+        }
+    }
+    // Exactly one unit column: the named one, else the first column of labels.
+    let units: Vec<usize> = (0..width).filter(|&c| roles[c] == Role::Unit).collect();
+    if units.len() > 1 {
+        for &c in &units[1..] {
+            roles[c] = Role::Notes;
+        }
+    }
+    if units.is_empty() && !roles.contains(&Role::TargetText) {
+        if let Some(c) = (0..width).find(|&c| roles[c] == Role::Notes || roles[c] == Role::Indicator && !roles.contains(&Role::Period)) {
+            roles[c] = Role::Unit;
+        }
+    }
+    if roles.contains(&Role::TargetText) {
+        // The indicator is the first label column that is not the target itself.
+        for r in roles.iter_mut() {
+            if *r == Role::Unit {
+                *r = Role::Indicator;
+            }
+        }
+        if !roles.contains(&Role::Indicator) {
+            if let Some(c) = (0..width).find(|&c| roles[c] == Role::Notes) {
+                roles[c] = Role::Indicator;
+            }
+        }
+    }
+    roles
+}
+
+// ---------------------------------------------------------------------------------------
+// Headers → period and indicator
+
+/// Splits a header into (period, indicator) given the sheet's own period.
+fn header_meaning(parts: &[String], sheet_year: Option<u16>) -> (Option<String>, String) {
+    let joined = parts.join(" ");
+    let year = find_year(&joined).or(sheet_year);
+    let quarter = find_quarter(&joined);
+    let period = match (year, quarter) {
+        (Some(y), Some(q)) => Some(format!("{y}-Q{q}")),
+        (Some(y), None) => find_year(&joined).map(|y| y.to_string()).or(Some(y.to_string())),
+        (None, Some(q)) => Some(format!("Q{q}")),
+        (None, None) => None,
+    };
+    let mut kept = Vec::new();
+    for p in parts {
+        let s = strip_role_words(p);
+        if !s.is_empty() {
+            kept.push(s);
+        }
+    }
+    if kept.len() > 1 {
+        kept.retain(|k| !GENERIC_GROUPS.contains(&fold(k).as_str()));
+    }
+    let name = kept.join(" / ");
+    let f = fold(&name);
+    let indicator = if f.is_empty() || OVERALL_NAMES.contains(&f.as_str()) { OVERALL.to_string() } else { name };
+    (period, indicator)
+}
+
+/// Drops years, quarters and role words ("Điểm", "Xếp hạng", "Năm") from a header part.
+fn strip_role_words(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut keep = vec![true; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let f = &folded[i];
+        if find_year(words[i]).is_some() && f.len() <= 9 {
+            keep[i] = false;
+            i += 1;
+            continue;
+        }
+        if (f == "quy" || f == "quarter") && i + 1 < words.len() {
+            keep[i] = false;
+            keep[i + 1] = false;
+            i += 2;
+            continue;
+        }
+        let mut matched = 0;
+        for w in ROLE_WORDS {
+            let n = w.split(' ').count();
+            if i + n <= words.len() && folded[i..i + n].join(" ") == *w {
+                matched = matched.max(n);
+            }
+        }
+        if matched > 0 {
+            for k in keep.iter_mut().skip(i).take(matched) {
+                *k = false;
+            }
+            i += matched;
+        } else {
+            i += 1;
+        }
+    }
+    let s: Vec<&str> = words.iter().zip(&keep).filter(|(_, k)| **k).map(|(w, _)| *w).collect();
+    s.join(" ").trim_matches(|c: char| c.is_whitespace() || "/-–:;,()[].".contains(c)).to_string()
+}
+
+// ---------------------------------------------------------------------------------------
+// The sheet
+
+/// Reads one sheet. Returns what it holds and records skipped rows and columns in `notes`.
+pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
+    let sheet = g.name.clone();
+    if g.rows.iter().all(|r| nonempty(r).count() == 0) {
+        notes.skip(Note::EmptySheet { sheet });
+        return Found::Nothing;
+    }
+    let Some(f) = frame(g) else {
+        notes.skip(Note::NoTableInSheet { sheet });
+        return Found::Nothing;
+    };
+    let width = g.width();
+    let labels = header_labels(g, &f.header_rows, width);
+    let roles = roles(g, &f, &labels);
+    let title = f.titles.first().map(|(_, t)| t.clone());
+    let sheet_year = find_year(&g.name)
+        .or_else(|| f.titles.iter().find_map(|(_, t)| find_year(t)))
+        .or(ctx.file_year);
+    for (r, t) in &f.titles {
+        notes.skip(Note::TitleRow { sheet: sheet.clone(), row: r + 1, text: t.clone() });
+    }
+    for r in f.body_end..g.rows.len() {
+        let text: Vec<String> = nonempty(&g.rows[r]).map(|(_, c)| c.text()).collect();
+        if !text.is_empty() {
+            notes.skip(Note::FooterRow { sheet: sheet.clone(), row: r + 1, text: text.join(" ") });
+        }
+    }
+    for (c, role) in roles.iter().enumerate() {
+        match role {
+            Role::Ordinal => notes.skip(Note::OrdinalColumn { sheet: sheet.clone(), col: c }),
+            Role::Notes => notes.skip(Note::NotesColumn { sheet: sheet.clone(), col: c, header: labels[c].join(" / ") }),
+            _ => {}
+        }
+    }
+    if roles.contains(&Role::TargetText) {
+        return targets(g, &f, &roles, &labels, sheet_year, title, notes);
+    }
+    let Some(unit_col) = roles.iter().position(|r| *r == Role::Unit) else {
+        notes.skip(Note::NoTableInSheet { sheet });
+        return Found::Nothing;
+    };
+    let period_col = roles.iter().position(|r| *r == Role::Period);
+    let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
+    let group_col = roles.iter().position(|r| *r == Role::Group);
+    let layout = if period_col.is_some() || indicator_col.is_some() { "long" } else { "wide" };
+
+    // Each value or rank column's (period, indicator), from its header.
+    let meaning: Vec<Option<(Option<String>, String)>> = (0..width)
+        .map(|c| match roles[c] {
+            Role::Value | Role::Rank => Some(header_meaning(&labels[c], sheet_year)),
+            _ => None,
+        })
+        .collect();
+    let lower: Vec<String> = (0..width)
+        .filter_map(|c| {
+            let m = meaning[c].as_ref()?;
+            has_phrase(&fold(&labels[c].join(" ")), LOWER_BETTER).then(|| m.1.clone())
+        })
+        .collect();
+    if layout == "wide" && meaning.iter().flatten().all(|(p, _)| p.is_none()) {
+        notes.warn(Note::NoPeriod { sheet: sheet.clone() });
+    }
+
+    let mut order: Vec<(String, String, String, String)> = Vec::new();
+    let mut cells: HashMap<(String, String, String, String), (Option<f64>, Option<u32>)> = HashMap::new();
+    let mut group = String::new();
+    for r in f.body_start..f.body_end {
+        let row = &g.rows[r];
+        let filled: Vec<(usize, &Cell)> = nonempty(row).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        let unit_cell = g.get(r, unit_col);
+        let numbers = row.iter().filter(|c| matches!(kind(c), Kind::Number)).count();
+        // A heading inside the body ("Khối Sở, ban, ngành"): the peer group of what follows.
+        if numbers == 0 && filled.len() == 1 && kind(filled[0].1) == Kind::Label && period_col.is_none() {
+            group = strip_heading_number(&filled[0].1.text());
+            continue;
+        }
+        let unit = unit_cell.text();
+        if unit.is_empty() || kind(unit_cell) != Kind::Label {
+            continue;
+        }
+        if is_aggregate(&unit) {
+            notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: unit });
+            continue;
+        }
+        let row_group = group_col.map(|c| g.get(r, c).text()).unwrap_or_else(|| group.clone());
+        let row_period = period_col.map(|c| match g.get(r, c) {
+            Cell::Number(v) => format!("{v}"),
+            other => {
+                let t = other.text();
+                match (find_year(&t), find_quarter(&t)) {
+                    (Some(y), Some(q)) => format!("{y}-Q{q}"),
+                    (Some(y), None) => y.to_string(),
+                    _ => t,
+                }
+            }
+        });
+        let row_indicator = indicator_col.map(|c| g.get(r, c).text()).filter(|s| !s.is_empty());
+        for c in 0..width {
+            let Some((col_period, col_indicator)) = &meaning[c] else { continue };
+            let period = row_period.clone().or_else(|| col_period.clone()).unwrap_or_default();
+            let indicator = match &row_indicator {
+                Some(i) => {
+                    let f = fold(i);
+                    if OVERALL_NAMES.contains(&f.as_str()) { OVERALL.to_string() } else { clean(i) }
+                }
+                None => col_indicator.clone(),
+            };
+            let cell = g.get(r, c);
+            let n = num(cell);
+            let key = (row_group.clone(), unit.clone(), period, indicator);
+            let entry = cells.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                (None, None)
+            });
+            match (n, &roles[c]) {
+                (Num::Missing, _) => {
+                    if !cell.is_empty() {
+                        notes.skip_cell(Note::MissingCell { sheet: sheet.clone(), row: r + 1, col: c, text: cell.text() });
+                    }
+                }
+                (Num::NotNumber, _) => {
+                    notes.warn_cell(Note::UnreadCell { sheet: sheet.clone(), row: r + 1, col: c, text: cell.text() })
+                }
+                (n, Role::Rank) => entry.1 = entry.1.or(n.as_rank()),
+                (n, _) => entry.0 = entry.0.or(n.as_value()),
+            }
+        }
+    }
+    let records = order
+        .into_iter()
+        .map(|k| {
+            let (value, rank) = cells[&k];
+            RawRecord { group: k.0, unit: k.1, period: k.2, indicator: k.3, value, rank }
+        })
+        .collect();
+    Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower })
+}
+
+/// "I. KHỐI SỞ, BAN, NGÀNH" → "KHỐI SỞ, BAN, NGÀNH"; "A - Khối huyện" → "Khối huyện".
+fn strip_heading_number(s: &str) -> String {
+    let s = clean(s);
+    if let Some((head, rest)) = s.split_once(['.', '-', ')']) {
+        let h = head.trim();
+        let roman = !h.is_empty() && h.chars().all(|c| "IVXLivxl".contains(c));
+        let short = h.chars().count() <= 2 && h.chars().all(|c| c.is_alphanumeric());
+        if roman || short {
+            return rest.trim().to_string();
+        }
+    }
+    s
+}
+
+fn targets(
+    g: &Grid,
+    f: &Frame,
+    roles: &[Role],
+    labels: &[Vec<String>],
+    sheet_year: Option<u16>,
+    title: Option<String>,
+    notes: &mut Notes,
+) -> Found {
+    let sheet = g.name.clone();
+    let Some(tc) = roles.iter().position(|r| *r == Role::TargetText) else { return Found::Nothing };
+    let ic = roles.iter().position(|r| *r == Role::Indicator);
+    let actual_cols: Vec<(usize, String)> = (0..roles.len())
+        .filter(|&c| roles[c] == Role::Value || roles[c] == Role::Rank)
+        .map(|c| {
+            let (p, _) = header_meaning(&labels[c], sheet_year);
+            let p = match p {
+                Some(p) if p.starts_with('Q') => sheet_year.map_or(p.clone(), |y| format!("{y}-{p}")),
+                Some(p) => p,
+                None => labels[c].join(" / "),
+            };
+            (c, p)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for r in f.body_start..f.body_end {
+        let text = g.get(r, tc).text();
+        let Some(spec) = parse_target(&text) else {
+            if !text.is_empty() {
+                notes.warn_cell(Note::UnreadCell { sheet: sheet.clone(), row: r + 1, col: tc, text });
+            }
+            continue;
+        };
+        let indicator = ic.map(|c| g.get(r, c).text()).unwrap_or_else(|| format!("{}", r + 1));
+        let actuals = actual_cols.iter().map(|(c, p)| (p.clone(), num(g.get(r, *c)).as_value())).collect();
+        out.push(Target { indicator, text: clean(&text), op: spec.op, threshold: spec.threshold, actuals });
+    }
+    if out.is_empty() {
+        notes.skip(Note::NoTableInSheet { sheet });
+        return Found::Nothing;
+    }
+    Found::Targets(TargetTable { sheet, title, targets: out })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranking(g: &Grid) -> RankingTable {
+        match detect(g, &Context::default(), &mut Notes::default()) {
+            Found::Ranking(t) => t,
+            other => panic!("not a ranking: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn title_header_and_stt() {
+        let g = Grid::from_text(
+            "PAR 2022",
+            &[
+                &["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"],
+                &[],
+                &["STT", "Tỉnh, thành phố", "Điểm", "Xếp hạng"],
+                &["1", "Hà Nội", "85,43", "2/63"],
+                &["2", "Hải Phòng", "88,1", "1/63"],
+                &["3", "Cả nước", "80", ""],
+                &["Ghi chú: số liệu minh họa"],
+            ],
+        );
+        let t = ranking(&g);
+        assert_eq!(t.records.len(), 2);
+        assert_eq!(
+            t.records[0],
+            RawRecord {
+                group: String::new(),
+                unit: "Hà Nội".into(),
+                period: "2022".into(),
+                indicator: OVERALL.into(),
+                value: Some(85.43),
+                rank: Some(2),
+            }
+        );
+    }
+
+    #[test]
+    fn two_row_header_years_as_groups() {
+        let g = Grid::from_text(
+            "Sheet1",
+            &[
+                &["STT", "Đơn vị", "Năm 2021", "", "Năm 2022", ""],
+                &["", "", "Điểm", "Xếp hạng", "Điểm", "Xếp hạng"],
+                &["1", "Sở Tư pháp", "80,5", "3", "-", ""],
+                &["2", "Sở Y tế", "82", "1", "84", "1"],
+            ],
+        );
+        let t = ranking(&g);
+        let got: Vec<(String, String, Option<f64>, Option<u32>)> =
+            t.records.iter().map(|r| (r.unit.clone(), r.period.clone(), r.value, r.rank)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Sở Tư pháp".into(), "2021".into(), Some(80.5), Some(3)),
+                ("Sở Tư pháp".into(), "2022".into(), None, None),
+                ("Sở Y tế".into(), "2021".into(), Some(82.0), Some(1)),
+                ("Sở Y tế".into(), "2022".into(), Some(84.0), Some(1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn long_form() {
+        let g = Grid::from_text(
+            "data",
+            &[
+                &["Tỉnh", "Năm", "Chỉ số", "Giá trị"],
+                &["Huế", "2020", "Chỉ số tổng hợp", "81,2"],
+                &["Huế", "2019", "Cải cách thể chế", "9,1"],
+            ],
+        );
+        let t = ranking(&g);
+        assert_eq!(t.layout, "long");
+        assert_eq!(t.records[1].period, "2019");
+        assert_eq!(t.records[1].indicator, "Cải cách thể chế");
+        assert_eq!(t.records[0].indicator, OVERALL);
+    }
+
+    #[test]
+    fn headings_inside_body_are_groups() {
+        let g = Grid::from_text(
+            "DDCI 2023",
+            &[
+                &["STT", "Đơn vị", "Điểm"],
+                &["I. KHỐI SỞ, BAN, NGÀNH"],
+                &["1", "Sở Tài chính", "70"],
+                &["2", "Sở Xây dựng", "72"],
+                &["II. KHỐI ĐỊA PHƯƠNG"],
+                &["1", "Huyện A", "65"],
+            ],
+        );
+        let t = ranking(&g);
+        assert_eq!(t.records[0].group, "KHỐI SỞ, BAN, NGÀNH");
+        assert_eq!(t.records[2].group, "KHỐI ĐỊA PHƯƠNG");
+        assert_eq!(t.records[2].period, "2023");
+    }
+
+    #[test]
+    fn header_words() {
+        assert_eq!(strip_role_words("Năm 2022"), "");
+        assert_eq!(strip_role_words("Xếp hạng"), "");
+        assert_eq!(strip_role_words("Cải cách TTHC (điểm)"), "Cải cách TTHC");
+        assert_eq!(header_meaning(&["Quý I".into()], Some(2023)).0.as_deref(), Some("2023-Q1"));
+        assert_eq!(header_meaning(&["PAR INDEX 2022".into(), "Điểm".into()], None), (Some("2022".into()), OVERALL.into()));
+    }
+
+    #[test]
+    fn target_sheet() {
+        let g = Grid::from_text(
+            "Chỉ tiêu 2023",
+            &[
+                &["STT", "Chỉ tiêu", "Kế hoạch năm 2023", "Quý I", "Quý II"],
+                &["1", "Tỷ lệ hồ sơ trực tuyến", "Trên 80%", "75,5%", "82%"],
+                &["2", "Tỷ lệ hồ sơ trễ hạn", "Dưới 2%", "1,2%", "-"],
+            ],
+        );
+        match detect(&g, &Context::default(), &mut Notes::default()) {
+            Found::Targets(t) => {
+                assert_eq!(t.targets.len(), 2);
+                assert_eq!(t.targets[0].indicator, "Tỷ lệ hồ sơ trực tuyến");
+                assert_eq!(t.targets[0].actuals, vec![("2023-Q1".into(), Some(75.5)), ("2023-Q2".into(), Some(82.0))]);
+                assert_eq!(t.targets[1].met(), Some(true));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! Reading: bytes and a file name → sheets of cells ([`Grid`]).
+//! calamine reads workbooks (xlsx, xlsm, xlsb, xls, ods); the csv crate reads text.
+
+use std::io::Cursor;
+
+use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx};
+
+use crate::core::messages::Note;
+use crate::core::text::clean;
+
+/// Limits that keep a hostile or huge file from exhausting the tab's memory.
+pub mod limits {
+    /// Largest file accepted, in bytes.
+    pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+    /// Largest uncompressed size of one entry in a zipped workbook.
+    pub const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
+    /// Largest uncompressed size of all entries together.
+    pub const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
+    /// Largest number of cells (rows × columns of the used range) in one sheet.
+    pub const MAX_CELLS: u64 = 20_000_000;
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text (numbers as written by Rust: `2022`, `85.43`).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Number(v) => format!("{v}"),
+            Cell::Text(s) => s.clone(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// One sheet as a rectangle of cells, at the positions the spreadsheet shows
+/// (row 0 is the sheet's first row even when the used range starts lower).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grid {
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+    /// Merged regions: (first row, first column, last row, last column), inclusive.
+    pub merges: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Grid {
+    pub fn get(&self, r: usize, c: usize) -> &Cell {
+        self.rows.get(r).and_then(|row| row.get(c)).unwrap_or(&Cell::Empty)
+    }
+
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// A grid from literal text rows; handy in tests and for CSV.
+    pub fn from_text(name: &str, rows: &[&[&str]]) -> Grid {
+        Grid {
+            name: name.to_string(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(clean(s)) }).collect())
+                .collect(),
+            merges: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    Csv,
+}
+
+/// Reads every sheet of a file. The format is found from the bytes, the name helps for text.
+pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
+    if bytes.is_empty() {
+        return Err(Note::EmptyFile);
+    }
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(Note::TooLarge { what: "file bytes", limit: limits::MAX_FILE_BYTES });
+    }
+    match sniff(bytes, file_name)? {
+        Format::Csv => read_csv(bytes, file_name),
+        Format::Xls => workbook(calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)), |wb, name| {
+            wb.merge_cells_by_sheet_name(name).unwrap_or_default()
+        }),
+        Format::Xlsx => workbook(calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)), |wb, name| {
+            wb.merge_cells_by_sheet_name(name).unwrap_or_default()
+        }),
+        Format::Xlsb => workbook(calamine::open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)), |_, _| Vec::new()),
+        Format::Ods => workbook(calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)), |_, _| Vec::new()),
+    }
+}
+
+/// Finds the format from the bytes; refuses what is not a spreadsheet, with a reason.
+pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
+    const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(CFB) {
+        // An encrypted xlsx is a CFB container holding an "EncryptionInfo" stream.
+        let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
+            return Err(Note::Encrypted);
+        }
+        return Ok(Format::Xls);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return zip_format(bytes);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
+    if head.starts_with("%pdf") {
+        return Err(Note::Corrupt { detail: "PDF".into() });
+    }
+    if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") || head.contains("<?xml") {
+        return Err(Note::Corrupt { detail: "HTML/XML".into() });
+    }
+    let ext = file_name.rsplit('.').next().unwrap_or("").to_lowercase();
+    let texty = ["csv", "tsv", "txt", "tab"].contains(&ext.as_str());
+    let binary = bytes[..bytes.len().min(4096)].iter().filter(|b| **b == 0).count();
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if utf16 || (binary == 0 && (texty || !["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&ext.as_str()))) {
+        return Ok(Format::Csv);
+    }
+    Err(Note::UnknownFormat)
+}
+
+fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Note::Corrupt { detail: format!("zip: {e}") })?;
+    let mut total: u64 = 0;
+    let mut format = None;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| Note::Corrupt { detail: format!("zip: {e}") })?;
+        let size = entry.size();
+        if size > limits::MAX_ENTRY_BYTES {
+            return Err(Note::TooLarge { what: "zip entry bytes", limit: limits::MAX_ENTRY_BYTES });
+        }
+        total = total.saturating_add(size);
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        match name.as_str() {
+            "xl/workbook.xml" => format = Some(Format::Xlsx),
+            "xl/workbook.bin" => format = Some(Format::Xlsb),
+            "content.xml" => format = format.or(Some(Format::Ods)),
+            _ => {}
+        }
+    }
+    if total > limits::MAX_TOTAL_BYTES {
+        return Err(Note::TooLarge { what: "uncompressed bytes", limit: limits::MAX_TOTAL_BYTES });
+    }
+    format.ok_or(Note::UnknownFormat)
+}
+
+fn workbook<'a, R>(
+    opened: Result<R, R::Error>,
+    merges: impl Fn(&mut R, &str) -> Vec<calamine::Dimensions>,
+) -> Result<Vec<Grid>, Note>
+where
+    R: Reader<Cursor<&'a [u8]>>,
+    R::Error: std::fmt::Display,
+{
+    let mut wb = opened.map_err(workbook_error)?;
+    let mut grids = Vec::new();
+    for name in wb.sheet_names() {
+        let range = match wb.worksheet_range(&name) {
+            Ok(r) => r,
+            // A chart sheet or a macro sheet has no cells: pass over it.
+            Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
+            Err(e) => return Err(workbook_error(e)),
+        };
+        let (h, w) = range.get_size();
+        if (h as u64).saturating_mul(w as u64) > limits::MAX_CELLS {
+            return Err(Note::TooLarge { what: "cells in a sheet", limit: limits::MAX_CELLS });
+        }
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); r0 as usize];
+        for row in range.rows() {
+            let mut cells: Vec<Cell> = vec![Cell::Empty; c0 as usize];
+            cells.extend(row.iter().map(cell));
+            while cells.last().is_some_and(Cell::is_empty) {
+                cells.pop();
+            }
+            rows.push(cells);
+        }
+        while rows.last().is_some_and(|r| r.is_empty()) {
+            rows.pop();
+        }
+        let merges = merges(&mut wb, &name)
+            .into_iter()
+            .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
+            .collect();
+        grids.push(Grid { name: clean(&name), rows, merges });
+    }
+    Ok(grids)
+}
+
+fn workbook_error(e: impl std::fmt::Display) -> Note {
+    let detail = e.to_string();
+    if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
+        Note::Encrypted
+    } else {
+        Note::Corrupt { detail: detail.chars().take(160).collect() }
+    }
+}
+
+fn cell(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) => {
+            let s = clean(s);
+            if s.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(s)
+            }
+        }
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+/// Decodes text: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else Windows-1258.
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (s, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return s.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes).0.into_owned(),
+    }
+}
+
+/// Picks the separator that splits the first lines most consistently: `,` `;` or tab.
+pub fn sniff_separator(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(30).collect();
+    let mut best = (b',', 0usize);
+    for sep in [b',', b';', b'\t', b'|'] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, sep as char)).collect();
+        let max = counts.iter().copied().max().unwrap_or(0);
+        // Lines (titles, notes aside) that use this separator as much as the widest line.
+        let score = counts.iter().filter(|c| **c == max && max > 0).count() * max;
+        if score > best.1 {
+            best = (sep, score);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, sep: char) -> usize {
+    let mut quoted = false;
+    let mut n = 0;
+    for ch in line.chars() {
+        if ch == '"' {
+            quoted = !quoted;
+        } else if ch == sep && !quoted {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
+    let text = decode_text(bytes);
+    let sep = sniff_separator(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sep)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut cells: u64 = 0;
+    for record in reader.records() {
+        let record = record.map_err(|e| Note::Corrupt { detail: format!("CSV: {e}") })?;
+        cells += record.len() as u64;
+        if cells > limits::MAX_CELLS {
+            return Err(Note::TooLarge { what: "cells in a sheet", limit: limits::MAX_CELLS });
+        }
+        let mut row: Vec<Cell> = record
+            .iter()
+            .map(|s| {
+                let s = clean(s);
+                if s.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(s)
+                }
+            })
+            .collect();
+        while row.last().is_some_and(Cell::is_empty) {
+            row.pop();
+        }
+        rows.push(row);
+    }
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    Ok(vec![Grid { name: clean(stem), rows, merges: Vec::new() }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators() {
+        assert_eq!(sniff_separator("a;b;c\n1,5;2;3\n"), b';');
+        assert_eq!(sniff_separator("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_separator("Tiêu đề\na\tb\tc\n1\t2\t3\n"), b'\t');
+    }
+
+    #[test]
+    fn bom_does_not_leak() {
+        let g = read("\u{feff}Tỉnh,Điểm\nHà Nội,\"85,4\"\n".as_bytes(), "a.csv").unwrap();
+        assert_eq!(g[0].rows[0][0], Cell::Text("Tỉnh".into()));
+        assert_eq!(g[0].rows[1][1], Cell::Text("85,4".into()));
+    }
+
+    #[test]
+    fn utf16_and_windows_1258() {
+        let mut b = vec![0xFF, 0xFE];
+        b.extend("Tỉnh\tĐiểm\r\nHuế\t1\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let g = read(&b, "a.txt").unwrap();
+        assert_eq!(g[0].rows[1][0], Cell::Text("Huế".into()));
+        // "Tỉnh;Điểm / Hà Nam;1" as Windows-1258 writes it (tones as combining marks).
+        let cp = b"Ti\xd2nh;\xd0i\xea\xd2m\nHa\xcc Nam;1\n";
+        let g = read(cp, "a.csv").unwrap();
+        assert_eq!(g[0].rows[0][0], Cell::Text("Tỉnh".into()));
+        assert_eq!(g[0].rows[1][0], Cell::Text("Hà Nam".into()));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_spreadsheet() {
+        assert_eq!(read(b"", "a.xlsx"), Err(Note::EmptyFile));
+        assert!(matches!(read(b"%PDF-1.4 ...", "a.xlsx"), Err(Note::Corrupt { .. })));
+        assert!(matches!(read(b"<html><table><tr><td>1</td></tr></table></html>", "a.xls"), Err(Note::Corrupt { .. })));
+        assert!(matches!(read(b"PK\x03\x04garbage", "a.xlsx"), Err(Note::Corrupt { .. })));
+        assert_eq!(read(&[0u8, 1, 2, 3, 0, 9], "a.xlsx"), Err(Note::UnknownFormat));
+    }
+}

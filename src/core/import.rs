@@ -1,0 +1,228 @@
+//! The import: bytes and a file name → data sets, target sheets and a report.
+//! The same function runs natively in tests and in the browser.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::core::detect::{detect, Context, Found, Notes, RankingTable};
+use crate::core::grid;
+use crate::core::messages::Note;
+use crate::core::model::{DataSet, ImportReport, ImportStatus, Observation, TargetSheet};
+use crate::core::text::{clean, find_year, fold};
+use crate::core::units::Registry;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportOutcome {
+    pub datasets: Vec<DataSet>,
+    pub targets: Vec<TargetSheet>,
+    pub report: ImportReport,
+}
+
+/// Reads one file. Never panics on bad input: a file that cannot be read gives an
+/// outcome with no data and a report whose status is `Error` and which says why.
+pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
+    let failed = |note| ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report: ImportReport::failed(file_name, note) };
+    let grids = match grid::read(bytes, file_name) {
+        Ok(g) => g,
+        Err(note) => return failed(note),
+    };
+    let ctx = Context { file_year: find_year(file_name) };
+    let mut notes = Notes::default();
+    let mut report = ImportReport::new(file_name);
+    let mut rankings = Vec::new();
+    let mut targets = Vec::new();
+    for g in &grids {
+        match detect(g, &ctx, &mut notes) {
+            Found::Ranking(t) => {
+                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: t.layout });
+                rankings.push(t);
+            }
+            Found::Targets(t) => {
+                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: "targets" });
+                let name = t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone());
+                report.found.push(Note::Targets { name: name.clone(), count: t.targets.len() });
+                targets.push(TargetSheet { name, source: file_name.to_string(), targets: t.targets });
+            }
+            Found::Nothing => {}
+        }
+    }
+    let registry = Registry::default();
+    let datasets = assemble(rankings, file_name, &registry, &mut report);
+    for d in &datasets {
+        report.found.push(Note::DataSet {
+            name: d.name.clone(),
+            units: d.units().len(),
+            periods: d.periods(),
+            indicators: d.indicators().len(),
+            values: d.observations.iter().filter(|o| o.value.is_some()).count(),
+        });
+    }
+    report.skipped = notes.skipped;
+    report.warnings = notes.warnings;
+    if datasets.is_empty() && targets.is_empty() {
+        let mut r = ImportReport::failed(file_name, Note::NoTable);
+        r.skipped = report.skipped;
+        return ImportOutcome { datasets, targets, report: r };
+    }
+    if !report.warnings.is_empty() {
+        report.status = ImportStatus::Warning;
+    }
+    ImportOutcome { datasets, targets, report }
+}
+
+/// A data set's name from a title row: years and "năm" dropped.
+fn title_name(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if find_year(w).is_some() {
+            if out.last().is_some_and(|l| fold(l) == "nam" || fold(l) == "year") {
+                out.pop();
+            }
+            continue;
+        }
+        if (fold(w) == "nam" || fold(w) == "year") && words.get(i + 1).is_some_and(|n| find_year(n).is_some()) {
+            continue;
+        }
+        out.push(w);
+    }
+    clean(out.join(" ").trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c)))
+}
+
+fn file_stem(file_name: &str) -> String {
+    clean(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s))
+}
+
+/// Sheets of one file → data sets. Sheets named by a year, or by a peer group ("Khối ...")
+/// belong to one data set; other sheets each make their own.
+fn assemble(tables: Vec<RankingTable>, file_name: &str, registry: &Registry, report: &mut ImportReport) -> Vec<DataSet> {
+    let mut sets: Vec<DataSet> = Vec::new();
+    let mut merges = BTreeSet::new();
+    let standalone: Vec<bool> = tables
+        .iter()
+        .map(|t| find_year(&t.sheet).is_none() && !is_group_sheet(&t.sheet) && t.title.as_deref().and_then(find_year).is_none())
+        .collect();
+    let several_standalone = standalone.iter().filter(|s| **s).count() > 1;
+    for (t, alone) in tables.into_iter().zip(standalone) {
+        let name = if alone && several_standalone {
+            t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone())
+        } else {
+            t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| file_stem(file_name))
+        };
+        let key = if alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() };
+        let idx = match sets.iter().position(|d| d.source == key) {
+            Some(i) => i,
+            None => {
+                sets.push(DataSet { name, source: key, ..Default::default() });
+                sets.len() - 1
+            }
+        };
+        let set = &mut sets[idx];
+        let sheet_group = is_group_sheet(&t.sheet).then(|| t.sheet.clone());
+        for r in t.records {
+            let unit = registry.canonical(&r.unit);
+            if unit != r.unit {
+                merges.insert((r.unit.clone(), unit.clone()));
+            }
+            let group = if r.group.is_empty() { sheet_group.clone().unwrap_or_default() } else { r.group };
+            set.observations.push(Observation { group, unit, period: r.period, indicator: r.indicator, value: r.value, rank: r.rank });
+        }
+        for l in t.lower_is_better {
+            if !set.lower_is_better.contains(&l) {
+                set.lower_is_better.push(l);
+            }
+        }
+    }
+    for s in &mut sets {
+        s.source = file_name.to_string();
+        dedupe(s);
+        fill_ranks(s);
+    }
+    report.merges = merges.into_iter().collect();
+    sets.retain(|s| !s.observations.is_empty());
+    sets
+}
+
+fn is_group_sheet(name: &str) -> bool {
+    let f = fold(name);
+    ["khoi", "nhom", "group"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
+}
+
+/// Keeps the last observation of each (group, unit, period, indicator).
+pub fn dedupe(s: &mut DataSet) {
+    let mut last: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
+    for (i, o) in s.observations.iter().enumerate() {
+        last.insert((&o.group, &o.unit, &o.period, &o.indicator), i);
+    }
+    let keep: Vec<bool> = {
+        let mut k = vec![false; s.observations.len()];
+        for i in last.values() {
+            k[*i] = true;
+        }
+        k
+    };
+    let mut i = 0;
+    s.observations.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// Ranks within (group, period, indicator) where the source gives none: standard
+/// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
+pub fn fill_ranks(s: &mut DataSet) {
+    let mut slices: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+    for (i, o) in s.observations.iter().enumerate() {
+        slices.entry((o.group.clone(), o.period.clone(), o.indicator.clone())).or_default().push(i);
+    }
+    for ((_, _, indicator), idx) in slices {
+        if idx.iter().any(|&i| s.observations[i].rank.is_some()) {
+            continue;
+        }
+        let lower = s.is_lower_better(&indicator);
+        let mut vals: Vec<(usize, f64)> = idx.iter().filter_map(|&i| s.observations[i].value.map(|v| (i, v))).collect();
+        vals.sort_by(|a, b| if lower { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) });
+        let mut rank = 0;
+        for (pos, &(i, v)) in vals.iter().enumerate() {
+            if pos == 0 || v != vals[pos - 1].1 {
+                rank = pos as u32 + 1;
+            }
+            s.observations[i].rank = Some(rank);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn competition_ranks() {
+        let mut s = DataSet::default();
+        for (u, v) in [("A", Some(90.0)), ("B", Some(95.0)), ("C", Some(90.0)), ("D", Some(80.0)), ("E", None)] {
+            s.observations.push(Observation { group: "".into(), unit: u.into(), period: "2020".into(), indicator: "X".into(), value: v, rank: None });
+        }
+        fill_ranks(&mut s);
+        let ranks: Vec<Option<u32>> = s.observations.iter().map(|o| o.rank).collect();
+        assert_eq!(ranks, vec![Some(2), Some(1), Some(2), Some(4), None]);
+        s.lower_is_better.push("X".into());
+        s.observations.iter_mut().for_each(|o| o.rank = None);
+        fill_ranks(&mut s);
+        assert_eq!(s.observations[3].rank, Some(1));
+    }
+
+    #[test]
+    fn titles_lose_years() {
+        assert_eq!(title_name("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"), "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
+        assert_eq!(title_name("PAR INDEX 2019"), "PAR INDEX");
+    }
+
+    #[test]
+    fn broken_files_give_errors_not_panics() {
+        for (bytes, name) in [(&b""[..], "a.xlsx"), (b"PK\x03\x04\x14\x00", "b.xlsx"), (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "c.xls")] {
+            let o = import_file(bytes, name);
+            assert_eq!(o.report.status, ImportStatus::Error, "{name}");
+            assert!(o.report.error.is_some());
+            assert_eq!(o.report.file, name);
+        }
+    }
+}

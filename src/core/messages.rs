@@ -1,0 +1,192 @@
+//! Everything the import says to the user, in Vietnamese (first) and English.
+//! The core produces structured notes; they become words only here.
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// Formats a number: decimal comma in Vietnamese, point in English.
+    pub fn num(self, v: f64, decimals: usize) -> String {
+        let s = format!("{v:.decimals$}");
+        match self {
+            Lang::Vi => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+}
+
+/// Excel-style column letters: 0 → A, 26 → AA.
+pub fn col_name(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// One thing the import has to say. Rows are 1-based as the spreadsheet shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    // found
+    DataSet { name: String, units: usize, periods: Vec<String>, indicators: usize, values: usize },
+    Targets { name: String, count: usize },
+    Layout { sheet: String, layout: &'static str },
+    // skipped
+    TitleRow { sheet: String, row: usize, text: String },
+    FooterRow { sheet: String, row: usize, text: String },
+    AggregateRow { sheet: String, row: usize, text: String },
+    OrdinalColumn { sheet: String, col: usize },
+    NotesColumn { sheet: String, col: usize, header: String },
+    MissingCell { sheet: String, row: usize, col: usize, text: String },
+    EmptySheet { sheet: String },
+    NoTableInSheet { sheet: String },
+    // warnings
+    UnreadCell { sheet: String, row: usize, col: usize, text: String },
+    NoPeriod { sheet: String },
+    Truncated { sheet: String, rows: usize },
+    // errors
+    UnknownFormat,
+    Corrupt { detail: String },
+    Encrypted,
+    EmptyFile,
+    NoTable,
+    TooLarge { what: &'static str, limit: u64 },
+}
+
+impl Note {
+    pub fn text(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let cell = |row: &usize, col: &usize| format!("{}{}", col_name(*col), row);
+        match self {
+            Note::DataSet { name, units, periods, indicators, values } => {
+                let p = periods.join(", ");
+                if vi {
+                    format!("Bộ dữ liệu «{name}»: {units} đơn vị, kỳ {p}, {indicators} chỉ số, {values} giá trị")
+                } else {
+                    format!("Data set “{name}”: {units} units, periods {p}, {indicators} indicators, {values} values")
+                }
+            }
+            Note::Targets { name, count } => {
+                if vi {
+                    format!("Bảng chỉ tiêu «{name}»: {count} chỉ tiêu")
+                } else {
+                    format!("Target sheet “{name}”: {count} targets")
+                }
+            }
+            Note::Layout { sheet, layout } => {
+                let l = match (vi, *layout) {
+                    (true, "wide") => "bảng ngang (kỳ hoặc chỉ số theo cột)",
+                    (true, "long") => "bảng dọc (mỗi dòng một giá trị)",
+                    (true, "targets") => "bảng chỉ tiêu",
+                    (true, _) => "bảng xếp hạng",
+                    (false, "wide") => "wide table (periods or indicators as columns)",
+                    (false, "long") => "long table (one value per row)",
+                    (false, "targets") => "target sheet",
+                    (false, _) => "ranking table",
+                };
+                if vi { format!("Trang «{sheet}»: {l}") } else { format!("Sheet “{sheet}”: {l}") }
+            }
+            Note::TitleRow { sheet, row, text } => {
+                if vi { format!("«{sheet}» dòng {row}: tiêu đề «{text}»") } else { format!("“{sheet}” row {row}: title “{text}”") }
+            }
+            Note::FooterRow { sheet, row, text } => {
+                if vi { format!("«{sheet}» dòng {row}: ghi chú «{text}»") } else { format!("“{sheet}” row {row}: note “{text}”") }
+            }
+            Note::AggregateRow { sheet, row, text } => {
+                if vi {
+                    format!("«{sheet}» dòng {row}: dòng tổng hợp «{text}», không phải đơn vị")
+                } else {
+                    format!("“{sheet}” row {row}: summary row “{text}”, not a unit")
+                }
+            }
+            Note::OrdinalColumn { sheet, col } => {
+                let c = col_name(*col);
+                if vi { format!("«{sheet}» cột {c}: số thứ tự") } else { format!("“{sheet}” column {c}: ordinal numbers") }
+            }
+            Note::NotesColumn { sheet, col, header } => {
+                let c = col_name(*col);
+                if vi { format!("«{sheet}» cột {c}: «{header}», không phải số liệu") } else { format!("“{sheet}” column {c}: “{header}”, not data") }
+            }
+            Note::MissingCell { sheet, row, col, text } => {
+                let c = cell(row, col);
+                if vi { format!("«{sheet}» ô {c}: «{text}» là thiếu số liệu") } else { format!("“{sheet}” cell {c}: “{text}” read as missing") }
+            }
+            Note::EmptySheet { sheet } => {
+                if vi { format!("Trang «{sheet}» trống") } else { format!("Sheet “{sheet}” is empty") }
+            }
+            Note::NoTableInSheet { sheet } => {
+                if vi { format!("Trang «{sheet}»: không thấy bảng số liệu") } else { format!("Sheet “{sheet}”: no data table found") }
+            }
+            Note::UnreadCell { sheet, row, col, text } => {
+                let c = cell(row, col);
+                if vi { format!("«{sheet}» ô {c}: «{text}» không phải số, coi là thiếu") } else { format!("“{sheet}” cell {c}: “{text}” is not a number, read as missing") }
+            }
+            Note::NoPeriod { sheet } => {
+                if vi { format!("«{sheet}»: không thấy năm, để trống kỳ") } else { format!("“{sheet}”: no year found, period left empty") }
+            }
+            Note::Truncated { sheet, rows } => {
+                if vi { format!("«{sheet}»: chỉ đọc {rows} dòng đầu") } else { format!("“{sheet}”: only the first {rows} rows were read") }
+            }
+            Note::UnknownFormat => {
+                if vi { "không phải tệp bảng tính được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv)".into() } else { "not a supported spreadsheet (xlsx, xlsm, xlsb, xls, ods, csv)".into() }
+            }
+            Note::Corrupt { detail } => {
+                if vi { format!("tệp bị hỏng hoặc không đọc được ({detail})") } else { format!("the file is damaged or unreadable ({detail})") }
+            }
+            Note::Encrypted => {
+                if vi { "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into() } else { "the file is password-protected; remove the password in Excel and try again".into() }
+            }
+            Note::EmptyFile => if vi { "tệp trống".into() } else { "the file is empty".into() },
+            Note::NoTable => {
+                if vi { "không tìm thấy bảng số liệu nào (cần một cột tên đơn vị và các cột số)".into() } else { "no data table found (a column of unit names and columns of numbers are needed)".into() }
+            }
+            Note::TooLarge { what, limit } => {
+                if vi { format!("tệp quá lớn: {what} vượt giới hạn {limit}") } else { format!("the file is too large: {what} exceeds the limit of {limit}") }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns() {
+        assert_eq!(col_name(0), "A");
+        assert_eq!(col_name(25), "Z");
+        assert_eq!(col_name(26), "AA");
+        assert_eq!(col_name(27), "AB");
+        assert_eq!(col_name(701), "ZZ");
+        assert_eq!(col_name(702), "AAA");
+    }
+
+    #[test]
+    fn numbers_follow_language() {
+        assert_eq!(Lang::Vi.num(85.432, 2), "85,43");
+        assert_eq!(Lang::En.num(85.432, 2), "85.43");
+    }
+
+    #[test]
+    fn both_languages_differ() {
+        let n = Note::Encrypted;
+        assert_ne!(n.text(Lang::Vi), n.text(Lang::En));
+        assert!(n.text(Lang::Vi).contains("mật khẩu"));
+    }
+}

@@ -1,0 +1,26 @@
+//! The pure core of Chỉ Số: bytes in, data sets and an import report out, then analysis.
+//!
+//! Nothing here knows about the browser: no web-sys, no yew, no wasm-bindgen. Every stage
+//! is a plain function that builds and tests natively with `cargo test`.
+//!
+//! Flow: [`grid`] (bytes → sheets of cells) → [`detect`] (cells → tables, layouts) →
+//! [`value`] (text → numbers, targets) → [`units`] (names → canonical units) →
+//! [`model`] (data sets, target sheets, import report) → [`analyse`] (view models) →
+//! [`export`] (tidy CSV).
+
+pub mod analyse;
+pub mod catalog;
+pub mod detect;
+pub mod export;
+pub mod grid;
+pub mod import;
+pub mod messages;
+pub mod model;
+pub mod text;
+pub mod units;
+pub mod value;
+
+pub use catalog::Catalog;
+pub use import::{import_file, ImportOutcome};
+pub use messages::Lang;
+pub use model::{DataSet, ImportReport, ImportStatus, Observation, Target, TargetSheet};

@@ -1,0 +1,164 @@
+//! Core data types: what an import produces and what the views read.
+
+use crate::core::messages::Note;
+use crate::core::value::TargetOp;
+
+/// The indicator name used for an overall score column that names no component.
+pub const OVERALL: &str = "Chỉ số tổng hợp";
+
+/// One observation: a unit's value (and rank) for one indicator in one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    pub group: String,
+    pub unit: String,
+    pub period: String,
+    pub indicator: String,
+    pub value: Option<f64>,
+    pub rank: Option<u32>,
+}
+
+/// A ranking data set: observations of units over periods and indicators.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DataSet {
+    pub name: String,
+    /// The file it came from.
+    pub source: String,
+    pub observations: Vec<Observation>,
+    /// Indicators for which a lower value is better (error rates, days late...).
+    pub lower_is_better: Vec<String>,
+}
+
+impl DataSet {
+    /// Distinct values of a field, in first-seen order.
+    fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a str) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for o in &self.observations {
+            let v = f(o);
+            if seen.insert(v) {
+                out.push(v.to_string());
+            }
+        }
+        out
+    }
+
+    /// Periods, sorted (`2019` < `2019-Q1` < `2020`).
+    pub fn periods(&self) -> Vec<String> {
+        let mut p = self.distinct(|o| &o.period);
+        p.sort();
+        p
+    }
+
+    /// Indicators in first-seen order (the overall index first when present).
+    pub fn indicators(&self) -> Vec<String> {
+        let mut v = self.distinct(|o| &o.indicator);
+        if let Some(i) = v.iter().position(|s| s == OVERALL) {
+            let s = v.remove(i);
+            v.insert(0, s);
+        }
+        v
+    }
+
+    pub fn groups(&self) -> Vec<String> {
+        self.distinct(|o| &o.group)
+    }
+
+    pub fn units(&self) -> Vec<String> {
+        self.distinct(|o| &o.unit)
+    }
+
+    pub fn is_lower_better(&self, indicator: &str) -> bool {
+        self.lower_is_better.iter().any(|s| s == indicator)
+    }
+}
+
+/// A target sheet ("chỉ tiêu"): one row per indicator with its target and actuals.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetSheet {
+    pub name: String,
+    pub source: String,
+    pub targets: Vec<Target>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub indicator: String,
+    /// The target as written (`Trên 80%`).
+    pub text: String,
+    pub op: TargetOp,
+    /// The number the target resolves to (`Tăng 30% so với năm 2018 (120)` → 156).
+    pub threshold: f64,
+    /// Actual values by period, in the sheet's column order (`2023`, `2023-Q1`...).
+    pub actuals: Vec<(String, Option<f64>)>,
+}
+
+impl Target {
+    /// The most recent period with a value, and that value.
+    pub fn latest(&self) -> Option<(&str, f64)> {
+        let mut best: Option<(&str, f64)> = None;
+        for (p, v) in &self.actuals {
+            if let Some(v) = v {
+                if best.is_none_or(|(bp, _)| p.as_str() >= bp) {
+                    best = Some((p.as_str(), *v));
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether the latest value meets the target; `None` without data.
+    pub fn met(&self) -> Option<bool> {
+        self.latest().map(|(_, v)| self.op.holds(v, self.threshold))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStatus {
+    Ok,
+    Warning,
+    Error,
+}
+
+impl ImportStatus {
+    /// The value of the page hook `data-import-status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportStatus::Ok => "ok",
+            ImportStatus::Warning => "warning",
+            ImportStatus::Error => "error",
+        }
+    }
+}
+
+/// What an import found, skipped, merged and doubted, for one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportReport {
+    pub file: String,
+    pub status: ImportStatus,
+    pub found: Vec<Note>,
+    pub skipped: Vec<Note>,
+    pub merges: Vec<(String, String)>,
+    pub warnings: Vec<Note>,
+    pub error: Option<Note>,
+}
+
+impl ImportReport {
+    pub fn new(file: &str) -> Self {
+        ImportReport {
+            file: file.to_string(),
+            status: ImportStatus::Ok,
+            found: Vec::new(),
+            skipped: Vec::new(),
+            merges: Vec::new(),
+            warnings: Vec::new(),
+            error: None,
+        }
+    }
+
+    pub fn failed(file: &str, error: Note) -> Self {
+        let mut r = Self::new(file);
+        r.status = ImportStatus::Error;
+        r.error = Some(error);
+        r
+    }
+}

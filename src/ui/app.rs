@@ -1,0 +1,99 @@
+//! The app: one reducer, the header, the loader, the report and the current view.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::export::{targets_csv, tidy_csv};
+use crate::core::{import_file, Lang};
+use crate::ui::browser::{download, read_and_import, set_document_lang};
+use crate::ui::components::drop_zone::DropZone;
+use crate::ui::components::header::Header;
+use crate::ui::components::import_report::ImportReportView;
+use crate::ui::components::ranking_view::RankingPanel;
+use crate::ui::i18n::{t, K};
+use crate::ui::state::{Action, AppState};
+
+/// The built-in sample workbook (written by `cargo run --example gen_sample`).
+pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample/chiso-mau.xlsx");
+pub const SAMPLE_NAME: &str = "chiso-mau.xlsx";
+
+#[derive(Clone, Default, PartialEq)]
+struct Store(AppState);
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.0.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let store = use_reducer(Store::default);
+    let state = Rc::new(store.0.clone());
+    let lang = state.lang;
+    use_effect_with(lang, |l| set_document_lang(*l));
+
+    let dispatch = {
+        let store = store.dispatcher();
+        Callback::from(move |a: Action| store.dispatch(a))
+    };
+    let on_files = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            for f in files {
+                dispatch.emit(Action::Loading(f.name()));
+                let dispatch = dispatch.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = read_and_import(f).await;
+                    dispatch.emit(Action::Loaded(Box::new(outcome)));
+                });
+            }
+        })
+    };
+    let on_sample = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            dispatch.emit(Action::Loading(SAMPLE_NAME.to_string()));
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                gloo::timers::future::TimeoutFuture::new(0).await;
+                dispatch.emit(Action::Loaded(Box::new(import_file(SAMPLE, SAMPLE_NAME))));
+            });
+        })
+    };
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |l: Lang| dispatch.emit(Action::SetLang(l)))
+    };
+    let export_tidy = {
+        let catalog = state.catalog.clone();
+        Callback::from(move |_: MouseEvent| download("chiso-tidy.csv", "text/csv;charset=utf-8", tidy_csv(&catalog).as_bytes()))
+    };
+    let export_targets = {
+        let catalog = state.catalog.clone();
+        Callback::from(move |_: MouseEvent| download("chiso-targets.csv", "text/csv;charset=utf-8", targets_csv(&catalog).as_bytes()))
+    };
+    let has_data = !state.catalog.datasets.is_empty();
+    let has_targets = !state.catalog.targets.is_empty();
+    html! {
+        <>
+            <Header lang={lang} on_lang={on_lang} />
+            <main>
+                <div class="load-row">
+                    <DropZone lang={lang} on_files={on_files} on_sample={on_sample} />
+                    <div class="exports">
+                        <button type="button" data-action="export-tidy" disabled={!has_data} onclick={export_tidy}>{t(lang, K::ExportTidy)}</button>
+                        <button type="button" data-action="export-targets" disabled={!has_targets} onclick={export_targets}>{t(lang, K::ExportTargets)}</button>
+                        <p class="hint">{t(lang, K::SampleNote)}</p>
+                    </div>
+                </div>
+                <ImportReportView lang={lang} reports={state.catalog.reports.clone()} loading={state.loading.clone()} />
+                <RankingPanel state={state.clone()} dispatch={dispatch.clone()} />
+            </main>
+        </>
+    }
+}

@@ -1,0 +1,35 @@
+use yew::prelude::*;
+
+use crate::core::Lang;
+use crate::ui::i18n::{t, K};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub on_lang: Callback<Lang>,
+}
+
+#[function_component]
+pub fn Header(p: &Props) -> Html {
+    let lang = p.lang;
+    let button = |l: Lang, action: &'static str, label: &'static str| {
+        let on_lang = p.on_lang.clone();
+        html! {
+            <button type="button" data-action={action} aria-pressed={(lang == l).to_string()}
+                class={classes!("lang", (lang == l).then_some("active"))}
+                onclick={Callback::from(move |_| on_lang.emit(l))}>{label}</button>
+        }
+    };
+    html! {
+        <header class="top">
+            <div class="brand">
+                <h1>{t(lang, K::AppTitle)}</h1>
+                <p class="tagline">{t(lang, K::Tagline)}</p>
+            </div>
+            <nav class="langs" aria-label="Ngôn ngữ / Language">
+                {button(Lang::Vi, "lang-vi", "Tiếng Việt")}
+                {button(Lang::En, "lang-en", "English")}
+            </nav>
+        </header>
+    }
+}

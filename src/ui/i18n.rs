@@ -1,0 +1,107 @@
+//! Every user-visible string of the UI, in Vietnamese (first) and English.
+
+use crate::core::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum K {
+    AppTitle,
+    Tagline,
+    DropHere,
+    ChooseFiles,
+    LoadSample,
+    SampleNote,
+    ExportTidy,
+    ExportTargets,
+    Report,
+    Loading,
+    Merges,
+    Skipped,
+    Warnings,
+    Found,
+    NothingLoaded,
+    DataSet,
+    Period,
+    Indicator,
+    Group,
+    AllGroups,
+    MyUnit,
+    NoUnit,
+    Search,
+    SearchHint,
+    Rank,
+    Unit,
+    Value,
+    Change,
+    Up,
+    Down,
+    Same,
+    New,
+    RankingTitle,
+    ChartAlt,
+    Privacy,
+    FatalError,
+    More,
+    Rows,
+}
+
+pub fn t(lang: Lang, k: K) -> &'static str {
+    use K::*;
+    let (vi, en) = match k {
+        AppTitle => ("Chỉ Số", "Chỉ Số"),
+        Tagline => ("Phân tích số liệu cải cách hành chính ngay trong trình duyệt", "Public-administration reform analytics, right in your browser"),
+        DropHere => ("Kéo thả tệp Excel/CSV vào đây", "Drop Excel/CSV files here"),
+        ChooseFiles => ("Chọn tệp…", "Choose files…"),
+        LoadSample => ("Dữ liệu mẫu", "Sample data"),
+        SampleNote => ("Dữ liệu mẫu là số liệu minh họa, không phải kết quả chính thức.", "The sample holds illustrative numbers, not official results."),
+        ExportTidy => ("Xuất CSV (dạng dọc)", "Export tidy CSV"),
+        ExportTargets => ("Xuất CSV chỉ tiêu", "Export targets CSV"),
+        Report => ("Kết quả đọc tệp", "Import report"),
+        Loading => ("Đang đọc…", "Reading…"),
+        Merges => ("Gộp tên đơn vị", "Unit names merged"),
+        Skipped => ("Bỏ qua", "Skipped"),
+        Warnings => ("Cần xem lại", "Warnings"),
+        Found => ("Tìm thấy", "Found"),
+        NothingLoaded => ("Chưa có dữ liệu. Thả tệp vào hoặc bấm «Dữ liệu mẫu».", "No data yet. Drop files or press “Sample data”."),
+        DataSet => ("Bộ dữ liệu", "Data set"),
+        Period => ("Kỳ", "Period"),
+        Indicator => ("Chỉ số", "Indicator"),
+        Group => ("Nhóm", "Group"),
+        AllGroups => ("Tất cả nhóm", "All groups"),
+        MyUnit => ("Đơn vị của tôi", "My unit"),
+        NoUnit => ("(chưa chọn)", "(none)"),
+        Search => ("Tìm", "Search"),
+        SearchHint => ("Tìm đơn vị (có thể gõ không dấu)", "Find a unit (diacritics optional)"),
+        Rank => ("Hạng", "Rank"),
+        Unit => ("Đơn vị", "Unit"),
+        Value => ("Điểm", "Score"),
+        Change => ("Thay đổi", "Change"),
+        Up => ("tăng", "up"),
+        Down => ("giảm", "down"),
+        Same => ("giữ nguyên", "unchanged"),
+        New => ("mới", "new"),
+        RankingTitle => ("Xếp hạng", "Ranking"),
+        ChartAlt => ("Biểu đồ cột điểm số theo thứ hạng; bảng bên cạnh có cùng số liệu.", "Bar chart of scores by rank; the table beside it holds the same numbers."),
+        Privacy => ("Mọi xử lý diễn ra trên máy bạn: không tải tệp lên đâu cả.", "Everything runs on your computer: no file is uploaded anywhere."),
+        FatalError => ("Đã xảy ra lỗi không mong muốn. Dữ liệu chưa bị gửi đi đâu; hãy tải lại trang.", "An unexpected error occurred. No data left your computer; please reload the page."),
+        More => ("và %n mục khác", "and %n more"),
+        Rows => ("dòng", "rows"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_two_distinct_texts_or_a_name() {
+        use K::*;
+        for k in [DropHere, LoadSample, ExportTidy, Report, Rank, Unit, Value, Change, Period, Indicator, FatalError] {
+            assert_ne!(t(Lang::Vi, k), t(Lang::En, k), "{k:?}");
+            assert!(!t(Lang::Vi, k).is_empty());
+        }
+    }
+}

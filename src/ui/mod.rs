@@ -1,0 +1,18 @@
+//! The thin Yew shell: one reducer ([`state`]), one component per file, all text in [`i18n`].
+
+pub mod i18n;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+mod components;
+
+/// Starts the app in the page's body.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    browser::install_panic_hook();
+    yew::Renderer::<app::App>::new().render();
+}

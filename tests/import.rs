@@ -1,0 +1,153 @@
+//! The importer on generated workbooks and text files: what officials send, read right.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/gen.rs"]
+mod gen;
+
+use chiso::core::export::{targets_csv, tidy_csv};
+use chiso::core::model::OVERALL;
+use chiso::core::{import_file, Catalog, ImportStatus};
+
+fn catalog(files: &[(&[u8], &str)]) -> Catalog {
+    let mut c = Catalog::default();
+    for (bytes, name) in files {
+        c.add(import_file(bytes, name));
+    }
+    c
+}
+
+/// (unit, period, indicator) → (value, rank) of the first data set.
+fn cell(c: &Catalog, unit: &str, period: &str, indicator: &str) -> Option<(Option<f64>, Option<u32>)> {
+    c.datasets[0]
+        .observations
+        .iter()
+        .find(|o| o.unit == unit && o.period == period && o.indicator == indicator)
+        .map(|o| (o.value, o.rank))
+}
+
+#[test]
+fn the_committed_sample_is_what_the_generator_writes() {
+    let committed = std::fs::read("assets/sample/chiso-mau.xlsx").expect("sample present");
+    let fresh = gen::sample_workbook().unwrap();
+    let a = catalog(&[(&committed, "chiso-mau.xlsx")]);
+    let b = catalog(&[(&fresh, "chiso-mau.xlsx")]);
+    assert_eq!(tidy_csv(&a), tidy_csv(&b), "run `make sample` to refresh assets/sample");
+    assert_eq!(targets_csv(&a), targets_csv(&b));
+}
+
+#[test]
+fn the_sample_reads_as_63_provinces_5_years_9_indicators() {
+    let bytes = gen::sample_workbook().unwrap();
+    let o = import_file(&bytes, "chiso-mau.xlsx");
+    assert_eq!(o.report.status, ImportStatus::Ok, "{:?}", o.report);
+    assert_eq!(o.datasets.len(), 1);
+    let d = &o.datasets[0];
+    assert_eq!(d.units().len(), 63);
+    assert_eq!(d.periods(), vec!["2019", "2020", "2021", "2022", "2023"]);
+    let ind = d.indicators();
+    assert_eq!(ind.len(), 9);
+    assert_eq!(ind[0], OVERALL);
+    for (name, _) in gen::PAR_COMPONENTS {
+        assert!(ind.iter().any(|i| i == name), "{name} missing from {ind:?}");
+    }
+    // Values and ranks match what the generator wrote, for every province and year.
+    let c = catalog(&[(&bytes, "chiso-mau.xlsx")]);
+    for year in gen::SAMPLE_YEARS {
+        let scores = gen::sample_scores(year);
+        let totals: Vec<f64> = scores.iter().map(|(_, s)| gen::round2(s.iter().sum())).collect();
+        let ranks = gen::competition_ranks(&totals);
+        for (i, (name, s)) in scores.iter().enumerate() {
+            let p = year.to_string();
+            assert_eq!(cell(&c, name, &p, OVERALL), Some((Some(totals[i]), Some(ranks[i]))), "{name} {year}");
+            assert_eq!(cell(&c, name, &p, gen::PAR_COMPONENTS[2].0).and_then(|x| x.0), Some(s[2]));
+        }
+    }
+    // Components have no rank column: ranks are computed within the year.
+    let comp = gen::PAR_COMPONENTS[0].0;
+    let mut r: Vec<u32> = d.observations.iter().filter(|o| o.period == "2019" && o.indicator == comp).filter_map(|o| o.rank).collect();
+    r.sort();
+    assert_eq!(r[0], 1);
+    assert_eq!(r.len(), 63);
+}
+
+#[test]
+fn the_sample_targets_resolve() {
+    let bytes = gen::sample_workbook().unwrap();
+    let c = catalog(&[(&bytes, "chiso-mau.xlsx")]);
+    let csv = targets_csv(&c);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "indicator,target,operator,threshold,latest_period,latest,met");
+    assert!(lines.contains(&"Tỷ lệ hồ sơ giải quyết trễ hạn,Dưới 2%,<,2,2023-Q4,1.2,true"), "{csv}");
+    assert!(lines.contains(&"Số hồ sơ trực tuyến toàn trình (nghìn),Tăng 30% so với năm 2018 (40),>=,52,2023-Q4,53,true"));
+    assert!(lines.contains(&"Phiếu khảo sát hợp lệ,Tối thiểu 90%,>=,90,2023-Q4,96.81,true"));
+    assert!(lines.contains(&"Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến,Đạt 100%,>=,100,2023-Q4,96,false"));
+    assert_eq!(lines.len(), 8);
+}
+
+#[test]
+fn a_messy_ranking_sheet_is_read_right() {
+    let (bytes, expected) = gen::messy_ranking_workbook(2022).unwrap();
+    let o = import_file(&bytes, "xep-hang.xlsx");
+    assert_eq!(o.report.status, ImportStatus::Ok);
+    assert!(o.report.merges.contains(&("TP HCM".into(), "TP. Hồ Chí Minh".into())));
+    let c = catalog(&[(&bytes, "xep-hang.xlsx")]);
+    assert_eq!(c.datasets[0].name, "KẾT QUẢ XẾP HẠNG CHỈ SỐ HÀI LÒNG");
+    assert_eq!(c.datasets[0].observations.len(), expected.len());
+    for (unit, value, rank) in expected {
+        assert_eq!(cell(&c, &unit, "2022", OVERALL), Some((value, rank)), "{unit}");
+    }
+}
+
+/// Text files as offices save them: each with the expected (unit, period, value, rank).
+#[test]
+fn text_files_table() {
+    type Row = (&'static str, &'static str, Option<f64>, Option<u32>);
+    let cases: &[(&str, &[u8], &[Row])] = &[
+        (
+            "semicolon, BOM, decimal comma.csv",
+            "\u{feff}Tỉnh;Điểm 2021;Xếp hạng 2021\nHà Nội;85,43;2\nHuế;88,1;1\n".as_bytes(),
+            &[("Hà Nội", "2021", Some(85.43), Some(2)), ("Thừa Thiên Huế", "2021", Some(88.1), Some(1))],
+        ),
+        (
+            "years as columns, quoted.csv",
+            b"STT,\"T\xe1\xbb\x89nh, th\xc3\xa0nh ph\xe1\xbb\x91\",N\xc4\x83m 2020,N\xc4\x83m 2021\n1,TP HCM,\"80,5\",-\n2,\xc4\x90\xc4\x83k L\xc4\x83k,79,81\n",
+            &[
+                ("TP. Hồ Chí Minh", "2020", Some(80.5), Some(1)),
+                ("TP. Hồ Chí Minh", "2021", None, None),
+                ("Đắk Lắk", "2020", Some(79.0), Some(2)),
+                ("Đắk Lắk", "2021", Some(81.0), Some(1)),
+            ],
+        ),
+        (
+            "tab separated percent.tsv",
+            "Đơn vị\tTỷ lệ hài lòng 2023\nSở Y tế\t85,43%\nSở Tư pháp\t91%\n".as_bytes(),
+            &[("Sở Y tế", "2023", Some(85.43), Some(2)), ("Sở Tư pháp", "2023", Some(91.0), Some(1))],
+        ),
+    ];
+    for (name, bytes, rows) in cases {
+        let o = import_file(bytes, name);
+        assert_ne!(o.report.status, ImportStatus::Error, "{name}: {:?}", o.report);
+        let c = catalog(&[(bytes, name)]);
+        let d = &c.datasets[0];
+        assert_eq!(d.observations.len(), rows.len(), "{name}: {:?}", d.observations);
+        for (unit, period, value, rank) in *rows {
+            let o = d.observations.iter().find(|o| o.unit == *unit && o.period == *period);
+            let got = o.map(|o| (o.value, o.rank));
+            assert_eq!(got, Some((*value, *rank)), "{name}: {unit} {period}");
+        }
+    }
+}
+
+#[test]
+fn files_added_later_join_the_same_data_set_and_units() {
+    let a = "Tỉnh,Điểm\nThành phố Hồ Chí Minh,80\nHà Nội,82\n";
+    let b = "Tỉnh,Điểm\nTP HCM,84\nHà Nội,81\n";
+    let mut c = Catalog::default();
+    c.add(import_file(a.as_bytes(), "Chỉ số 2021.csv"));
+    c.add(import_file(b.as_bytes(), "Chỉ số 2022.csv"));
+    // File names differ, so these are two data sets; units are one spelling across both.
+    let units: std::collections::BTreeSet<String> = c.datasets.iter().flat_map(|d| d.units()).collect();
+    assert_eq!(units.into_iter().collect::<Vec<_>>(), vec!["Hà Nội", "TP. Hồ Chí Minh"]);
+    assert_eq!(c.datasets[0].periods(), vec!["2021"]);
+    assert_eq!(c.datasets[1].periods(), vec!["2022"]);
+}
