@@ -39,31 +39,56 @@ pub enum SortKey {
 /// Rows are in rank order (missing values last), then Vietnamese alphabetical order.
 pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) -> RankingView {
     let periods = d.periods();
-    let previous = periods.iter().position(|p| p == period).and_then(|i| i.checked_sub(1)).map(|i| periods[i].clone());
+    let previous = periods
+        .iter()
+        .position(|p| p == period)
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| periods[i].clone());
     let mut prev: HashMap<(&str, &str), (Option<u32>, Option<f64>)> = HashMap::new();
     if let Some(pp) = &previous {
-        for o in d.observations.iter().filter(|o| &o.period == pp && o.indicator == indicator) {
+        for o in d
+            .observations
+            .iter()
+            .filter(|o| &o.period == pp && o.indicator == indicator)
+        {
             prev.insert((&o.group, &o.unit), (o.rank, o.value));
         }
     }
     let mut rows: Vec<RankRow> = d
         .observations
         .iter()
-        .filter(|o| o.period == period && o.indicator == indicator && group.is_none_or(|g| o.group == g))
+        .filter(|o| {
+            o.period == period && o.indicator == indicator && group.is_none_or(|g| o.group == g)
+        })
         .map(|o| {
-            let (pr, pv) = prev.get(&(o.group.as_str(), o.unit.as_str())).copied().unwrap_or((None, None));
+            let (pr, pv) = prev
+                .get(&(o.group.as_str(), o.unit.as_str()))
+                .copied()
+                .unwrap_or((None, None));
             RankRow {
                 unit: o.unit.clone(),
                 group: o.group.clone(),
                 rank: o.rank,
                 value: o.value,
-                rank_change: o.rank.zip(pr).map(|(now, before)| before as i64 - now as i64),
-                value_change: o.value.zip(pv).map(|(now, before)| ((now - before) * 1e6).round() / 1e6),
+                rank_change: o
+                    .rank
+                    .zip(pr)
+                    .map(|(now, before)| before as i64 - now as i64),
+                value_change: o
+                    .value
+                    .zip(pv)
+                    .map(|(now, before)| ((now - before) * 1e6).round() / 1e6),
             }
         })
         .collect();
     sort_rows(&mut rows, SortKey::Rank, false);
-    RankingView { dataset: d.name.clone(), period: period.to_string(), previous, indicator: indicator.to_string(), rows }
+    RankingView {
+        dataset: d.name.clone(),
+        period: period.to_string(),
+        previous,
+        indicator: indicator.to_string(),
+        rows,
+    }
 }
 
 /// Sorts ranking rows by a column; missing values always go last.
@@ -73,7 +98,11 @@ pub fn sort_rows(rows: &mut [RankRow], key: SortKey, descending: bool) {
         let opt = |x: Option<f64>, y: Option<f64>| match (x, y) {
             (Some(x), Some(y)) => {
                 let o = x.total_cmp(&y);
-                if descending { o.reverse() } else { o }
+                if descending {
+                    o.reverse()
+                } else {
+                    o
+                }
             }
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -82,10 +111,17 @@ pub fn sort_rows(rows: &mut [RankRow], key: SortKey, descending: bool) {
         let primary = match key {
             SortKey::Rank => opt(a.rank.map(f64::from), b.rank.map(f64::from)),
             SortKey::Value => opt(a.value, b.value),
-            SortKey::Change => opt(a.rank_change.map(|c| c as f64), b.rank_change.map(|c| c as f64)),
+            SortKey::Change => opt(
+                a.rank_change.map(|c| c as f64),
+                b.rank_change.map(|c| c as f64),
+            ),
             SortKey::Unit => {
                 let o = by_name();
-                if descending { o.reverse() } else { o }
+                if descending {
+                    o.reverse()
+                } else {
+                    o
+                }
             }
         };
         primary.then_with(by_name)
@@ -104,14 +140,26 @@ mod tests {
     use crate::core::model::Observation;
 
     fn obs(unit: &str, period: &str, value: f64, rank: u32) -> Observation {
-        Observation { group: String::new(), unit: unit.into(), period: period.into(), indicator: "X".into(), value: Some(value), rank: Some(rank) }
+        Observation {
+            group: String::new(),
+            unit: unit.into(),
+            period: period.into(),
+            indicator: "X".into(),
+            value: Some(value),
+            rank: Some(rank),
+        }
     }
 
     #[test]
     fn changes_since_previous_period() {
         let d = DataSet {
             name: "D".into(),
-            observations: vec![obs("Hà Nội", "2020", 80.0, 2), obs("Huế", "2020", 85.0, 1), obs("Hà Nội", "2021", 90.0, 1), obs("Huế", "2021", 84.0, 2)],
+            observations: vec![
+                obs("Hà Nội", "2020", 80.0, 2),
+                obs("Huế", "2020", 85.0, 1),
+                obs("Hà Nội", "2021", 90.0, 1),
+                obs("Huế", "2021", 84.0, 2),
+            ],
             ..Default::default()
         };
         let v = ranking(&d, "2021", "X", None);

@@ -19,14 +19,22 @@ impl Catalog {
     /// Units are reconciled with those already loaded; a data set with the same name as a
     /// loaded one is merged into it (a later value for the same cell replaces the earlier).
     pub fn add(&mut self, outcome: ImportOutcome) {
-        let ImportOutcome { datasets, targets, mut report } = outcome;
+        let ImportOutcome {
+            datasets,
+            targets,
+            mut report,
+        } = outcome;
         let mut names: HashMap<String, String> = HashMap::new();
         for o in self.datasets.iter().flat_map(|d| &d.observations) {
-            names.entry(unit_key(&o.unit)).or_insert_with(|| o.unit.clone());
+            names
+                .entry(unit_key(&o.unit))
+                .or_insert_with(|| o.unit.clone());
         }
         for mut d in datasets {
             for o in &mut d.observations {
-                let canon = names.entry(unit_key(&o.unit)).or_insert_with(|| o.unit.clone());
+                let canon = names
+                    .entry(unit_key(&o.unit))
+                    .or_insert_with(|| o.unit.clone());
                 if *canon != o.unit {
                     let pair = (o.unit.clone(), canon.clone());
                     if !report.merges.contains(&pair) {

@@ -20,12 +20,18 @@ pub struct ImportOutcome {
 /// Reads one file. Never panics on bad input: a file that cannot be read gives an
 /// outcome with no data and a report whose status is `Error` and which says why.
 pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
-    let failed = |note| ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report: ImportReport::failed(file_name, note) };
+    let failed = |note| ImportOutcome {
+        datasets: Vec::new(),
+        targets: Vec::new(),
+        report: ImportReport::failed(file_name, note),
+    };
     let grids = match grid::read(bytes, file_name) {
         Ok(g) => g,
         Err(note) => return failed(note),
     };
-    let ctx = Context { file_year: find_year(file_name) };
+    let ctx = Context {
+        file_year: find_year(file_name),
+    };
     let mut notes = Notes::default();
     let mut report = ImportReport::new(file_name);
     let mut rankings = Vec::new();
@@ -33,14 +39,32 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
     for g in &grids {
         match detect(g, &ctx, &mut notes) {
             Found::Ranking(t) => {
-                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: t.layout });
+                report.found.push(Note::Layout {
+                    sheet: t.sheet.clone(),
+                    layout: t.layout,
+                });
                 rankings.push(t);
             }
             Found::Targets(t) => {
-                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: "targets" });
-                let name = t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone());
-                report.found.push(Note::Targets { name: name.clone(), count: t.targets.len() });
-                targets.push(TargetSheet { name, source: file_name.to_string(), targets: t.targets });
+                report.found.push(Note::Layout {
+                    sheet: t.sheet.clone(),
+                    layout: "targets",
+                });
+                let name = t
+                    .title
+                    .as_deref()
+                    .map(title_name)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| t.sheet.clone());
+                report.found.push(Note::Targets {
+                    name: name.clone(),
+                    count: t.targets.len(),
+                });
+                targets.push(TargetSheet {
+                    name,
+                    source: file_name.to_string(),
+                    targets: t.targets,
+                });
             }
             Found::Nothing => {}
         }
@@ -61,12 +85,20 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
     if datasets.is_empty() && targets.is_empty() {
         let mut r = ImportReport::failed(file_name, Note::NoTable);
         r.skipped = report.skipped;
-        return ImportOutcome { datasets, targets, report: r };
+        return ImportOutcome {
+            datasets,
+            targets,
+            report: r,
+        };
     }
     if !report.warnings.is_empty() {
         report.status = ImportStatus::Warning;
     }
-    ImportOutcome { datasets, targets, report }
+    ImportOutcome {
+        datasets,
+        targets,
+        report,
+    }
 }
 
 /// A data set's name from a title row: years and "năm" dropped.
@@ -75,17 +107,36 @@ fn title_name(title: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if find_year(w).is_some() {
-            if out.last().is_some_and(|l| fold(l) == "nam" || fold(l) == "year") {
+            if out
+                .last()
+                .is_some_and(|l| fold(l) == "nam" || fold(l) == "year")
+            {
                 out.pop();
             }
             continue;
         }
-        if (fold(w) == "nam" || fold(w) == "year") && words.get(i + 1).is_some_and(|n| find_year(n).is_some()) {
+        if (fold(w) == "nam" || fold(w) == "year")
+            && words.get(i + 1).is_some_and(|n| find_year(n).is_some())
+        {
             continue;
         }
         out.push(w);
     }
-    clean(out.join(" ").trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c)))
+    // "... GIAI ĐOẠN 2017 - 2022" leaves "GIAI ĐOẠN -": drop what only framed the years.
+    loop {
+        let last = out.last().map(|w| fold(w)).unwrap_or_default();
+        if ["giai", "doan", "tu", "den", "nam", "ky", "-", "–", ""].contains(&last.as_str())
+            && !out.is_empty()
+        {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    clean(
+        out.join(" ")
+            .trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c)),
+    )
 }
 
 fn file_stem(file_name: &str) -> String {
@@ -94,25 +145,50 @@ fn file_stem(file_name: &str) -> String {
 
 /// Sheets of one file → data sets. Sheets named by a year, or by a peer group ("Khối ...")
 /// belong to one data set; other sheets each make their own.
-fn assemble(tables: Vec<RankingTable>, file_name: &str, registry: &Registry, report: &mut ImportReport) -> Vec<DataSet> {
+fn assemble(
+    tables: Vec<RankingTable>,
+    file_name: &str,
+    registry: &Registry,
+    report: &mut ImportReport,
+) -> Vec<DataSet> {
     let mut sets: Vec<DataSet> = Vec::new();
     let mut merges = BTreeSet::new();
     let standalone: Vec<bool> = tables
         .iter()
-        .map(|t| find_year(&t.sheet).is_none() && !is_group_sheet(&t.sheet) && t.title.as_deref().and_then(find_year).is_none())
+        .map(|t| {
+            find_year(&t.sheet).is_none()
+                && !is_group_sheet(&t.sheet)
+                && t.title.as_deref().and_then(find_year).is_none()
+        })
         .collect();
     let several_standalone = standalone.iter().filter(|s| **s).count() > 1;
     for (t, alone) in tables.into_iter().zip(standalone) {
         let name = if alone && several_standalone {
-            t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone())
+            t.title
+                .as_deref()
+                .map(title_name)
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| t.sheet.clone())
         } else {
-            t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| file_stem(file_name))
+            t.title
+                .as_deref()
+                .map(title_name)
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| file_stem(file_name))
         };
-        let key = if alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() };
+        let key = if alone && several_standalone {
+            format!("sheet:{}", t.sheet)
+        } else {
+            "file".to_string()
+        };
         let idx = match sets.iter().position(|d| d.source == key) {
             Some(i) => i,
             None => {
-                sets.push(DataSet { name, source: key, ..Default::default() });
+                sets.push(DataSet {
+                    name,
+                    source: key,
+                    ..Default::default()
+                });
                 sets.len() - 1
             }
         };
@@ -123,8 +199,19 @@ fn assemble(tables: Vec<RankingTable>, file_name: &str, registry: &Registry, rep
             if unit != r.unit {
                 merges.insert((r.unit.clone(), unit.clone()));
             }
-            let group = if r.group.is_empty() { sheet_group.clone().unwrap_or_default() } else { r.group };
-            set.observations.push(Observation { group, unit, period: r.period, indicator: r.indicator, value: r.value, rank: r.rank });
+            let group = if r.group.is_empty() {
+                sheet_group.clone().unwrap_or_default()
+            } else {
+                r.group
+            };
+            set.observations.push(Observation {
+                group,
+                unit,
+                period: r.period,
+                indicator: r.indicator,
+                value: r.value,
+                rank: r.rank,
+            });
         }
         for l in t.lower_is_better {
             if !set.lower_is_better.contains(&l) {
@@ -144,7 +231,9 @@ fn assemble(tables: Vec<RankingTable>, file_name: &str, registry: &Registry, rep
 
 fn is_group_sheet(name: &str) -> bool {
     let f = fold(name);
-    ["khoi", "nhom", "group"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
+    ["khoi", "nhom", "group"]
+        .iter()
+        .any(|w| f == *w || f.starts_with(&format!("{w} ")))
 }
 
 /// Keeps the last observation of each (group, unit, period, indicator).
@@ -172,15 +261,27 @@ pub fn dedupe(s: &mut DataSet) {
 pub fn fill_ranks(s: &mut DataSet) {
     let mut slices: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
     for (i, o) in s.observations.iter().enumerate() {
-        slices.entry((o.group.clone(), o.period.clone(), o.indicator.clone())).or_default().push(i);
+        slices
+            .entry((o.group.clone(), o.period.clone(), o.indicator.clone()))
+            .or_default()
+            .push(i);
     }
     for ((_, _, indicator), idx) in slices {
         if idx.iter().any(|&i| s.observations[i].rank.is_some()) {
             continue;
         }
         let lower = s.is_lower_better(&indicator);
-        let mut vals: Vec<(usize, f64)> = idx.iter().filter_map(|&i| s.observations[i].value.map(|v| (i, v))).collect();
-        vals.sort_by(|a, b| if lower { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) });
+        let mut vals: Vec<(usize, f64)> = idx
+            .iter()
+            .filter_map(|&i| s.observations[i].value.map(|v| (i, v)))
+            .collect();
+        vals.sort_by(|a, b| {
+            if lower {
+                a.1.total_cmp(&b.1)
+            } else {
+                b.1.total_cmp(&a.1)
+            }
+        });
         let mut rank = 0;
         for (pos, &(i, v)) in vals.iter().enumerate() {
             if pos == 0 || v != vals[pos - 1].1 {
@@ -198,8 +299,21 @@ mod tests {
     #[test]
     fn competition_ranks() {
         let mut s = DataSet::default();
-        for (u, v) in [("A", Some(90.0)), ("B", Some(95.0)), ("C", Some(90.0)), ("D", Some(80.0)), ("E", None)] {
-            s.observations.push(Observation { group: "".into(), unit: u.into(), period: "2020".into(), indicator: "X".into(), value: v, rank: None });
+        for (u, v) in [
+            ("A", Some(90.0)),
+            ("B", Some(95.0)),
+            ("C", Some(90.0)),
+            ("D", Some(80.0)),
+            ("E", None),
+        ] {
+            s.observations.push(Observation {
+                group: "".into(),
+                unit: u.into(),
+                period: "2020".into(),
+                indicator: "X".into(),
+                value: v,
+                rank: None,
+            });
         }
         fill_ranks(&mut s);
         let ranks: Vec<Option<u32>> = s.observations.iter().map(|o| o.rank).collect();
@@ -212,13 +326,25 @@ mod tests {
 
     #[test]
     fn titles_lose_years() {
-        assert_eq!(title_name("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"), "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
+        assert_eq!(
+            title_name("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"),
+            "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
+        );
         assert_eq!(title_name("PAR INDEX 2019"), "PAR INDEX");
+        assert_eq!(
+            title_name("CHỈ SỐ CCHC GIAI ĐOẠN 2017 - 2022"),
+            "CHỈ SỐ CCHC"
+        );
+        assert_eq!(title_name("Kết quả từ năm 2017 đến năm 2022"), "Kết quả");
     }
 
     #[test]
     fn broken_files_give_errors_not_panics() {
-        for (bytes, name) in [(&b""[..], "a.xlsx"), (b"PK\x03\x04\x14\x00", "b.xlsx"), (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "c.xls")] {
+        for (bytes, name) in [
+            (&b""[..], "a.xlsx"),
+            (b"PK\x03\x04\x14\x00", "b.xlsx"),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "c.xls"),
+        ] {
             let o = import_file(bytes, name);
             assert_eq!(o.report.status, ImportStatus::Error, "{name}");
             assert!(o.report.error.is_some());

@@ -44,29 +44,84 @@ pub fn col_name(mut c: usize) -> String {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Note {
     // found
-    DataSet { name: String, units: usize, periods: Vec<String>, indicators: usize, values: usize },
-    Targets { name: String, count: usize },
-    Layout { sheet: String, layout: &'static str },
+    DataSet {
+        name: String,
+        units: usize,
+        periods: Vec<String>,
+        indicators: usize,
+        values: usize,
+    },
+    Targets {
+        name: String,
+        count: usize,
+    },
+    Layout {
+        sheet: String,
+        layout: &'static str,
+    },
     // skipped
-    TitleRow { sheet: String, row: usize, text: String },
-    FooterRow { sheet: String, row: usize, text: String },
-    AggregateRow { sheet: String, row: usize, text: String },
-    OrdinalColumn { sheet: String, col: usize },
-    NotesColumn { sheet: String, col: usize, header: String },
-    MissingCell { sheet: String, row: usize, col: usize, text: String },
-    EmptySheet { sheet: String },
-    NoTableInSheet { sheet: String },
+    TitleRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    FooterRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    AggregateRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    OrdinalColumn {
+        sheet: String,
+        col: usize,
+    },
+    NotesColumn {
+        sheet: String,
+        col: usize,
+        header: String,
+    },
+    MissingCell {
+        sheet: String,
+        row: usize,
+        col: usize,
+        text: String,
+    },
+    EmptySheet {
+        sheet: String,
+    },
+    NoTableInSheet {
+        sheet: String,
+    },
     // warnings
-    UnreadCell { sheet: String, row: usize, col: usize, text: String },
-    NoPeriod { sheet: String },
-    Truncated { sheet: String, rows: usize },
+    UnreadCell {
+        sheet: String,
+        row: usize,
+        col: usize,
+        text: String,
+    },
+    NoPeriod {
+        sheet: String,
+    },
+    Truncated {
+        sheet: String,
+        rows: usize,
+    },
     // errors
     UnknownFormat,
-    Corrupt { detail: String },
+    Corrupt {
+        detail: String,
+    },
     Encrypted,
     EmptyFile,
     NoTable,
-    TooLarge { what: &'static str, limit: u64 },
+    TooLarge {
+        what: &'static str,
+        limit: u64,
+    },
 }
 
 impl Note {
@@ -74,7 +129,13 @@ impl Note {
         let vi = lang == Lang::Vi;
         let cell = |row: &usize, col: &usize| format!("{}{}", col_name(*col), row);
         match self {
-            Note::DataSet { name, units, periods, indicators, values } => {
+            Note::DataSet {
+                name,
+                units,
+                periods,
+                indicators,
+                values,
+            } => {
                 let p = periods.join(", ");
                 if vi {
                     format!("Bộ dữ liệu «{name}»: {units} đơn vị, kỳ {p}, {indicators} chỉ số, {values} giá trị")
@@ -100,13 +161,25 @@ impl Note {
                     (false, "targets") => "target sheet",
                     (false, _) => "ranking table",
                 };
-                if vi { format!("Trang «{sheet}»: {l}") } else { format!("Sheet “{sheet}”: {l}") }
+                if vi {
+                    format!("Trang «{sheet}»: {l}")
+                } else {
+                    format!("Sheet “{sheet}”: {l}")
+                }
             }
             Note::TitleRow { sheet, row, text } => {
-                if vi { format!("«{sheet}» dòng {row}: tiêu đề «{text}»") } else { format!("“{sheet}” row {row}: title “{text}”") }
+                if vi {
+                    format!("«{sheet}» dòng {row}: tiêu đề «{text}»")
+                } else {
+                    format!("“{sheet}” row {row}: title “{text}”")
+                }
             }
             Note::FooterRow { sheet, row, text } => {
-                if vi { format!("«{sheet}» dòng {row}: ghi chú «{text}»") } else { format!("“{sheet}” row {row}: note “{text}”") }
+                if vi {
+                    format!("«{sheet}» dòng {row}: ghi chú «{text}»")
+                } else {
+                    format!("“{sheet}” row {row}: note “{text}”")
+                }
             }
             Note::AggregateRow { sheet, row, text } => {
                 if vi {
@@ -117,47 +190,117 @@ impl Note {
             }
             Note::OrdinalColumn { sheet, col } => {
                 let c = col_name(*col);
-                if vi { format!("«{sheet}» cột {c}: số thứ tự") } else { format!("“{sheet}” column {c}: ordinal numbers") }
+                if vi {
+                    format!("«{sheet}» cột {c}: số thứ tự")
+                } else {
+                    format!("“{sheet}” column {c}: ordinal numbers")
+                }
             }
             Note::NotesColumn { sheet, col, header } => {
                 let c = col_name(*col);
-                if vi { format!("«{sheet}» cột {c}: «{header}», không phải số liệu") } else { format!("“{sheet}” column {c}: “{header}”, not data") }
+                if vi {
+                    format!("«{sheet}» cột {c}: «{header}», không phải số liệu")
+                } else {
+                    format!("“{sheet}” column {c}: “{header}”, not data")
+                }
             }
-            Note::MissingCell { sheet, row, col, text } => {
+            Note::MissingCell {
+                sheet,
+                row,
+                col,
+                text,
+            } => {
                 let c = cell(row, col);
-                if vi { format!("«{sheet}» ô {c}: «{text}» là thiếu số liệu") } else { format!("“{sheet}” cell {c}: “{text}” read as missing") }
+                if vi {
+                    format!("«{sheet}» ô {c}: «{text}» là thiếu số liệu")
+                } else {
+                    format!("“{sheet}” cell {c}: “{text}” read as missing")
+                }
             }
             Note::EmptySheet { sheet } => {
-                if vi { format!("Trang «{sheet}» trống") } else { format!("Sheet “{sheet}” is empty") }
+                if vi {
+                    format!("Trang «{sheet}» trống")
+                } else {
+                    format!("Sheet “{sheet}” is empty")
+                }
             }
             Note::NoTableInSheet { sheet } => {
-                if vi { format!("Trang «{sheet}»: không thấy bảng số liệu") } else { format!("Sheet “{sheet}”: no data table found") }
+                if vi {
+                    format!("Trang «{sheet}»: không thấy bảng số liệu")
+                } else {
+                    format!("Sheet “{sheet}”: no data table found")
+                }
             }
-            Note::UnreadCell { sheet, row, col, text } => {
+            Note::UnreadCell {
+                sheet,
+                row,
+                col,
+                text,
+            } => {
                 let c = cell(row, col);
-                if vi { format!("«{sheet}» ô {c}: «{text}» không phải số, coi là thiếu") } else { format!("“{sheet}” cell {c}: “{text}” is not a number, read as missing") }
+                if vi {
+                    format!("«{sheet}» ô {c}: «{text}» không phải số, coi là thiếu")
+                } else {
+                    format!("“{sheet}” cell {c}: “{text}” is not a number, read as missing")
+                }
             }
             Note::NoPeriod { sheet } => {
-                if vi { format!("«{sheet}»: không thấy năm, để trống kỳ") } else { format!("“{sheet}”: no year found, period left empty") }
+                if vi {
+                    format!("«{sheet}»: không thấy năm, để trống kỳ")
+                } else {
+                    format!("“{sheet}”: no year found, period left empty")
+                }
             }
             Note::Truncated { sheet, rows } => {
-                if vi { format!("«{sheet}»: chỉ đọc {rows} dòng đầu") } else { format!("“{sheet}”: only the first {rows} rows were read") }
+                if vi {
+                    format!("«{sheet}»: chỉ đọc {rows} dòng đầu")
+                } else {
+                    format!("“{sheet}”: only the first {rows} rows were read")
+                }
             }
             Note::UnknownFormat => {
-                if vi { "không phải tệp bảng tính được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv)".into() } else { "not a supported spreadsheet (xlsx, xlsm, xlsb, xls, ods, csv)".into() }
+                if vi {
+                    "không phải tệp bảng tính được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv)".into()
+                } else {
+                    "not a supported spreadsheet (xlsx, xlsm, xlsb, xls, ods, csv)".into()
+                }
             }
             Note::Corrupt { detail } => {
-                if vi { format!("tệp bị hỏng hoặc không đọc được ({detail})") } else { format!("the file is damaged or unreadable ({detail})") }
+                if vi {
+                    format!("tệp bị hỏng hoặc không đọc được ({detail})")
+                } else {
+                    format!("the file is damaged or unreadable ({detail})")
+                }
             }
             Note::Encrypted => {
-                if vi { "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into() } else { "the file is password-protected; remove the password in Excel and try again".into() }
+                if vi {
+                    "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into()
+                } else {
+                    "the file is password-protected; remove the password in Excel and try again"
+                        .into()
+                }
             }
-            Note::EmptyFile => if vi { "tệp trống".into() } else { "the file is empty".into() },
+            Note::EmptyFile => {
+                if vi {
+                    "tệp trống".into()
+                } else {
+                    "the file is empty".into()
+                }
+            }
             Note::NoTable => {
-                if vi { "không tìm thấy bảng số liệu nào (cần một cột tên đơn vị và các cột số)".into() } else { "no data table found (a column of unit names and columns of numbers are needed)".into() }
+                if vi {
+                    "không tìm thấy bảng số liệu nào (cần một cột tên đơn vị và các cột số)".into()
+                } else {
+                    "no data table found (a column of unit names and columns of numbers are needed)"
+                        .into()
+                }
             }
             Note::TooLarge { what, limit } => {
-                if vi { format!("tệp quá lớn: {what} vượt giới hạn {limit}") } else { format!("the file is too large: {what} exceeds the limit of {limit}") }
+                if vi {
+                    format!("tệp quá lớn: {what} vượt giới hạn {limit}")
+                } else {
+                    format!("the file is too large: {what} exceeds the limit of {limit}")
+                }
             }
         }
     }

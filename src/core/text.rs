@@ -189,8 +189,27 @@ mod tests {
 
     #[test]
     fn vietnamese_order() {
-        let mut names = vec!["Đồng Nai", "Điện Biên", "Dak", "An Giang", "Ăn", "Bạc Liêu", "Âu"];
+        let mut names = vec![
+            "Đồng Nai",
+            "Điện Biên",
+            "Dak",
+            "An Giang",
+            "Ăn",
+            "Bạc Liêu",
+            "Âu",
+        ];
         names.sort_by_key(|s| vi_sort_key(s));
-        assert_eq!(names, vec!["An Giang", "Ăn", "Âu", "Bạc Liêu", "Dak", "Điện Biên", "Đồng Nai"]);
+        assert_eq!(
+            names,
+            vec![
+                "An Giang",
+                "Ăn",
+                "Âu",
+                "Bạc Liêu",
+                "Dak",
+                "Điện Biên",
+                "Đồng Nai"
+            ]
+        );
     }
 }

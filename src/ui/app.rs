@@ -71,11 +71,23 @@ pub fn App() -> Html {
     };
     let export_tidy = {
         let catalog = state.catalog.clone();
-        Callback::from(move |_: MouseEvent| download("chiso-tidy.csv", "text/csv;charset=utf-8", tidy_csv(&catalog).as_bytes()))
+        Callback::from(move |_: MouseEvent| {
+            download(
+                "chiso-tidy.csv",
+                "text/csv;charset=utf-8",
+                tidy_csv(&catalog).as_bytes(),
+            )
+        })
     };
     let export_targets = {
         let catalog = state.catalog.clone();
-        Callback::from(move |_: MouseEvent| download("chiso-targets.csv", "text/csv;charset=utf-8", targets_csv(&catalog).as_bytes()))
+        Callback::from(move |_: MouseEvent| {
+            download(
+                "chiso-targets.csv",
+                "text/csv;charset=utf-8",
+                targets_csv(&catalog).as_bytes(),
+            )
+        })
     };
     let has_data = !state.catalog.datasets.is_empty();
     let has_targets = !state.catalog.targets.is_empty();

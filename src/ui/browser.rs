@@ -8,13 +8,19 @@ use crate::ui::i18n::{t, K};
 
 /// Offers bytes as a download with the given file name.
 pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {
-    let Some(doc) = gloo::utils::window().document() else { return };
+    let Some(doc) = gloo::utils::window().document() else {
+        return;
+    };
     let parts = js_sys::Array::new();
     parts.push(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = doc.create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&url);
@@ -42,14 +48,22 @@ pub async fn read_and_import(file: web_sys::File) -> ImportOutcome {
         Err(e) => ImportOutcome {
             datasets: Vec::new(),
             targets: Vec::new(),
-            report: ImportReport::failed(&name, Note::Corrupt { detail: e.to_string() }),
+            report: ImportReport::failed(
+                &name,
+                Note::Corrupt {
+                    detail: e.to_string(),
+                },
+            ),
         },
     }
 }
 
 /// Sets `<html lang>` to follow the UI language.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(el) = gloo::utils::window().document().and_then(|d| d.document_element()) {
+    if let Some(el) = gloo::utils::window()
+        .document()
+        .and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", lang.code());
     }
 }
@@ -58,7 +72,10 @@ pub fn set_document_lang(lang: Lang) {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let lang = match gloo::utils::document().document_element().and_then(|e| e.get_attribute("lang")) {
+        let lang = match gloo::utils::document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+        {
             Some(l) if l == "en" => Lang::En,
             _ => Lang::Vi,
         };

@@ -48,11 +48,17 @@ pub fn t(lang: Lang, k: K) -> &'static str {
     use K::*;
     let (vi, en) = match k {
         AppTitle => ("Chỉ Số", "Chỉ Số"),
-        Tagline => ("Phân tích số liệu cải cách hành chính ngay trong trình duyệt", "Public-administration reform analytics, right in your browser"),
+        Tagline => (
+            "Phân tích số liệu cải cách hành chính ngay trong trình duyệt",
+            "Public-administration reform analytics, right in your browser",
+        ),
         DropHere => ("Kéo thả tệp Excel/CSV vào đây", "Drop Excel/CSV files here"),
         ChooseFiles => ("Chọn tệp…", "Choose files…"),
         LoadSample => ("Dữ liệu mẫu", "Sample data"),
-        SampleNote => ("Dữ liệu mẫu là số liệu minh họa, không phải kết quả chính thức.", "The sample holds illustrative numbers, not official results."),
+        SampleNote => (
+            "Dữ liệu mẫu là số liệu minh họa, không phải kết quả chính thức.",
+            "The sample holds illustrative numbers, not official results.",
+        ),
         ExportTidy => ("Xuất CSV (dạng dọc)", "Export tidy CSV"),
         ExportTargets => ("Xuất CSV chỉ tiêu", "Export targets CSV"),
         Report => ("Kết quả đọc tệp", "Import report"),
@@ -61,7 +67,10 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         Skipped => ("Bỏ qua", "Skipped"),
         Warnings => ("Cần xem lại", "Warnings"),
         Found => ("Tìm thấy", "Found"),
-        NothingLoaded => ("Chưa có dữ liệu. Thả tệp vào hoặc bấm «Dữ liệu mẫu».", "No data yet. Drop files or press “Sample data”."),
+        NothingLoaded => (
+            "Chưa có dữ liệu. Thả tệp vào hoặc bấm «Dữ liệu mẫu».",
+            "No data yet. Drop files or press “Sample data”.",
+        ),
         DataSet => ("Bộ dữ liệu", "Data set"),
         Period => ("Kỳ", "Period"),
         Indicator => ("Chỉ số", "Indicator"),
@@ -70,7 +79,10 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         MyUnit => ("Đơn vị của tôi", "My unit"),
         NoUnit => ("(chưa chọn)", "(none)"),
         Search => ("Tìm", "Search"),
-        SearchHint => ("Tìm đơn vị (có thể gõ không dấu)", "Find a unit (diacritics optional)"),
+        SearchHint => (
+            "Tìm đơn vị (có thể gõ không dấu)",
+            "Find a unit (diacritics optional)",
+        ),
         Rank => ("Hạng", "Rank"),
         Unit => ("Đơn vị", "Unit"),
         Value => ("Điểm", "Score"),
@@ -80,9 +92,18 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         Same => ("giữ nguyên", "unchanged"),
         New => ("mới", "new"),
         RankingTitle => ("Xếp hạng", "Ranking"),
-        ChartAlt => ("Biểu đồ cột điểm số theo thứ hạng; bảng bên cạnh có cùng số liệu.", "Bar chart of scores by rank; the table beside it holds the same numbers."),
-        Privacy => ("Mọi xử lý diễn ra trên máy bạn: không tải tệp lên đâu cả.", "Everything runs on your computer: no file is uploaded anywhere."),
-        FatalError => ("Đã xảy ra lỗi không mong muốn. Dữ liệu chưa bị gửi đi đâu; hãy tải lại trang.", "An unexpected error occurred. No data left your computer; please reload the page."),
+        ChartAlt => (
+            "Biểu đồ cột điểm số theo thứ hạng; bảng bên cạnh có cùng số liệu.",
+            "Bar chart of scores by rank; the table beside it holds the same numbers.",
+        ),
+        Privacy => (
+            "Mọi xử lý diễn ra trên máy bạn: không tải tệp lên đâu cả.",
+            "Everything runs on your computer: no file is uploaded anywhere.",
+        ),
+        FatalError => (
+            "Đã xảy ra lỗi không mong muốn. Dữ liệu chưa bị gửi đi đâu; hãy tải lại trang.",
+            "An unexpected error occurred. No data left your computer; please reload the page.",
+        ),
         More => ("và %n mục khác", "and %n more"),
         Rows => ("dòng", "rows"),
     };
@@ -99,7 +120,10 @@ mod tests {
     #[test]
     fn every_key_has_two_distinct_texts_or_a_name() {
         use K::*;
-        for k in [DropHere, LoadSample, ExportTidy, Report, Rank, Unit, Value, Change, Period, Indicator, FatalError] {
+        for k in [
+            DropHere, LoadSample, ExportTidy, Report, Rank, Unit, Value, Change, Period, Indicator,
+            FatalError,
+        ] {
             assert_ne!(t(Lang::Vi, k), t(Lang::En, k), "{k:?}");
             assert!(!t(Lang::Vi, k).is_empty());
         }

@@ -136,14 +136,23 @@ mod tests {
         let mut s = AppState::default();
         s.apply(Action::Loading("a.csv".into()));
         assert_eq!(s.loading, vec!["a.csv".to_string()]);
-        s.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2022\nHà Nội,85\nHuế,80\n"))));
+        s.apply(Action::Loaded(Box::new(csv_outcome(
+            "a.csv",
+            "Tỉnh,Điểm 2022\nHà Nội,85\nHuế,80\n",
+        ))));
         assert!(s.loading.is_empty());
         assert_eq!(s.catalog.datasets.len(), 1);
-        s.apply(Action::Loaded(Box::new(import_file(b"\x00\x01garbage", "b.xlsx"))));
+        s.apply(Action::Loaded(Box::new(import_file(
+            b"\x00\x01garbage",
+            "b.xlsx",
+        ))));
         assert_eq!(s.catalog.datasets.len(), 1);
         assert_eq!(s.catalog.reports.len(), 2);
         assert_eq!(s.current_period().as_deref(), Some("2022"));
-        assert_eq!(s.current_indicator().as_deref(), Some(crate::core::model::OVERALL));
+        assert_eq!(
+            s.current_indicator().as_deref(),
+            Some(crate::core::model::OVERALL)
+        );
     }
 
     #[test]

@@ -22,8 +22,12 @@ fn select_value(e: &Event) -> String {
 
 fn change_cell(lang: Lang, r: &RankRow) -> Html {
     match r.rank_change {
-        Some(c) if c > 0 => html! { <span class="up" title={t(lang, K::Up)}>{format!("▲ +{c}")}</span> },
-        Some(c) if c < 0 => html! { <span class="down" title={t(lang, K::Down)}>{format!("▼ −{}", -c)}</span> },
+        Some(c) if c > 0 => {
+            html! { <span class="up" title={t(lang, K::Up)}>{format!("▲ +{c}")}</span> }
+        }
+        Some(c) if c < 0 => {
+            html! { <span class="down" title={t(lang, K::Down)}>{format!("▼ −{}", -c)}</span> }
+        }
         Some(_) => html! { <span class="same" title={t(lang, K::Same)}>{"= 0"}</span> },
         None => html! { <span class="none">{"–"}</span> },
     }
@@ -42,12 +46,18 @@ pub fn RankingPanel(p: &Props) -> Html {
     let group = s.group.clone().filter(|g| groups.contains(g));
     let mut view = ranking(d, &period, &indicator, group.as_deref());
     sort_rows(&mut view.rows, s.sort, s.descending);
-    let rows: Vec<&RankRow> = view.rows.iter().filter(|r| matches_search(&r.unit, &s.search)).collect();
+    let rows: Vec<&RankRow> = view
+        .rows
+        .iter()
+        .filter(|r| matches_search(&r.unit, &s.search))
+        .collect();
     let dispatch = p.dispatch.clone();
 
     let on_dataset = {
         let d = dispatch.clone();
-        Callback::from(move |e: Event| d.emit(Action::SetDataset(select_value(&e).parse().unwrap_or(0))))
+        Callback::from(move |e: Event| {
+            d.emit(Action::SetDataset(select_value(&e).parse().unwrap_or(0)))
+        })
     };
     let on_period = {
         let d = dispatch.clone();
@@ -74,15 +84,31 @@ pub fn RankingPanel(p: &Props) -> Html {
     let on_search = {
         let d = dispatch.clone();
         Callback::from(move |e: InputEvent| {
-            let v = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+            let v = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
             d.emit(Action::Search(v))
         })
     };
     let sort_header = |key: SortKey, label: K, class: &'static str| {
         let d = dispatch.clone();
         let active = s.sort == key;
-        let aria = if !active { "none" } else if s.descending { "descending" } else { "ascending" };
-        let arrow = if !active { "" } else if s.descending { " ↓" } else { " ↑" };
+        let aria = if !active {
+            "none"
+        } else if s.descending {
+            "descending"
+        } else {
+            "ascending"
+        };
+        let arrow = if !active {
+            ""
+        } else if s.descending {
+            " ↓"
+        } else {
+            " ↑"
+        };
         html! {
             <th scope="col" class={class} aria-sort={aria}>
                 <button type="button" class="sort" data-sort={format!("{key:?}").to_lowercase()}
