@@ -4,11 +4,7 @@
 mod gen;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::path::PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "target/e2e-fixtures".into()),
-    );
+    let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/e2e-fixtures".into()));
     std::fs::create_dir_all(&dir)?;
     let (bytes, _) = gen::messy_ranking_workbook(2022)?;
     std::fs::write(dir.join("xep-hang-2022.xlsx"), bytes)?;

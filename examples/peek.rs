@@ -2,23 +2,14 @@
 fn main() {
     let path = std::env::args().nth(1).expect("usage: peek FILE");
     let bytes = std::fs::read(&path).expect("read");
-    let name = std::path::Path::new(&path)
-        .file_name()
-        .and_then(|s| s.to_str())
-        .unwrap_or("file");
+    let name = std::path::Path::new(&path).file_name().and_then(|s| s.to_str()).unwrap_or("file");
     let outcome = chiso::core::import_file(&bytes, name);
     let lang = chiso::core::Lang::Vi;
     println!("status: {:?}", outcome.report.status);
     if let Some(e) = &outcome.report.error {
         println!("error: {}", e.text(lang));
     }
-    for n in outcome
-        .report
-        .found
-        .iter()
-        .chain(&outcome.report.skipped)
-        .chain(&outcome.report.warnings)
-    {
+    for n in outcome.report.found.iter().chain(&outcome.report.skipped).chain(&outcome.report.warnings) {
         println!("  {}", n.text(lang));
     }
     for (a, b) in &outcome.report.merges {

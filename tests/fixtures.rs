@@ -10,12 +10,7 @@ use chiso::core::{import_file, Catalog, ImportStatus};
 fn read(name: &str) -> Catalog {
     let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
     let o = import_file(&bytes, name);
-    assert_ne!(
-        o.report.status,
-        ImportStatus::Error,
-        "{name}: {:?}",
-        o.report
-    );
+    assert_ne!(o.report.status, ImportStatus::Error, "{name}: {:?}", o.report);
     let mut c = Catalog::default();
     c.add(o);
     c
@@ -66,10 +61,7 @@ fn ddci_peer_group_sheets_from_openpyxl() {
 #[test]
 fn years_as_columns_in_biff8_from_xlwt() {
     let c = read("par-2017-2022.xlwt.xls");
-    assert_eq!(
-        c.datasets[0].name,
-        "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC TỈNH, THÀNH PHỐ"
-    );
+    assert_eq!(c.datasets[0].name, "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC TỈNH, THÀNH PHỐ");
     let csv = tidy_csv(&c);
     let got = lines(&csv);
     assert_eq!(got.len(), 30);

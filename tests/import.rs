@@ -17,12 +17,7 @@ fn catalog(files: &[(&[u8], &str)]) -> Catalog {
 }
 
 /// (unit, period, indicator) → (value, rank) of the first data set.
-fn cell(
-    c: &Catalog,
-    unit: &str,
-    period: &str,
-    indicator: &str,
-) -> Option<(Option<f64>, Option<u32>)> {
+fn cell(c: &Catalog, unit: &str, period: &str, indicator: &str) -> Option<(Option<f64>, Option<u32>)> {
     c.datasets[0]
         .observations
         .iter()
@@ -36,11 +31,7 @@ fn the_committed_sample_is_what_the_generator_writes() {
     let fresh = gen::sample_workbook().unwrap();
     let a = catalog(&[(&committed, "chiso-mau.xlsx")]);
     let b = catalog(&[(&fresh, "chiso-mau.xlsx")]);
-    assert_eq!(
-        tidy_csv(&a),
-        tidy_csv(&b),
-        "run `make sample` to refresh assets/sample"
-    );
+    assert_eq!(tidy_csv(&a), tidy_csv(&b), "run `make sample` to refresh assets/sample");
     assert_eq!(targets_csv(&a), targets_csv(&b));
 }
 
@@ -63,32 +54,18 @@ fn the_sample_reads_as_63_provinces_5_years_9_indicators() {
     let c = catalog(&[(&bytes, "chiso-mau.xlsx")]);
     for year in gen::SAMPLE_YEARS {
         let scores = gen::sample_scores(year);
-        let totals: Vec<f64> = scores
-            .iter()
-            .map(|(_, s)| gen::round2(s.iter().sum()))
-            .collect();
+        let totals: Vec<f64> = scores.iter().map(|(_, s)| gen::round2(s.iter().sum())).collect();
         let ranks = gen::competition_ranks(&totals);
         for (i, (name, s)) in scores.iter().enumerate() {
             let p = year.to_string();
-            assert_eq!(
-                cell(&c, name, &p, OVERALL),
-                Some((Some(totals[i]), Some(ranks[i]))),
-                "{name} {year}"
-            );
-            assert_eq!(
-                cell(&c, name, &p, gen::PAR_COMPONENTS[2].0).and_then(|x| x.0),
-                Some(s[2])
-            );
+            assert_eq!(cell(&c, name, &p, OVERALL), Some((Some(totals[i]), Some(ranks[i]))), "{name} {year}");
+            assert_eq!(cell(&c, name, &p, gen::PAR_COMPONENTS[2].0).and_then(|x| x.0), Some(s[2]));
         }
     }
     // Components have no rank column: ranks are computed within the year.
     let comp = gen::PAR_COMPONENTS[0].0;
-    let mut r: Vec<u32> = d
-        .observations
-        .iter()
-        .filter(|o| o.period == "2019" && o.indicator == comp)
-        .filter_map(|o| o.rank)
-        .collect();
+    let mut r: Vec<u32> =
+        d.observations.iter().filter(|o| o.period == "2019" && o.indicator == comp).filter_map(|o| o.rank).collect();
     r.sort();
     assert_eq!(r[0], 1);
     assert_eq!(r.len(), 63);
@@ -100,18 +77,13 @@ fn the_sample_targets_resolve() {
     let c = catalog(&[(&bytes, "chiso-mau.xlsx")]);
     let csv = targets_csv(&c);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(
-        lines[0],
-        "indicator,target,operator,threshold,latest_period,latest,met"
-    );
+    assert_eq!(lines[0], "indicator,target,operator,threshold,latest_period,latest,met");
+    assert!(lines.contains(&"Tỷ lệ hồ sơ giải quyết trễ hạn,Dưới 2%,<,2,2023-Q4,1.2,true"), "{csv}");
     assert!(
-        lines.contains(&"Tỷ lệ hồ sơ giải quyết trễ hạn,Dưới 2%,<,2,2023-Q4,1.2,true"),
-        "{csv}"
+        lines.contains(&"Số hồ sơ trực tuyến toàn trình (nghìn),Tăng 30% so với năm 2018 (40),>=,52,2023-Q4,53,true")
     );
-    assert!(lines.contains(&"Số hồ sơ trực tuyến toàn trình (nghìn),Tăng 30% so với năm 2018 (40),>=,52,2023-Q4,53,true"));
     assert!(lines.contains(&"Phiếu khảo sát hợp lệ,Tối thiểu 90%,>=,90,2023-Q4,96.81,true"));
-    assert!(lines
-        .contains(&"Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến,Đạt 100%,>=,100,2023-Q4,96,false"));
+    assert!(lines.contains(&"Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến,Đạt 100%,>=,100,2023-Q4,96,false"));
     assert_eq!(lines.len(), 8);
 }
 
@@ -120,19 +92,12 @@ fn a_messy_ranking_sheet_is_read_right() {
     let (bytes, expected) = gen::messy_ranking_workbook(2022).unwrap();
     let o = import_file(&bytes, "xep-hang.xlsx");
     assert_eq!(o.report.status, ImportStatus::Ok);
-    assert!(o
-        .report
-        .merges
-        .contains(&("TP HCM".into(), "TP. Hồ Chí Minh".into())));
+    assert!(o.report.merges.contains(&("TP HCM".into(), "TP. Hồ Chí Minh".into())));
     let c = catalog(&[(&bytes, "xep-hang.xlsx")]);
     assert_eq!(c.datasets[0].name, "KẾT QUẢ XẾP HẠNG CHỈ SỐ HÀI LÒNG");
     assert_eq!(c.datasets[0].observations.len(), expected.len());
     for (unit, value, rank) in expected {
-        assert_eq!(
-            cell(&c, &unit, "2022", OVERALL),
-            Some((value, rank)),
-            "{unit}"
-        );
+        assert_eq!(cell(&c, &unit, "2022", OVERALL), Some((value, rank)), "{unit}");
     }
 }
 
@@ -164,25 +129,12 @@ fn text_files_table() {
     ];
     for (name, bytes, rows) in cases {
         let o = import_file(bytes, name);
-        assert_ne!(
-            o.report.status,
-            ImportStatus::Error,
-            "{name}: {:?}",
-            o.report
-        );
+        assert_ne!(o.report.status, ImportStatus::Error, "{name}: {:?}", o.report);
         let c = catalog(&[(bytes, name)]);
         let d = &c.datasets[0];
-        assert_eq!(
-            d.observations.len(),
-            rows.len(),
-            "{name}: {:?}",
-            d.observations
-        );
+        assert_eq!(d.observations.len(), rows.len(), "{name}: {:?}", d.observations);
         for (unit, period, value, rank) in *rows {
-            let o = d
-                .observations
-                .iter()
-                .find(|o| o.unit == *unit && o.period == *period);
+            let o = d.observations.iter().find(|o| o.unit == *unit && o.period == *period);
             let got = o.map(|o| (o.value, o.rank));
             assert_eq!(got, Some((*value, *rank)), "{name}: {unit} {period}");
         }
@@ -197,12 +149,8 @@ fn files_added_later_join_the_same_data_set_and_units() {
     c.add(import_file(a.as_bytes(), "Chỉ số 2021.csv"));
     c.add(import_file(b.as_bytes(), "Chỉ số 2022.csv"));
     // File names differ, so these are two data sets; units are one spelling across both.
-    let units: std::collections::BTreeSet<String> =
-        c.datasets.iter().flat_map(|d| d.units()).collect();
-    assert_eq!(
-        units.into_iter().collect::<Vec<_>>(),
-        vec!["Hà Nội", "TP. Hồ Chí Minh"]
-    );
+    let units: std::collections::BTreeSet<String> = c.datasets.iter().flat_map(|d| d.units()).collect();
+    assert_eq!(units.into_iter().collect::<Vec<_>>(), vec!["Hà Nội", "TP. Hồ Chí Minh"]);
     assert_eq!(c.datasets[0].periods(), vec!["2021"]);
     assert_eq!(c.datasets[1].periods(), vec!["2022"]);
 }

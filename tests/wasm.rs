@@ -34,33 +34,16 @@ fn the_ranking_chart_draws_on_a_canvas() {
     let mut c = Catalog::default();
     c.add(import_file(SAMPLE, SAMPLE_NAME));
     let view = ranking(&c.datasets[0], "2023", chiso::core::model::OVERALL, None);
-    let canvas: web_sys::HtmlCanvasElement = document()
-        .create_element("canvas")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
     canvas.set_width(600);
     canvas.set_height(chiso::charts::ranking::height_for(&view));
     document().body().unwrap().append_child(&canvas).unwrap();
-    let root = CanvasBackend::with_canvas_object(canvas.clone())
-        .unwrap()
-        .into_drawing_area();
+    let root = CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
     chiso::charts::ranking::draw(&root, &view, Some("Hà Nội"), chiso::core::Lang::Vi, 1.0).unwrap();
     // Pixels of the bar colour are on the canvas.
-    let ctx: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let data = ctx
-        .get_image_data(0.0, 0.0, 600.0, canvas.height() as f64)
-        .unwrap()
-        .data();
-    let bar_pixels = data
-        .chunks(4)
-        .filter(|p| p[0] == 0x2b && p[1] == 0x6c && p[2] == 0xb0)
-        .count();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(0.0, 0.0, 600.0, canvas.height() as f64).unwrap().data();
+    let bar_pixels = data.chunks(4).filter(|p| p[0] == 0x2b && p[1] == 0x6c && p[2] == 0xb0).count();
     assert!(bar_pixels > 500, "{bar_pixels} mark pixels");
 }
 
@@ -70,12 +53,8 @@ async fn the_app_mounts_and_loads_the_sample() {
     document().body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<App>::with_root(host.clone()).render();
     sleep(50).await;
-    let button: web_sys::HtmlElement = host
-        .query_selector("[data-action=\"load-sample\"]")
-        .unwrap()
-        .expect("sample button")
-        .dyn_into()
-        .unwrap();
+    let button: web_sys::HtmlElement =
+        host.query_selector("[data-action=\"load-sample\"]").unwrap().expect("sample button").dyn_into().unwrap();
     button.click();
     let mut status = None;
     for _ in 0..100 {
@@ -89,9 +68,6 @@ async fn the_app_mounts_and_loads_the_sample() {
         }
     }
     assert_eq!(status.as_deref(), Some("ok"));
-    let rows = host
-        .query_selector_all("table[data-table=\"ranking\"] tbody tr")
-        .unwrap()
-        .length();
+    let rows = host.query_selector_all("table[data-table=\"ranking\"] tbody tr").unwrap().length();
     assert_eq!(rows, 63);
 }

@@ -14,15 +14,13 @@ pub const FONT: &str = "Noto Sans";
 /// Renders a chart to an SVG string.
 pub fn to_svg(
     size: (u32, u32),
-    draw: impl FnOnce(
-        plotters::drawing::DrawingArea<plotters::backend::SVGBackend, plotters::coord::Shift>,
-    ),
+    draw: impl FnOnce(plotters::drawing::DrawingArea<plotters::backend::SVGBackend, plotters::coord::Shift>),
 ) -> String {
     let mut out = String::new();
     {
-        let root = plotters::drawing::IntoDrawingArea::into_drawing_area(
-            plotters::backend::SVGBackend::with_string(&mut out, size),
-        );
+        let root = plotters::drawing::IntoDrawingArea::into_drawing_area(plotters::backend::SVGBackend::with_string(
+            &mut out, size,
+        ));
         draw(root);
     }
     out

@@ -29,12 +29,7 @@ pub const ROW: u32 = 18;
 
 /// The height in CSS pixels that gives every bar [`ROW`] pixels.
 pub fn height_for(view: &RankingView) -> u32 {
-    let n = view
-        .rows
-        .iter()
-        .filter(|r| r.value.is_some())
-        .count()
-        .max(1) as u32;
+    let n = view.rows.iter().filter(|r| r.value.is_some()).count().max(1) as u32;
     n * ROW + 60
 }
 
@@ -86,10 +81,7 @@ pub fn draw<DB: DrawingBackend>(
         let i = n - 1 - k as i32;
         let v = r.value.unwrap_or(lo);
         PathElement::new(
-            vec![
-                (lo, SegmentValue::CenterOf(i)),
-                (v, SegmentValue::CenterOf(i)),
-            ],
+            vec![(lo, SegmentValue::CenterOf(i)), (v, SegmentValue::CenterOf(i))],
             GRID.stroke_width(px(2.0)),
         )
     }))?;
@@ -106,15 +98,8 @@ pub fn draw<DB: DrawingBackend>(
     chart.draw_series(rows.iter().enumerate().map(|(k, r)| {
         let i = n - 1 - k as i32;
         let v = r.value.unwrap_or(lo);
-        let style = (FONT, 11.0 * scale)
-            .into_font()
-            .color(&INK)
-            .pos(Pos::new(HPos::Left, VPos::Center));
-        Text::new(
-            format!(" {}", lang.num(v, 2)),
-            (v, SegmentValue::CenterOf(i)),
-            style,
-        )
+        let style = (FONT, 11.0 * scale).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
+        Text::new(format!(" {}", lang.num(v, 2)), (v, SegmentValue::CenterOf(i)), style)
     }))?;
     root.present()
 }
@@ -139,16 +124,10 @@ mod tests {
     #[test]
     fn one_bar_per_unit_with_a_value() {
         let view = RankingView {
-            rows: vec![
-                row("Hải Phòng", 1, Some(88.1)),
-                row("Hà Nội", 2, Some(85.43)),
-                row("Huế", 3, None),
-            ],
+            rows: vec![row("Hải Phòng", 1, Some(88.1)), row("Hà Nội", 2, Some(85.43)), row("Huế", 3, None)],
             ..Default::default()
         };
-        let svg = to_svg((600, height_for(&view)), |root| {
-            draw(&root, &view, Some("Hà Nội"), Lang::Vi, 1.0).unwrap()
-        });
+        let svg = to_svg((600, height_for(&view)), |root| draw(&root, &view, Some("Hà Nội"), Lang::Vi, 1.0).unwrap());
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("1. Hải Phòng"), "{svg}");
         assert!(svg.contains("2. Hà Nội"));
@@ -172,13 +151,8 @@ mod tests {
 
     #[test]
     fn english_numbers() {
-        let view = RankingView {
-            rows: vec![row("Hà Nội", 1, Some(85.43))],
-            ..Default::default()
-        };
-        let svg = to_svg((600, 200), |root| {
-            draw(&root, &view, None, Lang::En, 1.0).unwrap()
-        });
+        let view = RankingView { rows: vec![row("Hà Nội", 1, Some(85.43))], ..Default::default() };
+        let svg = to_svg((600, 200), |root| draw(&root, &view, None, Lang::En, 1.0).unwrap());
         assert!(svg.contains("85.43"));
     }
 }

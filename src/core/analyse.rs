@@ -39,45 +39,26 @@ pub enum SortKey {
 /// Rows are in rank order (missing values last), then Vietnamese alphabetical order.
 pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) -> RankingView {
     let periods = d.periods();
-    let previous = periods
-        .iter()
-        .position(|p| p == period)
-        .and_then(|i| i.checked_sub(1))
-        .map(|i| periods[i].clone());
+    let previous = periods.iter().position(|p| p == period).and_then(|i| i.checked_sub(1)).map(|i| periods[i].clone());
     let mut prev: HashMap<(&str, &str), (Option<u32>, Option<f64>)> = HashMap::new();
     if let Some(pp) = &previous {
-        for o in d
-            .observations
-            .iter()
-            .filter(|o| &o.period == pp && o.indicator == indicator)
-        {
+        for o in d.observations.iter().filter(|o| &o.period == pp && o.indicator == indicator) {
             prev.insert((&o.group, &o.unit), (o.rank, o.value));
         }
     }
     let mut rows: Vec<RankRow> = d
         .observations
         .iter()
-        .filter(|o| {
-            o.period == period && o.indicator == indicator && group.is_none_or(|g| o.group == g)
-        })
+        .filter(|o| o.period == period && o.indicator == indicator && group.is_none_or(|g| o.group == g))
         .map(|o| {
-            let (pr, pv) = prev
-                .get(&(o.group.as_str(), o.unit.as_str()))
-                .copied()
-                .unwrap_or((None, None));
+            let (pr, pv) = prev.get(&(o.group.as_str(), o.unit.as_str())).copied().unwrap_or((None, None));
             RankRow {
                 unit: o.unit.clone(),
                 group: o.group.clone(),
                 rank: o.rank,
                 value: o.value,
-                rank_change: o
-                    .rank
-                    .zip(pr)
-                    .map(|(now, before)| before as i64 - now as i64),
-                value_change: o
-                    .value
-                    .zip(pv)
-                    .map(|(now, before)| ((now - before) * 1e6).round() / 1e6),
+                rank_change: o.rank.zip(pr).map(|(now, before)| before as i64 - now as i64),
+                value_change: o.value.zip(pv).map(|(now, before)| ((now - before) * 1e6).round() / 1e6),
             }
         })
         .collect();
@@ -111,10 +92,7 @@ pub fn sort_rows(rows: &mut [RankRow], key: SortKey, descending: bool) {
         let primary = match key {
             SortKey::Rank => opt(a.rank.map(f64::from), b.rank.map(f64::from)),
             SortKey::Value => opt(a.value, b.value),
-            SortKey::Change => opt(
-                a.rank_change.map(|c| c as f64),
-                b.rank_change.map(|c| c as f64),
-            ),
+            SortKey::Change => opt(a.rank_change.map(|c| c as f64), b.rank_change.map(|c| c as f64)),
             SortKey::Unit => {
                 let o = by_name();
                 if descending {

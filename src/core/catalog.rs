@@ -1,67 +1,183 @@
-//! Everything loaded in a session: data sets and target sheets from many files, with one
-//! name per unit across them, and each file's report.
+//! Everything loaded in a session: each file's outcome as read, the user's corrections of
+//! unit names, and what follows from them: data sets (one name per unit across files),
+//! target sheets and reports. The derived parts are rebuilt whenever an input changes.
 
 use std::collections::HashMap;
 
 use crate::core::import::{dedupe, fill_ranks, ImportOutcome};
 use crate::core::model::{DataSet, ImportReport, TargetSheet};
-use crate::core::units::unit_key;
+use crate::core::text::clean;
+use crate::core::units::{unit_key, Registry};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Catalog {
+    /// Each file's outcome as read (units in the file's own spelling), in loading order.
+    pub files: Vec<ImportOutcome>,
+    /// Corrections by hand: a spelling → the unit it names. A spelling mapped to itself
+    /// undoes an automatic merge.
+    pub unit_overrides: Vec<(String, String)>,
     pub datasets: Vec<DataSet>,
     pub targets: Vec<TargetSheet>,
     pub reports: Vec<ImportReport>,
 }
 
 impl Catalog {
-    /// Adds a file's outcome. A failed file adds only its report: what was loaded stays.
-    /// Units are reconciled with those already loaded; a data set with the same name as a
-    /// loaded one is merged into it (a later value for the same cell replaces the earlier).
+    /// Adds a file's outcome, replacing an earlier reading of the same file. A failed file
+    /// adds only its report: what was loaded stays.
     pub fn add(&mut self, outcome: ImportOutcome) {
-        let ImportOutcome {
-            datasets,
-            targets,
-            mut report,
-        } = outcome;
-        let mut names: HashMap<String, String> = HashMap::new();
-        for o in self.datasets.iter().flat_map(|d| &d.observations) {
-            names
-                .entry(unit_key(&o.unit))
-                .or_insert_with(|| o.unit.clone());
+        let file = outcome.report.file.clone();
+        let failed = outcome.datasets.is_empty() && outcome.targets.is_empty();
+        match self.files.iter().position(|f| f.report.file == file) {
+            // A failed re-read keeps the earlier data of that file, with the new report.
+            Some(i) if failed => self.files[i].report = outcome.report,
+            Some(i) => self.files[i] = outcome,
+            None => self.files.push(outcome),
         }
-        for mut d in datasets {
-            for o in &mut d.observations {
-                let canon = names
-                    .entry(unit_key(&o.unit))
-                    .or_insert_with(|| o.unit.clone());
-                if *canon != o.unit {
-                    let pair = (o.unit.clone(), canon.clone());
-                    if !report.merges.contains(&pair) {
-                        report.merges.push(pair);
-                    }
-                    o.unit = canon.clone();
-                }
+        self.rebuild();
+    }
+
+    /// Maps a spelling to a unit by hand (or to itself, to undo a merge).
+    pub fn set_unit(&mut self, spelling: &str, unit: &str) {
+        let spelling = clean(spelling);
+        self.unit_overrides.retain(|(s, _)| *s != spelling);
+        self.unit_overrides.push((spelling, clean(unit)));
+        self.rebuild();
+    }
+
+    /// Forgets a correction by hand.
+    pub fn clear_unit(&mut self, spelling: &str) {
+        self.unit_overrides.retain(|(s, _)| s != spelling);
+        self.rebuild();
+    }
+
+    /// Every spelling seen in the files and the unit it is shown as now.
+    pub fn spellings(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let names = self.resolver();
+        for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
+            if !out.iter().any(|(s, _)| *s == o.unit) {
+                out.push((o.unit.clone(), names(&o.unit)));
             }
-            match self.datasets.iter_mut().find(|e| e.name == d.name) {
-                Some(existing) => {
-                    existing.observations.extend(d.observations);
-                    for l in d.lower_is_better {
-                        if !existing.lower_is_better.contains(&l) {
-                            existing.lower_is_better.push(l);
+        }
+        out
+    }
+
+    /// The unit a spelling stands for: a correction by hand, else a province of the
+    /// registry, else the first spelling loaded with the same key.
+    fn resolver(&self) -> impl Fn(&str) -> String + '_ {
+        let registry = Registry::default();
+        let mut first: HashMap<String, String> = HashMap::new();
+        for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
+            if !self.unit_overrides.iter().any(|(s, _)| *s == o.unit) {
+                first.entry(unit_key(&o.unit)).or_insert_with(|| registry.canonical(&o.unit));
+            }
+        }
+        move |spelling: &str| {
+            if let Some((_, u)) = self.unit_overrides.iter().find(|(s, _)| s == spelling) {
+                return u.clone();
+            }
+            first.get(&unit_key(spelling)).cloned().unwrap_or_else(|| registry.canonical(spelling))
+        }
+    }
+
+    fn rebuild(&mut self) {
+        let names = self.resolver();
+        let mut datasets: Vec<DataSet> = Vec::new();
+        let mut reports = Vec::new();
+        let mut targets: Vec<TargetSheet> = Vec::new();
+        for f in &self.files {
+            let mut report = f.report.clone();
+            report.merges.clear();
+            for d in &f.datasets {
+                let mut d = d.clone();
+                for o in &mut d.observations {
+                    let unit = names(&o.unit);
+                    if unit != o.unit {
+                        let pair = (o.unit.clone(), unit.clone());
+                        if !report.merges.contains(&pair) {
+                            report.merges.push(pair);
+                        }
+                        o.unit = unit;
+                    }
+                }
+                match datasets.iter_mut().find(|e| e.name == d.name) {
+                    Some(existing) => {
+                        existing.observations.extend(d.observations);
+                        for l in d.lower_is_better {
+                            if !existing.lower_is_better.contains(&l) {
+                                existing.lower_is_better.push(l);
+                            }
                         }
                     }
-                    dedupe(existing);
-                    fill_ranks(existing);
+                    None => datasets.push(d),
                 }
-                None => self.datasets.push(d),
             }
+            for t in &f.targets {
+                targets.retain(|e| e.name != t.name);
+                targets.push(t.clone());
+            }
+            reports.push(report);
         }
-        for t in targets {
-            self.targets.retain(|e| e.name != t.name);
-            self.targets.push(t);
+        for d in &mut datasets {
+            dedupe(d);
+            // Ranks given by a file stay; ranks computed are computed again over the merge.
+            fill_ranks(d);
         }
-        self.reports.retain(|r| r.file != report.file);
-        self.reports.push(report);
+        drop(names);
+        self.datasets = datasets;
+        self.targets = targets;
+        self.reports = reports;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::import_file;
+
+    fn units(c: &Catalog) -> Vec<String> {
+        let mut u: Vec<String> = c.datasets.iter().flat_map(|d| d.units()).collect();
+        u.sort();
+        u.dedup();
+        u
+    }
+
+    #[test]
+    fn merges_can_be_undone_and_made_by_hand() {
+        let mut c = Catalog::default();
+        c.add(import_file("Đơn vị,Điểm 2022\nTP HCM,80\nUBND huyện A,70\nHuyện A,71\n".as_bytes(), "a.csv"));
+        assert_eq!(units(&c), vec!["Huyện A", "TP. Hồ Chí Minh", "UBND huyện A"]);
+        assert!(c.reports[0].merges.contains(&("TP HCM".into(), "TP. Hồ Chí Minh".into())));
+        // Undo the automatic merge.
+        c.set_unit("TP HCM", "TP HCM");
+        assert_eq!(units(&c), vec!["Huyện A", "TP HCM", "UBND huyện A"]);
+        assert!(c.reports[0].merges.is_empty());
+        // Map one by hand.
+        c.set_unit("UBND huyện A", "Huyện A");
+        assert_eq!(units(&c), vec!["Huyện A", "TP HCM"]);
+        c.clear_unit("TP HCM");
+        assert_eq!(units(&c), vec!["Huyện A", "TP. Hồ Chí Minh"]);
+    }
+
+    #[test]
+    fn rereading_a_file_replaces_its_data_and_a_failure_keeps_it() {
+        let mut c = Catalog::default();
+        c.add(import_file("Tỉnh,Điểm 2022\nHà Nội,80\n".as_bytes(), "a.csv"));
+        c.add(import_file("Tỉnh,Điểm 2022\nHà Nội,81\n".as_bytes(), "a.csv"));
+        assert_eq!(c.datasets[0].observations.len(), 1);
+        assert_eq!(c.datasets[0].observations[0].value, Some(81.0));
+        c.add(import_file(b"\x00garbage", "a.csv"));
+        assert_eq!(c.datasets[0].observations[0].value, Some(81.0));
+        assert_eq!(c.reports.len(), 1);
+        assert_eq!(c.reports[0].status, crate::core::ImportStatus::Error);
+    }
+
+    #[test]
+    fn spellings_reconcile_across_files() {
+        let mut c = Catalog::default();
+        c.add(import_file("Đơn vị,Điểm 2021\nSở  Y tế,80\n".as_bytes(), "x.csv"));
+        c.add(import_file("Đơn vị,Điểm 2022\nsở y tế,81\n".as_bytes(), "x2.csv"));
+        assert_eq!(units(&c), vec!["Sở Y tế"]);
+        assert!(c.reports[1].merges.contains(&("sở y tế".into(), "Sở Y tế".into())));
     }
 }

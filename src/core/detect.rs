@@ -87,10 +87,23 @@ impl Notes {
     }
 }
 
-/// What the surroundings tell about a sheet: a year in the file name, say.
+/// What the surroundings tell about a sheet: a year in the file name, and the user's
+/// corrections where detection went wrong.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
     pub file_year: Option<u16>,
+    pub options: ImportOptions,
+}
+
+/// Corrections the user makes in the page when detection fails or is wrong.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The (last) header row, 1-based as the spreadsheet shows it.
+    pub header_row: Option<usize>,
+    /// The column of unit names, 0-based (A = 0).
+    pub unit_col: Option<usize>,
+    /// The period of every value whose header names none (a year: "2023").
+    pub period: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -145,19 +158,9 @@ fn nonempty(row: &[Cell]) -> impl Iterator<Item = (usize, &Cell)> {
 // Words that name a column's role (folded)
 
 const ORDINAL: &[&str] = &["stt", "tt", "so tt", "so thu tu", "no", "ttt"];
-const RANK: &[&str] = &[
-    "xep hang", "hang", "thu hang", "rank", "ranking", "xh", "vi tri", "thu bac", "xep thu",
-];
+const RANK: &[&str] = &["xep hang", "hang", "thu hang", "rank", "ranking", "xh", "vi tri", "thu bac", "xep thu"];
 const GROUP: &[&str] = &["khoi", "nhom", "group", "peer group", "nhom don vi"];
-const PERIOD: &[&str] = &[
-    "nam",
-    "year",
-    "ky",
-    "period",
-    "thoi gian",
-    "nam danh gia",
-    "ky danh gia",
-];
+const PERIOD: &[&str] = &["nam", "year", "ky", "period", "thoi gian", "nam danh gia", "ky danh gia"];
 const INDICATOR: &[&str] = &[
     "chi so",
     "chi so thanh phan",
@@ -200,42 +203,10 @@ const UNIT: &[&str] = &[
     "department",
     "commune",
 ];
-const NOTES: &[&str] = &[
-    "don vi tinh",
-    "dvt",
-    "ghi chu",
-    "note",
-    "notes",
-    "nguon",
-    "source",
-    "chu thich",
-    "nhan xet",
-];
-const FOOTER: &[&str] = &[
-    "ghi chu",
-    "nguon",
-    "chu thich",
-    "note",
-    "notes",
-    "source",
-    "luu y",
-];
-const TARGET_COL: &[&str] = &[
-    "chi tieu",
-    "ke hoach",
-    "muc tieu",
-    "target",
-    "chi tieu nam",
-    "chi tieu ke hoach",
-];
-const LOWER_BETTER: &[&str] = &[
-    "ty le tre han",
-    "ty le qua han",
-    "tre han",
-    "qua han",
-    "ty le loi",
-    "so ngay",
-];
+const NOTES: &[&str] = &["don vi tinh", "dvt", "ghi chu", "note", "notes", "nguon", "source", "chu thich", "nhan xet"];
+const FOOTER: &[&str] = &["ghi chu", "nguon", "chu thich", "note", "notes", "source", "luu y"];
+const TARGET_COL: &[&str] = &["chi tieu", "ke hoach", "muc tieu", "target", "chi tieu nam", "chi tieu ke hoach"];
+const LOWER_BETTER: &[&str] = &["ty le tre han", "ty le qua han", "tre han", "qua han", "ty le loi", "so ngay"];
 /// Words in a header that say what kind of number a column holds, not which indicator.
 const ROLE_WORDS: &[&str] = &[
     "xep hang",
@@ -320,8 +291,17 @@ fn is_data_row(row: &[Cell]) -> bool {
     (years == 1 && numbers == 0 && labels >= 1 && missing > 0) || (years == 1 && labels >= 2)
 }
 
-fn frame(g: &Grid) -> Option<Frame> {
+fn frame(g: &Grid, options: &ImportOptions) -> Option<Frame> {
     let n = g.rows.len();
+    if let Some(h) = options.header_row.filter(|h| *h >= 1 && *h < n) {
+        let titles = (0..h - 1)
+            .filter_map(|q| {
+                let text: Vec<String> = nonempty(&g.rows[q]).map(|(_, c)| c.text()).collect();
+                (!text.is_empty()).then(|| (q, text.join(" ")))
+            })
+            .collect();
+        return Some(Frame { titles, header_rows: vec![h - 1], body_start: h, body_end: footer_start(g, h) });
+    }
     // The first data row that another data row follows (within two rows), so that a
     // header holding years as numbers is not taken for data.
     let mut body_start = None;
@@ -367,26 +347,23 @@ fn frame(g: &Grid) -> Option<Frame> {
             titles.push((q, text.join(" ")));
         }
     }
-    // Footer: from the first row that opens with a note word, or after the last data row.
-    let mut body_end = n;
+    let body_end = footer_start(g, body_start);
+    Some(Frame { titles, header_rows, body_start, body_end })
+}
+
+/// The footer starts at the first row that opens with a note word ("Ghi chú", "Nguồn").
+fn footer_start(g: &Grid, body_start: usize) -> usize {
     for (q, row) in g.rows.iter().enumerate().skip(body_start) {
         if let Some((_, c)) = nonempty(row).next() {
             let f = fold(&c.text());
-            let opens_note = FOOTER.iter().any(|w| f.starts_with(w))
-                || c.text().starts_with('*')
-                || c.text().starts_with("(*)");
+            let opens_note =
+                FOOTER.iter().any(|w| f.starts_with(w)) || c.text().starts_with('*') || c.text().starts_with("(*)");
             if opens_note && !row.iter().any(|c| kind(c) == Kind::Number) {
-                body_end = q;
-                break;
+                return q;
             }
         }
     }
-    Some(Frame {
-        titles,
-        header_rows,
-        body_start,
-        body_end,
-    })
+    g.rows.len()
 }
 
 /// A row of column headers that holds years as numbers: "STT | Tỉnh | 2019 | 2020".
@@ -398,9 +375,7 @@ fn is_header_like(row: &[Cell]) -> bool {
         return false;
     }
     years >= 2
-        || row.iter().any(
-            |c| matches!(c, Cell::Text(s) if is_role(&fold(s), UNIT) || is_role(&fold(s), ORDINAL)),
-        )
+        || row.iter().any(|c| matches!(c, Cell::Text(s) if is_role(&fold(s), UNIT) || is_role(&fold(s), ORDINAL)))
 }
 
 /// A lone cell is a title when it starts the row or a merge spans (nearly) the width.
@@ -409,9 +384,7 @@ fn is_title_cell(g: &Grid, r: usize, c: usize) -> bool {
         return true;
     }
     let width = g.width();
-    g.merges
-        .iter()
-        .any(|&(r0, c0, r1, c1)| r0 <= r && r <= r1 && c0 == c && c1 + 2 >= width)
+    g.merges.iter().any(|&(r0, c0, r1, c1)| r0 <= r && r <= r1 && c0 == c && c1 + 2 >= width)
 }
 
 /// Header labels per column: merged cells spread over their region, group titles of upper
@@ -424,11 +397,7 @@ fn header_labels(g: &Grid, rows: &[usize], width: usize) -> Vec<Vec<String>> {
         for (c, label) in labels.iter_mut().enumerate() {
             let mut text = g.get(r, c).text();
             if text.is_empty() {
-                if let Some(m) = g
-                    .merges
-                    .iter()
-                    .find(|&&(r0, c0, r1, c1)| r0 <= r && r <= r1 && c0 <= c && c <= c1)
-                {
+                if let Some(m) = g.merges.iter().find(|&&(r0, c0, r1, c1)| r0 <= r && r <= r1 && c0 <= c && c <= c1) {
                     text = g.get(m.0, m.1).text();
                 }
             }
@@ -476,12 +445,7 @@ struct Stats {
 }
 
 fn column_stats(g: &Grid, f: &Frame, c: usize) -> Stats {
-    let mut s = Stats {
-        numbers: 0,
-        years: 0,
-        labels: 0,
-        nonempty: 0,
-    };
+    let mut s = Stats { numbers: 0, years: 0, labels: 0, nonempty: 0 };
     for r in f.body_start..f.body_end {
         match kind(g.get(r, c)) {
             Kind::Empty => continue,
@@ -529,7 +493,7 @@ fn target_share(g: &Grid, f: &Frame, c: usize) -> (usize, usize) {
     (hits + worded, total * 2)
 }
 
-fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>]) -> Vec<Role> {
+fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], unit_col: Option<usize>) -> Vec<Role> {
     let width = labels.len();
     let mut roles = vec![Role::Unused; width];
     let headers: Vec<String> = labels.iter().map(|l| fold(&l.join(" "))).collect();
@@ -542,9 +506,7 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>]) -> Vec<Role> {
         }
         let numeric = s.numbers + s.years >= s.labels && s.numbers + s.years > 0;
         let last = labels[c].last().map(|l| fold(l)).unwrap_or_default();
-        roles[c] = if ORDINAL.contains(&h.as_str())
-            || (h.is_empty() && c == 0 && is_sequence(g, f, c))
-        {
+        roles[c] = if ORDINAL.contains(&h.as_str()) || (h.is_empty() && c == 0 && is_sequence(g, f, c)) {
             Role::Ordinal
         } else if numeric && (is_role(&last, RANK) || (labels[c].len() == 1 && is_role(h, RANK))) {
             Role::Rank
@@ -581,6 +543,13 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>]) -> Vec<Role> {
             }
         }
     }
+    // The user's choice of unit column wins.
+    if let Some(u) = unit_col.filter(|u| *u < width) {
+        for r in roles.iter_mut().filter(|r| **r == Role::Unit) {
+            *r = Role::Notes;
+        }
+        roles[u] = Role::Unit;
+    }
     // Exactly one unit column: the named one, else the first column of labels.
     let units: Vec<usize> = (0..width).filter(|&c| roles[c] == Role::Unit).collect();
     if units.len() > 1 {
@@ -589,9 +558,9 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>]) -> Vec<Role> {
         }
     }
     if units.is_empty() && !roles.contains(&Role::TargetText) {
-        if let Some(c) = (0..width).find(|&c| {
-            roles[c] == Role::Notes || roles[c] == Role::Indicator && !roles.contains(&Role::Period)
-        }) {
+        if let Some(c) = (0..width)
+            .find(|&c| roles[c] == Role::Notes || roles[c] == Role::Indicator && !roles.contains(&Role::Period))
+        {
             roles[c] = Role::Unit;
         }
     }
@@ -621,9 +590,7 @@ fn header_meaning(parts: &[String], sheet_year: Option<u16>) -> (Option<String>,
     let quarter = find_quarter(&joined);
     let period = match (year, quarter) {
         (Some(y), Some(q)) => Some(format!("{y}-Q{q}")),
-        (Some(y), None) => find_year(&joined)
-            .map(|y| y.to_string())
-            .or(Some(y.to_string())),
+        (Some(y), None) => find_year(&joined).map(|y| y.to_string()).or(Some(y.to_string())),
         (None, Some(q)) => Some(format!("Q{q}")),
         (None, None) => None,
     };
@@ -639,11 +606,7 @@ fn header_meaning(parts: &[String], sheet_year: Option<u16>) -> (Option<String>,
     }
     let name = kept.join(" / ");
     let f = fold(&name);
-    let indicator = if f.is_empty() || OVERALL_NAMES.contains(&f.as_str()) {
-        OVERALL.to_string()
-    } else {
-        name
-    };
+    let indicator = if f.is_empty() || OVERALL_NAMES.contains(&f.as_str()) { OVERALL.to_string() } else { name };
     (period, indicator)
 }
 
@@ -682,15 +645,8 @@ fn strip_role_words(part: &str) -> String {
             i += 1;
         }
     }
-    let s: Vec<&str> = words
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(w, _)| *w)
-        .collect();
-    s.join(" ")
-        .trim_matches(|c: char| c.is_whitespace() || "/-–:;,()[].".contains(c))
-        .to_string()
+    let s: Vec<&str> = words.iter().zip(&keep).filter(|(_, k)| **k).map(|(w, _)| *w).collect();
+    s.join(" ").trim_matches(|c: char| c.is_whitespace() || "/-–:;,()[].".contains(c)).to_string()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -703,45 +659,37 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         notes.skip(Note::EmptySheet { sheet });
         return Found::Nothing;
     }
-    let Some(f) = frame(g) else {
+    let Some(f) = frame(g, &ctx.options) else {
         notes.skip(Note::NoTableInSheet { sheet });
         return Found::Nothing;
     };
     let width = g.width();
     let labels = header_labels(g, &f.header_rows, width);
-    let roles = roles(g, &f, &labels);
+    let roles = roles(g, &f, &labels, ctx.options.unit_col);
     let title = f.titles.first().map(|(_, t)| t.clone());
-    let sheet_year = find_year(&g.name)
+    let sheet_year = ctx
+        .options
+        .period
+        .as_deref()
+        .and_then(find_year)
+        .or_else(|| find_year(&g.name))
         .or_else(|| f.titles.iter().find_map(|(_, t)| find_year(t)))
         .or(ctx.file_year);
     for (r, t) in &f.titles {
-        notes.skip(Note::TitleRow {
-            sheet: sheet.clone(),
-            row: r + 1,
-            text: t.clone(),
-        });
+        notes.skip(Note::TitleRow { sheet: sheet.clone(), row: r + 1, text: t.clone() });
     }
     for r in f.body_end..g.rows.len() {
         let text: Vec<String> = nonempty(&g.rows[r]).map(|(_, c)| c.text()).collect();
         if !text.is_empty() {
-            notes.skip(Note::FooterRow {
-                sheet: sheet.clone(),
-                row: r + 1,
-                text: text.join(" "),
-            });
+            notes.skip(Note::FooterRow { sheet: sheet.clone(), row: r + 1, text: text.join(" ") });
         }
     }
     for (c, role) in roles.iter().enumerate() {
         match role {
-            Role::Ordinal => notes.skip(Note::OrdinalColumn {
-                sheet: sheet.clone(),
-                col: c,
-            }),
-            Role::Notes => notes.skip(Note::NotesColumn {
-                sheet: sheet.clone(),
-                col: c,
-                header: labels[c].join(" / "),
-            }),
+            Role::Ordinal => notes.skip(Note::OrdinalColumn { sheet: sheet.clone(), col: c }),
+            Role::Notes => {
+                notes.skip(Note::NotesColumn { sheet: sheet.clone(), col: c, header: labels[c].join(" / ") })
+            }
             _ => {}
         }
     }
@@ -755,11 +703,7 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let period_col = roles.iter().position(|r| *r == Role::Period);
     let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
     let group_col = roles.iter().position(|r| *r == Role::Group);
-    let layout = if period_col.is_some() || indicator_col.is_some() {
-        "long"
-    } else {
-        "wide"
-    };
+    let layout = if period_col.is_some() || indicator_col.is_some() { "long" } else { "wide" };
 
     // Each value or rank column's (period, indicator), from its header.
     let meaning: Vec<Option<(Option<String>, String)>> = (0..width)
@@ -775,14 +719,11 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         })
         .collect();
     if layout == "wide" && meaning.iter().flatten().all(|(p, _)| p.is_none()) {
-        notes.warn(Note::NoPeriod {
-            sheet: sheet.clone(),
-        });
+        notes.warn(Note::NoPeriod { sheet: sheet.clone() });
     }
 
     let mut order: Vec<(String, String, String, String)> = Vec::new();
-    let mut cells: HashMap<(String, String, String, String), (Option<f64>, Option<u32>)> =
-        HashMap::new();
+    let mut cells: HashMap<(String, String, String, String), (Option<f64>, Option<u32>)> = HashMap::new();
     let mut group = String::new();
     for r in f.body_start..f.body_end {
         let row = &g.rows[r];
@@ -791,16 +732,9 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             continue;
         }
         let unit_cell = g.get(r, unit_col);
-        let numbers = row
-            .iter()
-            .filter(|c| matches!(kind(c), Kind::Number))
-            .count();
+        let numbers = row.iter().filter(|c| matches!(kind(c), Kind::Number)).count();
         // A heading inside the body ("Khối Sở, ban, ngành"): the peer group of what follows.
-        if numbers == 0
-            && filled.len() == 1
-            && kind(filled[0].1) == Kind::Label
-            && period_col.is_none()
-        {
+        if numbers == 0 && filled.len() == 1 && kind(filled[0].1) == Kind::Label && period_col.is_none() {
             group = strip_heading_number(&filled[0].1.text());
             continue;
         }
@@ -809,16 +743,10 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             continue;
         }
         if is_aggregate(&unit) {
-            notes.skip_cell(Note::AggregateRow {
-                sheet: sheet.clone(),
-                row: r + 1,
-                text: unit,
-            });
+            notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: unit });
             continue;
         }
-        let row_group = group_col
-            .map(|c| g.get(r, c).text())
-            .unwrap_or_else(|| group.clone());
+        let row_group = group_col.map(|c| g.get(r, c).text()).unwrap_or_else(|| group.clone());
         let row_period = period_col.map(|c| match g.get(r, c) {
             Cell::Number(v) => format!("{v}"),
             other => {
@@ -830,17 +758,12 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                 }
             }
         });
-        let row_indicator = indicator_col
-            .map(|c| g.get(r, c).text())
-            .filter(|s| !s.is_empty());
+        let row_indicator = indicator_col.map(|c| g.get(r, c).text()).filter(|s| !s.is_empty());
         for c in 0..width {
             let Some((col_period, col_indicator)) = &meaning[c] else {
                 continue;
             };
-            let period = row_period
-                .clone()
-                .or_else(|| col_period.clone())
-                .unwrap_or_default();
+            let period = row_period.clone().or_else(|| col_period.clone()).unwrap_or_default();
             let indicator = match &row_indicator {
                 Some(i) => {
                     let f = fold(i);
@@ -870,12 +793,9 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                         });
                     }
                 }
-                (Num::NotNumber, _) => notes.warn_cell(Note::UnreadCell {
-                    sheet: sheet.clone(),
-                    row: r + 1,
-                    col: c,
-                    text: cell.text(),
-                }),
+                (Num::NotNumber, _) => {
+                    notes.warn_cell(Note::UnreadCell { sheet: sheet.clone(), row: r + 1, col: c, text: cell.text() })
+                }
                 (n, Role::Rank) => entry.1 = entry.1.or(n.as_rank()),
                 (n, _) => entry.0 = entry.0.or(n.as_value()),
             }
@@ -885,23 +805,10 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         .into_iter()
         .map(|k| {
             let (value, rank) = cells[&k];
-            RawRecord {
-                group: k.0,
-                unit: k.1,
-                period: k.2,
-                indicator: k.3,
-                value,
-                rank,
-            }
+            RawRecord { group: k.0, unit: k.1, period: k.2, indicator: k.3, value, rank }
         })
         .collect();
-    Found::Ranking(RankingTable {
-        sheet,
-        title,
-        layout,
-        records,
-        lower_is_better: lower,
-    })
+    Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower })
 }
 
 /// "I. KHỐI SỞ, BAN, NGÀNH" → "KHỐI SỞ, BAN, NGÀNH"; "A - Khối huyện" → "Khối huyện".
@@ -937,9 +844,7 @@ fn targets(
         .map(|c| {
             let (p, _) = header_meaning(&labels[c], sheet_year);
             let p = match p {
-                Some(p) if p.starts_with('Q') => {
-                    sheet_year.map_or(p.clone(), |y| format!("{y}-{p}"))
-                }
+                Some(p) if p.starts_with('Q') => sheet_year.map_or(p.clone(), |y| format!("{y}-{p}")),
                 Some(p) => p,
                 None => labels[c].join(" / "),
             };
@@ -951,39 +856,19 @@ fn targets(
         let text = g.get(r, tc).text();
         let Some(spec) = parse_target(&text) else {
             if !text.is_empty() {
-                notes.warn_cell(Note::UnreadCell {
-                    sheet: sheet.clone(),
-                    row: r + 1,
-                    col: tc,
-                    text,
-                });
+                notes.warn_cell(Note::UnreadCell { sheet: sheet.clone(), row: r + 1, col: tc, text });
             }
             continue;
         };
-        let indicator = ic
-            .map(|c| g.get(r, c).text())
-            .unwrap_or_else(|| format!("{}", r + 1));
-        let actuals = actual_cols
-            .iter()
-            .map(|(c, p)| (p.clone(), num(g.get(r, *c)).as_value()))
-            .collect();
-        out.push(Target {
-            indicator,
-            text: clean(&text),
-            op: spec.op,
-            threshold: spec.threshold,
-            actuals,
-        });
+        let indicator = ic.map(|c| g.get(r, c).text()).unwrap_or_else(|| format!("{}", r + 1));
+        let actuals = actual_cols.iter().map(|(c, p)| (p.clone(), num(g.get(r, *c)).as_value())).collect();
+        out.push(Target { indicator, text: clean(&text), op: spec.op, threshold: spec.threshold, actuals });
     }
     if out.is_empty() {
         notes.skip(Note::NoTableInSheet { sheet });
         return Found::Nothing;
     }
-    Found::Targets(TargetTable {
-        sheet,
-        title,
-        targets: out,
-    })
+    Found::Targets(TargetTable { sheet, title, targets: out })
 }
 
 #[cfg(test)]
@@ -1038,11 +923,8 @@ mod tests {
             ],
         );
         let t = ranking(&g);
-        let got: Vec<(String, String, Option<f64>, Option<u32>)> = t
-            .records
-            .iter()
-            .map(|r| (r.unit.clone(), r.period.clone(), r.value, r.rank))
-            .collect();
+        let got: Vec<(String, String, Option<f64>, Option<u32>)> =
+            t.records.iter().map(|r| (r.unit.clone(), r.period.clone(), r.value, r.rank)).collect();
         assert_eq!(
             got,
             vec![
@@ -1095,14 +977,30 @@ mod tests {
         assert_eq!(strip_role_words("Năm 2022"), "");
         assert_eq!(strip_role_words("Xếp hạng"), "");
         assert_eq!(strip_role_words("Cải cách TTHC (điểm)"), "Cải cách TTHC");
-        assert_eq!(
-            header_meaning(&["Quý I".into()], Some(2023)).0.as_deref(),
-            Some("2023-Q1")
-        );
+        assert_eq!(header_meaning(&["Quý I".into()], Some(2023)).0.as_deref(), Some("2023-Q1"));
         assert_eq!(
             header_meaning(&["PAR INDEX 2022".into(), "Điểm".into()], None),
             (Some("2022".into()), OVERALL.into())
         );
+    }
+
+    #[test]
+    fn the_users_corrections_win() {
+        // A code column beside the names: detection takes the codes for units.
+        let g = Grid::from_text(
+            "x",
+            &[&["Mã", "Cơ quan", "Kết quả"], &["A01", "Văn phòng", "80"], &["A02", "Thanh tra", "82"]],
+        );
+        let opts = ImportOptions { header_row: Some(1), unit_col: Some(1), period: Some("2024".into()) };
+        let ctx = Context { file_year: None, options: opts };
+        match detect(&g, &ctx, &mut Notes::default()) {
+            Found::Ranking(t) => {
+                let got: Vec<(&str, &str, Option<f64>)> =
+                    t.records.iter().map(|r| (r.unit.as_str(), r.period.as_str(), r.value)).collect();
+                assert_eq!(got, vec![("Văn phòng", "2024", Some(80.0)), ("Thanh tra", "2024", Some(82.0))]);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -1119,13 +1017,7 @@ mod tests {
             Found::Targets(t) => {
                 assert_eq!(t.targets.len(), 2);
                 assert_eq!(t.targets[0].indicator, "Tỷ lệ hồ sơ trực tuyến");
-                assert_eq!(
-                    t.targets[0].actuals,
-                    vec![
-                        ("2023-Q1".into(), Some(75.5)),
-                        ("2023-Q2".into(), Some(82.0))
-                    ]
-                );
+                assert_eq!(t.targets[0].actuals, vec![("2023-Q1".into(), Some(75.5)), ("2023-Q2".into(), Some(82.0))]);
                 assert_eq!(t.targets[1].met(), Some(true));
             }
             other => panic!("{other:?}"),

@@ -3,24 +3,8 @@
 use crate::core::catalog::Catalog;
 
 /// The tidy columns, as the page hooks promise them.
-pub const TIDY_HEADER: [&str; 7] = [
-    "dataset",
-    "group",
-    "unit",
-    "period",
-    "indicator",
-    "value",
-    "rank",
-];
-pub const TARGET_HEADER: [&str; 7] = [
-    "indicator",
-    "target",
-    "operator",
-    "threshold",
-    "latest_period",
-    "latest",
-    "met",
-];
+pub const TIDY_HEADER: [&str; 7] = ["dataset", "group", "unit", "period", "indicator", "value", "rank"];
+pub const TARGET_HEADER: [&str; 7] = ["indicator", "target", "operator", "threshold", "latest_period", "latest", "met"];
 
 /// Text that a spreadsheet would take for a formula gets a leading apostrophe.
 pub fn safe_text(s: &str) -> String {

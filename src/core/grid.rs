@@ -62,10 +62,7 @@ pub struct Grid {
 
 impl Grid {
     pub fn get(&self, r: usize, c: usize) -> &Cell {
-        self.rows
-            .get(r)
-            .and_then(|row| row.get(c))
-            .unwrap_or(&Cell::Empty)
+        self.rows.get(r).and_then(|row| row.get(c)).unwrap_or(&Cell::Empty)
     }
 
     pub fn width(&self) -> usize {
@@ -78,17 +75,7 @@ impl Grid {
             name: name.to_string(),
             rows: rows
                 .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|s| {
-                            if s.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(clean(s))
-                            }
-                        })
-                        .collect()
-                })
+                .map(|r| r.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(clean(s)) }).collect())
                 .collect(),
             merges: Vec::new(),
         }
@@ -110,29 +97,18 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
         return Err(Note::EmptyFile);
     }
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return Err(Note::TooLarge {
-            what: "file bytes",
-            limit: limits::MAX_FILE_BYTES,
-        });
+        return Err(Note::TooLarge { what: "file bytes", limit: limits::MAX_FILE_BYTES });
     }
     match sniff(bytes, file_name)? {
         Format::Csv => read_csv(bytes, file_name),
-        Format::Xls => workbook(
-            calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)),
-            |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        ),
-        Format::Xlsx => workbook(
-            calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)),
-            |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        ),
-        Format::Xlsb => workbook(
-            calamine::open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)),
-            |_, _| Vec::new(),
-        ),
-        Format::Ods => workbook(
-            calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)),
-            |_, _| Vec::new(),
-        ),
+        Format::Xls => workbook(calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)), |wb, name| {
+            wb.merge_cells_by_sheet_name(name).unwrap_or_default()
+        }),
+        Format::Xlsx => workbook(calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)), |wb, name| {
+            wb.merge_cells_by_sheet_name(name).unwrap_or_default()
+        }),
+        Format::Xlsb => workbook(calamine::open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)), |_, _| Vec::new()),
+        Format::Ods => workbook(calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)), |_, _| Vec::new()),
     }
 }
 
@@ -141,10 +117,7 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
     const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     if bytes.starts_with(CFB) {
         // An encrypted xlsx is a CFB container holding an "EncryptionInfo" stream.
-        let marker: Vec<u8> = "EncryptionInfo"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
+        let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(Note::Encrypted);
         }
@@ -155,51 +128,31 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
     if head.starts_with("%pdf") {
-        return Err(Note::Corrupt {
-            detail: "PDF".into(),
-        });
+        return Err(Note::Corrupt { detail: "PDF".into() });
     }
-    if head.contains("<html")
-        || head.contains("<!doctype")
-        || head.contains("<table")
-        || head.contains("<?xml")
-    {
-        return Err(Note::Corrupt {
-            detail: "HTML/XML".into(),
-        });
+    if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") || head.contains("<?xml") {
+        return Err(Note::Corrupt { detail: "HTML/XML".into() });
     }
     let ext = file_name.rsplit('.').next().unwrap_or("").to_lowercase();
     let texty = ["csv", "tsv", "txt", "tab"].contains(&ext.as_str());
-    let binary = bytes[..bytes.len().min(4096)]
-        .iter()
-        .filter(|b| **b == 0)
-        .count();
+    let binary = bytes[..bytes.len().min(4096)].iter().filter(|b| **b == 0).count();
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if utf16
-        || (binary == 0
-            && (texty || !["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&ext.as_str())))
-    {
+    if utf16 || (binary == 0 && (texty || !["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&ext.as_str()))) {
         return Ok(Format::Csv);
     }
     Err(Note::UnknownFormat)
 }
 
 fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Note::Corrupt {
-        detail: format!("zip: {e}"),
-    })?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Note::Corrupt { detail: format!("zip: {e}") })?;
     let mut total: u64 = 0;
     let mut format = None;
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| Note::Corrupt {
-            detail: format!("zip: {e}"),
-        })?;
+        let entry = zip.by_index_raw(i).map_err(|e| Note::Corrupt { detail: format!("zip: {e}") })?;
         let size = entry.size();
         if size > limits::MAX_ENTRY_BYTES {
-            return Err(Note::TooLarge {
-                what: "zip entry bytes",
-                limit: limits::MAX_ENTRY_BYTES,
-            });
+            return Err(Note::TooLarge { what: "zip entry bytes", limit: limits::MAX_ENTRY_BYTES });
         }
         total = total.saturating_add(size);
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
@@ -211,10 +164,7 @@ fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
         }
     }
     if total > limits::MAX_TOTAL_BYTES {
-        return Err(Note::TooLarge {
-            what: "uncompressed bytes",
-            limit: limits::MAX_TOTAL_BYTES,
-        });
+        return Err(Note::TooLarge { what: "uncompressed bytes", limit: limits::MAX_TOTAL_BYTES });
     }
     format.ok_or(Note::UnknownFormat)
 }
@@ -238,10 +188,7 @@ where
         };
         let (h, w) = range.get_size();
         if (h as u64).saturating_mul(w as u64) > limits::MAX_CELLS {
-            return Err(Note::TooLarge {
-                what: "cells in a sheet",
-                limit: limits::MAX_CELLS,
-            });
+            return Err(Note::TooLarge { what: "cells in a sheet", limit: limits::MAX_CELLS });
         }
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); r0 as usize];
@@ -258,20 +205,9 @@ where
         }
         let merges = merges(&mut wb, &name)
             .into_iter()
-            .map(|d| {
-                (
-                    d.start.0 as usize,
-                    d.start.1 as usize,
-                    d.end.0 as usize,
-                    d.end.1 as usize,
-                )
-            })
+            .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
             .collect();
-        grids.push(Grid {
-            name: clean(&name),
-            rows,
-            merges,
-        });
+        grids.push(Grid { name: clean(&name), rows, merges });
     }
     Ok(grids)
 }
@@ -281,9 +217,7 @@ fn workbook_error(e: impl std::fmt::Display) -> Note {
     if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
         Note::Encrypted
     } else {
-        Note::Corrupt {
-            detail: detail.chars().take(160).collect(),
-        }
+        Note::Corrupt { detail: detail.chars().take(160).collect() }
     }
 }
 
@@ -315,26 +249,16 @@ pub fn decode_text(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1258
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Err(_) => encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes).0.into_owned(),
     }
 }
 
 /// Picks the separator that splits the first lines most consistently: `,` `;` or tab.
 pub fn sniff_separator(text: &str) -> u8 {
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(30)
-        .collect();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(30).collect();
     let mut best = (b',', 0usize);
     for sep in [b',', b';', b'\t', b'|'] {
-        let counts: Vec<usize> = lines
-            .iter()
-            .map(|l| count_outside_quotes(l, sep as char))
-            .collect();
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, sep as char)).collect();
         let max = counts.iter().copied().max().unwrap_or(0);
         // Lines (titles, notes aside) that use this separator as much as the widest line.
         let score = counts.iter().filter(|c| **c == max && max > 0).count() * max;
@@ -361,23 +285,15 @@ fn count_outside_quotes(line: &str, sep: char) -> usize {
 fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
     let text = decode_text(bytes);
     let sep = sniff_separator(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sep)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(sep).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut cells: u64 = 0;
     for record in reader.records() {
-        let record = record.map_err(|e| Note::Corrupt {
-            detail: format!("CSV: {e}"),
-        })?;
+        let record = record.map_err(|e| Note::Corrupt { detail: format!("CSV: {e}") })?;
         cells += record.len() as u64;
         if cells > limits::MAX_CELLS {
-            return Err(Note::TooLarge {
-                what: "cells in a sheet",
-                limit: limits::MAX_CELLS,
-            });
+            return Err(Note::TooLarge { what: "cells in a sheet", limit: limits::MAX_CELLS });
         }
         let mut row: Vec<Cell> = record
             .iter()
@@ -396,11 +312,7 @@ fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
         rows.push(row);
     }
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-    Ok(vec![Grid {
-        name: clean(stem),
-        rows,
-        merges: Vec::new(),
-    }])
+    Ok(vec![Grid { name: clean(stem), rows, merges: Vec::new() }])
 }
 
 #[cfg(test)]
@@ -424,11 +336,7 @@ mod tests {
     #[test]
     fn utf16_and_windows_1258() {
         let mut b = vec![0xFF, 0xFE];
-        b.extend(
-            "Tỉnh\tĐiểm\r\nHuế\t1\r\n"
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        );
+        b.extend("Tỉnh\tĐiểm\r\nHuế\t1\r\n".encode_utf16().flat_map(u16::to_le_bytes));
         let g = read(&b, "a.txt").unwrap();
         assert_eq!(g[0].rows[1][0], Cell::Text("Huế".into()));
         // "Tỉnh;Điểm / Hà Nam;1" as Windows-1258 writes it (tones as combining marks).
@@ -441,21 +349,9 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_spreadsheet() {
         assert_eq!(read(b"", "a.xlsx"), Err(Note::EmptyFile));
-        assert!(matches!(
-            read(b"%PDF-1.4 ...", "a.xlsx"),
-            Err(Note::Corrupt { .. })
-        ));
-        assert!(matches!(
-            read(b"<html><table><tr><td>1</td></tr></table></html>", "a.xls"),
-            Err(Note::Corrupt { .. })
-        ));
-        assert!(matches!(
-            read(b"PK\x03\x04garbage", "a.xlsx"),
-            Err(Note::Corrupt { .. })
-        ));
-        assert_eq!(
-            read(&[0u8, 1, 2, 3, 0, 9], "a.xlsx"),
-            Err(Note::UnknownFormat)
-        );
+        assert!(matches!(read(b"%PDF-1.4 ...", "a.xlsx"), Err(Note::Corrupt { .. })));
+        assert!(matches!(read(b"<html><table><tr><td>1</td></tr></table></html>", "a.xls"), Err(Note::Corrupt { .. })));
+        assert!(matches!(read(b"PK\x03\x04garbage", "a.xlsx"), Err(Note::Corrupt { .. })));
+        assert_eq!(read(&[0u8, 1, 2, 3, 0, 9], "a.xlsx"), Err(Note::UnknownFormat));
     }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+pub use crate::core::detect::ImportOptions;
 use crate::core::detect::{detect, Context, Found, Notes, RankingTable};
 use crate::core::grid;
 use crate::core::messages::Note;
@@ -20,6 +21,11 @@ pub struct ImportOutcome {
 /// Reads one file. Never panics on bad input: a file that cannot be read gives an
 /// outcome with no data and a report whose status is `Error` and which says why.
 pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
+    import_file_with(bytes, file_name, &ImportOptions::default())
+}
+
+/// [`import_file`] with the user's corrections (header row, unit column, period).
+pub fn import_file_with(bytes: &[u8], file_name: &str, options: &ImportOptions) -> ImportOutcome {
     let failed = |note| ImportOutcome {
         datasets: Vec::new(),
         targets: Vec::new(),
@@ -29,9 +35,7 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
         Ok(g) => g,
         Err(note) => return failed(note),
     };
-    let ctx = Context {
-        file_year: find_year(file_name),
-    };
+    let ctx = Context { file_year: find_year(file_name), options: options.clone() };
     let mut notes = Notes::default();
     let mut report = ImportReport::new(file_name);
     let mut rankings = Vec::new();
@@ -39,32 +43,15 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
     for g in &grids {
         match detect(g, &ctx, &mut notes) {
             Found::Ranking(t) => {
-                report.found.push(Note::Layout {
-                    sheet: t.sheet.clone(),
-                    layout: t.layout,
-                });
+                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: t.layout });
                 rankings.push(t);
             }
             Found::Targets(t) => {
-                report.found.push(Note::Layout {
-                    sheet: t.sheet.clone(),
-                    layout: "targets",
-                });
-                let name = t
-                    .title
-                    .as_deref()
-                    .map(title_name)
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| t.sheet.clone());
-                report.found.push(Note::Targets {
-                    name: name.clone(),
-                    count: t.targets.len(),
-                });
-                targets.push(TargetSheet {
-                    name,
-                    source: file_name.to_string(),
-                    targets: t.targets,
-                });
+                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: "targets" });
+                let name =
+                    t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone());
+                report.found.push(Note::Targets { name: name.clone(), count: t.targets.len() });
+                targets.push(TargetSheet { name, source: file_name.to_string(), targets: t.targets });
             }
             Found::Nothing => {}
         }
@@ -74,7 +61,12 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
     for d in &datasets {
         report.found.push(Note::DataSet {
             name: d.name.clone(),
-            units: d.units().len(),
+            units: d
+                .units()
+                .iter()
+                .map(|u| crate::core::units::unit_key(&registry.canonical(u)))
+                .collect::<BTreeSet<_>>()
+                .len(),
             periods: d.periods(),
             indicators: d.indicators().len(),
             values: d.observations.iter().filter(|o| o.value.is_some()).count(),
@@ -85,20 +77,12 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
     if datasets.is_empty() && targets.is_empty() {
         let mut r = ImportReport::failed(file_name, Note::NoTable);
         r.skipped = report.skipped;
-        return ImportOutcome {
-            datasets,
-            targets,
-            report: r,
-        };
+        return ImportOutcome { datasets, targets, report: r };
     }
     if !report.warnings.is_empty() {
         report.status = ImportStatus::Warning;
     }
-    ImportOutcome {
-        datasets,
-        targets,
-        report,
-    }
+    ImportOutcome { datasets, targets, report }
 }
 
 /// A data set's name from a title row: years and "năm" dropped.
@@ -107,17 +91,12 @@ fn title_name(title: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if find_year(w).is_some() {
-            if out
-                .last()
-                .is_some_and(|l| fold(l) == "nam" || fold(l) == "year")
-            {
+            if out.last().is_some_and(|l| fold(l) == "nam" || fold(l) == "year") {
                 out.pop();
             }
             continue;
         }
-        if (fold(w) == "nam" || fold(w) == "year")
-            && words.get(i + 1).is_some_and(|n| find_year(n).is_some())
-        {
+        if (fold(w) == "nam" || fold(w) == "year") && words.get(i + 1).is_some_and(|n| find_year(n).is_some()) {
             continue;
         }
         out.push(w);
@@ -125,18 +104,13 @@ fn title_name(title: &str) -> String {
     // "... GIAI ĐOẠN 2017 - 2022" leaves "GIAI ĐOẠN -": drop what only framed the years.
     loop {
         let last = out.last().map(|w| fold(w)).unwrap_or_default();
-        if ["giai", "doan", "tu", "den", "nam", "ky", "-", "–", ""].contains(&last.as_str())
-            && !out.is_empty()
-        {
+        if ["giai", "doan", "tu", "den", "nam", "ky", "-", "–", ""].contains(&last.as_str()) && !out.is_empty() {
             out.pop();
         } else {
             break;
         }
     }
-    clean(
-        out.join(" ")
-            .trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c)),
-    )
+    clean(out.join(" ").trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c)))
 }
 
 fn file_stem(file_name: &str) -> String {
@@ -164,46 +138,29 @@ fn assemble(
     let several_standalone = standalone.iter().filter(|s| **s).count() > 1;
     for (t, alone) in tables.into_iter().zip(standalone) {
         let name = if alone && several_standalone {
-            t.title
-                .as_deref()
-                .map(title_name)
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| t.sheet.clone())
+            t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone())
         } else {
-            t.title
-                .as_deref()
-                .map(title_name)
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| file_stem(file_name))
+            t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| file_stem(file_name))
         };
-        let key = if alone && several_standalone {
-            format!("sheet:{}", t.sheet)
-        } else {
-            "file".to_string()
-        };
+        let key = if alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() };
         let idx = match sets.iter().position(|d| d.source == key) {
             Some(i) => i,
             None => {
-                sets.push(DataSet {
-                    name,
-                    source: key,
-                    ..Default::default()
-                });
+                sets.push(DataSet { name, source: key, ..Default::default() });
                 sets.len() - 1
             }
         };
         let set = &mut sets[idx];
         let sheet_group = is_group_sheet(&t.sheet).then(|| t.sheet.clone());
         for r in t.records {
-            let unit = registry.canonical(&r.unit);
-            if unit != r.unit {
-                merges.insert((r.unit.clone(), unit.clone()));
+            // Observations keep the spelling of the file; the catalog gives each its
+            // canonical name, so that a merge can be undone. The report lists the merges.
+            let unit = clean(&r.unit);
+            let canonical = registry.canonical(&unit);
+            if canonical != unit {
+                merges.insert((unit.clone(), canonical));
             }
-            let group = if r.group.is_empty() {
-                sheet_group.clone().unwrap_or_default()
-            } else {
-                r.group
-            };
+            let group = if r.group.is_empty() { sheet_group.clone().unwrap_or_default() } else { r.group };
             set.observations.push(Observation {
                 group,
                 unit,
@@ -231,9 +188,7 @@ fn assemble(
 
 fn is_group_sheet(name: &str) -> bool {
     let f = fold(name);
-    ["khoi", "nhom", "group"]
-        .iter()
-        .any(|w| f == *w || f.starts_with(&format!("{w} ")))
+    ["khoi", "nhom", "group"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
 }
 
 /// Keeps the last observation of each (group, unit, period, indicator).
@@ -261,27 +216,15 @@ pub fn dedupe(s: &mut DataSet) {
 pub fn fill_ranks(s: &mut DataSet) {
     let mut slices: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
     for (i, o) in s.observations.iter().enumerate() {
-        slices
-            .entry((o.group.clone(), o.period.clone(), o.indicator.clone()))
-            .or_default()
-            .push(i);
+        slices.entry((o.group.clone(), o.period.clone(), o.indicator.clone())).or_default().push(i);
     }
     for ((_, _, indicator), idx) in slices {
         if idx.iter().any(|&i| s.observations[i].rank.is_some()) {
             continue;
         }
         let lower = s.is_lower_better(&indicator);
-        let mut vals: Vec<(usize, f64)> = idx
-            .iter()
-            .filter_map(|&i| s.observations[i].value.map(|v| (i, v)))
-            .collect();
-        vals.sort_by(|a, b| {
-            if lower {
-                a.1.total_cmp(&b.1)
-            } else {
-                b.1.total_cmp(&a.1)
-            }
-        });
+        let mut vals: Vec<(usize, f64)> = idx.iter().filter_map(|&i| s.observations[i].value.map(|v| (i, v))).collect();
+        vals.sort_by(|a, b| if lower { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) });
         let mut rank = 0;
         for (pos, &(i, v)) in vals.iter().enumerate() {
             if pos == 0 || v != vals[pos - 1].1 {
@@ -299,13 +242,7 @@ mod tests {
     #[test]
     fn competition_ranks() {
         let mut s = DataSet::default();
-        for (u, v) in [
-            ("A", Some(90.0)),
-            ("B", Some(95.0)),
-            ("C", Some(90.0)),
-            ("D", Some(80.0)),
-            ("E", None),
-        ] {
+        for (u, v) in [("A", Some(90.0)), ("B", Some(95.0)), ("C", Some(90.0)), ("D", Some(80.0)), ("E", None)] {
             s.observations.push(Observation {
                 group: "".into(),
                 unit: u.into(),
@@ -326,15 +263,9 @@ mod tests {
 
     #[test]
     fn titles_lose_years() {
-        assert_eq!(
-            title_name("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"),
-            "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
-        );
+        assert_eq!(title_name("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"), "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
         assert_eq!(title_name("PAR INDEX 2019"), "PAR INDEX");
-        assert_eq!(
-            title_name("CHỈ SỐ CCHC GIAI ĐOẠN 2017 - 2022"),
-            "CHỈ SỐ CCHC"
-        );
+        assert_eq!(title_name("CHỈ SỐ CCHC GIAI ĐOẠN 2017 - 2022"), "CHỈ SỐ CCHC");
         assert_eq!(title_name("Kết quả từ năm 2017 đến năm 2022"), "Kết quả");
     }
 

@@ -40,88 +40,42 @@ pub fn col_name(mut c: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// Column letters back to an index: "A" → 0, "aa" → 26; `None` for anything else.
+pub fn col_index(letters: &str) -> Option<usize> {
+    let t = letters.trim();
+    if t.is_empty() || t.len() > 3 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(t.to_ascii_uppercase().bytes().fold(0usize, |acc, b| acc * 26 + (b - b'A' + 1) as usize) - 1)
+}
+
 /// One thing the import has to say. Rows are 1-based as the spreadsheet shows them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Note {
     // found
-    DataSet {
-        name: String,
-        units: usize,
-        periods: Vec<String>,
-        indicators: usize,
-        values: usize,
-    },
-    Targets {
-        name: String,
-        count: usize,
-    },
-    Layout {
-        sheet: String,
-        layout: &'static str,
-    },
+    DataSet { name: String, units: usize, periods: Vec<String>, indicators: usize, values: usize },
+    Targets { name: String, count: usize },
+    Layout { sheet: String, layout: &'static str },
     // skipped
-    TitleRow {
-        sheet: String,
-        row: usize,
-        text: String,
-    },
-    FooterRow {
-        sheet: String,
-        row: usize,
-        text: String,
-    },
-    AggregateRow {
-        sheet: String,
-        row: usize,
-        text: String,
-    },
-    OrdinalColumn {
-        sheet: String,
-        col: usize,
-    },
-    NotesColumn {
-        sheet: String,
-        col: usize,
-        header: String,
-    },
-    MissingCell {
-        sheet: String,
-        row: usize,
-        col: usize,
-        text: String,
-    },
-    EmptySheet {
-        sheet: String,
-    },
-    NoTableInSheet {
-        sheet: String,
-    },
+    TitleRow { sheet: String, row: usize, text: String },
+    FooterRow { sheet: String, row: usize, text: String },
+    AggregateRow { sheet: String, row: usize, text: String },
+    OrdinalColumn { sheet: String, col: usize },
+    NotesColumn { sheet: String, col: usize, header: String },
+    MissingCell { sheet: String, row: usize, col: usize, text: String },
+    EmptySheet { sheet: String },
+    NoTableInSheet { sheet: String },
     // warnings
-    UnreadCell {
-        sheet: String,
-        row: usize,
-        col: usize,
-        text: String,
-    },
-    NoPeriod {
-        sheet: String,
-    },
-    Truncated {
-        sheet: String,
-        rows: usize,
-    },
+    UnreadCell { sheet: String, row: usize, col: usize, text: String },
+    NoPeriod { sheet: String },
+    Truncated { sheet: String, rows: usize },
     // errors
     UnknownFormat,
-    Corrupt {
-        detail: String,
-    },
+    Corrupt { detail: String },
     Encrypted,
     EmptyFile,
     NoTable,
-    TooLarge {
-        what: &'static str,
-        limit: u64,
-    },
+    TooLarge { what: &'static str, limit: u64 },
 }
 
 impl Note {
@@ -129,13 +83,7 @@ impl Note {
         let vi = lang == Lang::Vi;
         let cell = |row: &usize, col: &usize| format!("{}{}", col_name(*col), row);
         match self {
-            Note::DataSet {
-                name,
-                units,
-                periods,
-                indicators,
-                values,
-            } => {
+            Note::DataSet { name, units, periods, indicators, values } => {
                 let p = periods.join(", ");
                 if vi {
                     format!("Bộ dữ liệu «{name}»: {units} đơn vị, kỳ {p}, {indicators} chỉ số, {values} giá trị")
@@ -204,12 +152,7 @@ impl Note {
                     format!("“{sheet}” column {c}: “{header}”, not data")
                 }
             }
-            Note::MissingCell {
-                sheet,
-                row,
-                col,
-                text,
-            } => {
+            Note::MissingCell { sheet, row, col, text } => {
                 let c = cell(row, col);
                 if vi {
                     format!("«{sheet}» ô {c}: «{text}» là thiếu số liệu")
@@ -231,12 +174,7 @@ impl Note {
                     format!("Sheet “{sheet}”: no data table found")
                 }
             }
-            Note::UnreadCell {
-                sheet,
-                row,
-                col,
-                text,
-            } => {
+            Note::UnreadCell { sheet, row, col, text } => {
                 let c = cell(row, col);
                 if vi {
                     format!("«{sheet}» ô {c}: «{text}» không phải số, coi là thiếu")
@@ -276,8 +214,7 @@ impl Note {
                 if vi {
                     "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into()
                 } else {
-                    "the file is password-protected; remove the password in Excel and try again"
-                        .into()
+                    "the file is password-protected; remove the password in Excel and try again".into()
                 }
             }
             Note::EmptyFile => {
@@ -291,8 +228,7 @@ impl Note {
                 if vi {
                     "không tìm thấy bảng số liệu nào (cần một cột tên đơn vị và các cột số)".into()
                 } else {
-                    "no data table found (a column of unit names and columns of numbers are needed)"
-                        .into()
+                    "no data table found (a column of unit names and columns of numbers are needed)".into()
                 }
             }
             Note::TooLarge { what, limit } => {
@@ -318,6 +254,12 @@ mod tests {
         assert_eq!(col_name(27), "AB");
         assert_eq!(col_name(701), "ZZ");
         assert_eq!(col_name(702), "AAA");
+        for i in [0, 1, 25, 26, 27, 701, 702] {
+            assert_eq!(col_index(&col_name(i)), Some(i));
+        }
+        assert_eq!(col_index("b"), Some(1));
+        assert_eq!(col_index("B2"), None);
+        assert_eq!(col_index(""), None);
     }
 
     #[test]

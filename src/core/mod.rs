@@ -21,6 +21,6 @@ pub mod units;
 pub mod value;
 
 pub use catalog::Catalog;
-pub use import::{import_file, ImportOutcome};
+pub use import::{import_file, import_file_with, ImportOptions, ImportOutcome};
 pub use messages::Lang;
 pub use model::{DataSet, ImportReport, ImportStatus, Observation, Target, TargetSheet};

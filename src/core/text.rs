@@ -119,11 +119,8 @@ pub fn vi_sort_key(s: &str) -> Vec<u32> {
             match ch {
                 '\u{306}' | '\u{302}' | '\u{31b}' => {
                     if let Some(last) = letters.pop() {
-                        let composed: String = [char::from_u32(last).unwrap_or('a'), ch]
-                            .iter()
-                            .collect::<String>()
-                            .nfc()
-                            .collect();
+                        let composed: String =
+                            [char::from_u32(last).unwrap_or('a'), ch].iter().collect::<String>().nfc().collect();
                         letters.push(composed.chars().next().map_or(last, |c| c as u32));
                     }
                 }
@@ -189,27 +186,8 @@ mod tests {
 
     #[test]
     fn vietnamese_order() {
-        let mut names = vec![
-            "Đồng Nai",
-            "Điện Biên",
-            "Dak",
-            "An Giang",
-            "Ăn",
-            "Bạc Liêu",
-            "Âu",
-        ];
+        let mut names = vec!["Đồng Nai", "Điện Biên", "Dak", "An Giang", "Ăn", "Bạc Liêu", "Âu"];
         names.sort_by_key(|s| vi_sort_key(s));
-        assert_eq!(
-            names,
-            vec![
-                "An Giang",
-                "Ăn",
-                "Âu",
-                "Bạc Liêu",
-                "Dak",
-                "Điện Biên",
-                "Đồng Nai"
-            ]
-        );
+        assert_eq!(names, vec!["An Giang", "Ăn", "Âu", "Bạc Liêu", "Dak", "Điện Biên", "Đồng Nai"]);
     }
 }

@@ -89,20 +89,9 @@ pub fn unit_key(name: &str) -> String {
 /// Names that stand for a total or an average rather than a unit.
 pub fn is_aggregate(name: &str) -> bool {
     let f = fold(name);
-    [
-        "ca nuoc",
-        "trung binh",
-        "tong cong",
-        "tong",
-        "binh quan",
-        "toan quoc",
-        "average",
-        "total",
-        "median",
-        "trung vi",
-    ]
-    .iter()
-    .any(|p| f == *p || f.starts_with(&format!("{p} ")))
+    ["ca nuoc", "trung binh", "tong cong", "tong", "binh quan", "toan quoc", "average", "total", "median", "trung vi"]
+        .iter()
+        .any(|p| f == *p || f.starts_with(&format!("{p} ")))
 }
 
 /// The province registry: keys of every known spelling → canonical name.
@@ -131,8 +120,7 @@ impl Registry {
 
     /// The canonical name: a province's, else the text cleaned (NFC, spaces).
     pub fn canonical(&self, name: &str) -> String {
-        self.province(name)
-            .map_or_else(|| clean(name), str::to_string)
+        self.province(name).map_or_else(|| clean(name), str::to_string)
     }
 }
 
@@ -147,8 +135,7 @@ mod tests {
         for (name, _) in PROVINCES {
             assert_eq!(r.province(name), Some(*name));
         }
-        let keys: std::collections::HashSet<_> =
-            PROVINCES.iter().map(|(n, _)| unit_key(n)).collect();
+        let keys: std::collections::HashSet<_> = PROVINCES.iter().map(|(n, _)| unit_key(n)).collect();
         assert_eq!(keys.len(), 63);
     }
 

@@ -78,14 +78,9 @@ pub fn parse_num(raw: &str) -> Num {
     let f = fold(&s);
     let rest = ["hang ", "xep hang ", "rank ", "thu "]
         .iter()
-        .find_map(|p| {
-            f.strip_prefix(p)
-                .map(|_| s.split_once(' ').map(|x| x.1).unwrap_or(""))
-        });
+        .find_map(|p| f.strip_prefix(p).map(|_| s.split_once(' ').map(|x| x.1).unwrap_or("")));
     let s = match rest {
-        Some(r) => r
-            .trim_start_matches(|c: char| !c.is_ascii_digit())
-            .to_string(),
+        Some(r) => r.trim_start_matches(|c: char| !c.is_ascii_digit()).to_string(),
         None => s,
     };
     if let Some((a, b)) = s.split_once('/') {
@@ -110,10 +105,7 @@ fn plain_number(s: &str) -> Option<f64> {
     if s.is_empty() || !s.bytes().next()?.is_ascii_digit() && !s.starts_with([',', '.']) {
         return None;
     }
-    if !s
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b' ')
-    {
+    if !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b' ') {
         return None;
     }
     let s: String = s.chars().filter(|c| *c != ' ').collect();
@@ -136,11 +128,7 @@ fn plain_number(s: &str) -> Option<f64> {
         (_, 0) => grouped(&s, ',')?,
         _ => {
             // Both: the later one is the decimal mark.
-            let (dec, thou) = if s.rfind(',') > s.rfind('.') {
-                (',', '.')
-            } else {
-                ('.', ',')
-            };
+            let (dec, thou) = if s.rfind(',') > s.rfind('.') { (',', '.') } else { ('.', ',') };
             let (int, frac) = s.rsplit_once(dec)?;
             if frac.contains(thou) {
                 return None;
@@ -236,33 +224,15 @@ pub fn parse_target(raw: &str) -> Option<TargetSpec> {
     let s = clean(raw);
     let f = fold(&s);
     // Relative: "Tăng 30% so với năm 2018 (120)" / "Giảm 10% so với 2020 (50)".
-    for (word, up) in [
-        ("tang", true),
-        ("giam", false),
-        ("increase", true),
-        ("decrease", false),
-    ] {
-        if f.starts_with(word) && (f.contains(" so voi") || f.contains(" than ") || s.contains('('))
-        {
+    for (word, up) in [("tang", true), ("giam", false), ("increase", true), ("decrease", false)] {
+        if f.starts_with(word) && (f.contains(" so voi") || f.contains(" than ") || s.contains('(')) {
             let pct = first_number(&s)?;
-            let base = s
-                .rfind('(')
-                .and_then(|i| first_number(&s[i + 1..]))
-                .or_else(|| {
-                    last_number(&s).filter(|b| {
-                        *b != pct && crate::core::text::find_year(&format!("{b}")).is_none()
-                    })
-                })?;
-            let factor = if up {
-                1.0 + pct / 100.0
-            } else {
-                1.0 - pct / 100.0
-            };
+            let base = s.rfind('(').and_then(|i| first_number(&s[i + 1..])).or_else(|| {
+                last_number(&s).filter(|b| *b != pct && crate::core::text::find_year(&format!("{b}")).is_none())
+            })?;
+            let factor = if up { 1.0 + pct / 100.0 } else { 1.0 - pct / 100.0 };
             let op = if up { TargetOp::Ge } else { TargetOp::Le };
-            return Some(TargetSpec {
-                op,
-                threshold: round6(base * factor),
-            });
+            return Some(TargetSpec { op, threshold: round6(base * factor) });
         }
     }
     // Symbolic operators.
@@ -298,10 +268,7 @@ pub fn parse_target(raw: &str) -> Option<TargetSpec> {
     // "90% trở lên", or a bare "100%": reaching it is the target.
     if f.contains("tro len") || s.trim_end().ends_with('%') {
         if let Num::Value(v) = parse_num(s.split_whitespace().next()?) {
-            return Some(TargetSpec {
-                op: TargetOp::Ge,
-                threshold: v,
-            });
+            return Some(TargetSpec { op: TargetOp::Ge, threshold: v });
         }
     }
     None

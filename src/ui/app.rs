@@ -5,12 +5,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::export::{targets_csv, tidy_csv};
-use crate::core::{import_file, Lang};
+use crate::core::{import_file, import_file_with, ImportOptions, Lang};
 use crate::ui::browser::{download, read_and_import, set_document_lang};
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::header::Header;
 use crate::ui::components::import_report::ImportReportView;
 use crate::ui::components::ranking_view::RankingPanel;
+use crate::ui::components::unit_mapper::UnitMapper;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, AppState};
 
@@ -48,7 +49,10 @@ pub fn App() -> Html {
                 dispatch.emit(Action::Loading(f.name()));
                 let dispatch = dispatch.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let outcome = read_and_import(f).await;
+                    let (outcome, bytes) = read_and_import(f).await;
+                    if let Some(b) = bytes {
+                        dispatch.emit(Action::Source(outcome.report.file.clone(), b));
+                    }
                     dispatch.emit(Action::Loaded(Box::new(outcome)));
                 });
             }
@@ -61,9 +65,36 @@ pub fn App() -> Html {
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 gloo::timers::future::TimeoutFuture::new(0).await;
+                dispatch.emit(Action::Source(SAMPLE_NAME.to_string(), Rc::new(SAMPLE.to_vec())));
                 dispatch.emit(Action::Loaded(Box::new(import_file(SAMPLE, SAMPLE_NAME))));
             });
         })
+    };
+    let on_reread = {
+        let dispatch = dispatch.clone();
+        let sources = state.sources.clone();
+        Callback::from(move |(file, options): (String, ImportOptions)| {
+            let Some(bytes) = sources.get(&file).cloned() else { return };
+            dispatch.emit(Action::SetOptions(file.clone(), options.clone()));
+            dispatch.emit(Action::Loading(file.clone()));
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                gloo::timers::future::TimeoutFuture::new(0).await;
+                dispatch.emit(Action::Loaded(Box::new(import_file_with(&bytes, &file, &options))));
+            });
+        })
+    };
+    let on_unmerge = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |spelling: String| dispatch.emit(Action::SetUnit(spelling.clone(), spelling)))
+    };
+    let on_map = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(spelling, unit): (String, String)| dispatch.emit(Action::SetUnit(spelling, unit)))
+    };
+    let on_clear = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |spelling: String| dispatch.emit(Action::ClearUnit(spelling)))
     };
     let on_lang = {
         let dispatch = dispatch.clone();
@@ -72,21 +103,13 @@ pub fn App() -> Html {
     let export_tidy = {
         let catalog = state.catalog.clone();
         Callback::from(move |_: MouseEvent| {
-            download(
-                "chiso-tidy.csv",
-                "text/csv;charset=utf-8",
-                tidy_csv(&catalog).as_bytes(),
-            )
+            download("chiso-tidy.csv", "text/csv;charset=utf-8", tidy_csv(&catalog).as_bytes())
         })
     };
     let export_targets = {
         let catalog = state.catalog.clone();
         Callback::from(move |_: MouseEvent| {
-            download(
-                "chiso-targets.csv",
-                "text/csv;charset=utf-8",
-                targets_csv(&catalog).as_bytes(),
-            )
+            download("chiso-targets.csv", "text/csv;charset=utf-8", targets_csv(&catalog).as_bytes())
         })
     };
     let has_data = !state.catalog.datasets.is_empty();
@@ -103,7 +126,11 @@ pub fn App() -> Html {
                         <p class="hint">{t(lang, K::SampleNote)}</p>
                     </div>
                 </div>
-                <ImportReportView lang={lang} reports={state.catalog.reports.clone()} loading={state.loading.clone()} />
+                <ImportReportView lang={lang} reports={state.catalog.reports.clone()} loading={state.loading.clone()}
+                    options={state.options.clone()} rereadable={state.sources.keys().cloned().collect::<Vec<_>>()}
+                    on_unmerge={on_unmerge} on_reread={on_reread} />
+                <UnitMapper lang={lang} spellings={state.catalog.spellings()} overrides={state.catalog.unit_overrides.clone()}
+                    on_map={on_map} on_clear={on_clear} />
                 <RankingPanel state={state.clone()} dispatch={dispatch.clone()} />
             </main>
         </>

@@ -1,5 +1,7 @@
 //! The few things the UI asks of the browser: downloads, reading files, the panic hook.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 
 use crate::core::messages::Note;
@@ -35,35 +37,26 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {
     .forget();
 }
 
-/// Reads a dropped or chosen file and imports it. Lets the page paint the "loading"
-/// status before the (synchronous) import starts.
-pub async fn read_and_import(file: web_sys::File) -> ImportOutcome {
+/// Reads a dropped or chosen file and imports it; returns the bytes too, so the file can
+/// be read again with corrections. Lets the page paint "loading" before the import runs.
+pub async fn read_and_import(file: web_sys::File) -> (ImportOutcome, Option<Rc<Vec<u8>>>) {
     let name = file.name();
     let blob = gloo::file::Blob::from(file);
     match gloo::file::futures::read_as_bytes(&blob).await {
         Ok(bytes) => {
             gloo::timers::future::TimeoutFuture::new(0).await;
-            import_file(&bytes, &name)
+            (import_file(&bytes, &name), Some(Rc::new(bytes)))
         }
-        Err(e) => ImportOutcome {
-            datasets: Vec::new(),
-            targets: Vec::new(),
-            report: ImportReport::failed(
-                &name,
-                Note::Corrupt {
-                    detail: e.to_string(),
-                },
-            ),
-        },
+        Err(e) => {
+            let report = ImportReport::failed(&name, Note::Corrupt { detail: e.to_string() });
+            (ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report }, None)
+        }
     }
 }
 
 /// Sets `<html lang>` to follow the UI language.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(el) = gloo::utils::window()
-        .document()
-        .and_then(|d| d.document_element())
-    {
+    if let Some(el) = gloo::utils::window().document().and_then(|d| d.document_element()) {
         let _ = el.set_attribute("lang", lang.code());
     }
 }
@@ -72,10 +65,7 @@ pub fn set_document_lang(lang: Lang) {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let lang = match gloo::utils::document()
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-        {
+        let lang = match gloo::utils::document().document_element().and_then(|e| e.get_attribute("lang")) {
             Some(l) if l == "en" => Lang::En,
             _ => Lang::Vi,
         };

@@ -42,6 +42,19 @@ pub enum K {
     FatalError,
     More,
     Rows,
+    Unmerge,
+    Adjust,
+    HeaderRow,
+    UnitColumn,
+    PeriodOverride,
+    Reread,
+    MapByHand,
+    Spelling,
+    IntoUnit,
+    Map,
+    Manual,
+    Undo,
+    Overall,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -67,10 +80,9 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         Skipped => ("Bỏ qua", "Skipped"),
         Warnings => ("Cần xem lại", "Warnings"),
         Found => ("Tìm thấy", "Found"),
-        NothingLoaded => (
-            "Chưa có dữ liệu. Thả tệp vào hoặc bấm «Dữ liệu mẫu».",
-            "No data yet. Drop files or press “Sample data”.",
-        ),
+        NothingLoaded => {
+            ("Chưa có dữ liệu. Thả tệp vào hoặc bấm «Dữ liệu mẫu».", "No data yet. Drop files or press “Sample data”.")
+        }
         DataSet => ("Bộ dữ liệu", "Data set"),
         Period => ("Kỳ", "Period"),
         Indicator => ("Chỉ số", "Indicator"),
@@ -79,10 +91,7 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         MyUnit => ("Đơn vị của tôi", "My unit"),
         NoUnit => ("(chưa chọn)", "(none)"),
         Search => ("Tìm", "Search"),
-        SearchHint => (
-            "Tìm đơn vị (có thể gõ không dấu)",
-            "Find a unit (diacritics optional)",
-        ),
+        SearchHint => ("Tìm đơn vị (có thể gõ không dấu)", "Find a unit (diacritics optional)"),
         Rank => ("Hạng", "Rank"),
         Unit => ("Đơn vị", "Unit"),
         Value => ("Điểm", "Score"),
@@ -106,10 +115,32 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         ),
         More => ("và %n mục khác", "and %n more"),
         Rows => ("dòng", "rows"),
+        Unmerge => ("Bỏ gộp", "Undo merge"),
+        Adjust => ("Sửa cách đọc tệp", "Correct how the file is read"),
+        HeaderRow => ("Dòng tiêu đề cột (số dòng)", "Header row (row number)"),
+        UnitColumn => ("Cột tên đơn vị (chữ cột, ví dụ B)", "Unit name column (letter, e.g. B)"),
+        PeriodOverride => ("Năm của số liệu", "Year of the data"),
+        Reread => ("Đọc lại", "Read again"),
+        MapByHand => ("Gộp tên đơn vị bằng tay", "Merge unit names by hand"),
+        Spelling => ("Tên như trong tệp", "Name as in the file"),
+        IntoUnit => ("là đơn vị", "is the unit"),
+        Map => ("Gộp", "Merge"),
+        Manual => ("gộp bằng tay", "merged by hand"),
+        Undo => ("Hoàn tác", "Undo"),
+        Overall => ("Chỉ số tổng hợp", "Overall index"),
     };
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
+    }
+}
+
+/// An indicator's name as shown: the overall index in the UI's language, others as written.
+pub fn indicator_name(lang: Lang, name: &str) -> String {
+    if name == crate::core::model::OVERALL {
+        t(lang, K::Overall).to_string()
+    } else {
+        name.to_string()
     }
 }
 
@@ -120,10 +151,7 @@ mod tests {
     #[test]
     fn every_key_has_two_distinct_texts_or_a_name() {
         use K::*;
-        for k in [
-            DropHere, LoadSample, ExportTidy, Report, Rank, Unit, Value, Change, Period, Indicator,
-            FatalError,
-        ] {
+        for k in [DropHere, LoadSample, ExportTidy, Report, Rank, Unit, Value, Change, Period, Indicator, FatalError] {
             assert_ne!(t(Lang::Vi, k), t(Lang::En, k), "{k:?}");
             assert!(!t(Lang::Vi, k).is_empty());
         }

@@ -1,10 +1,11 @@
 //! The one reducer of the app: every change of state is an [`Action`] applied here.
 //! Pure Rust (no yew, no web-sys), so it is tested natively.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::analyse::SortKey;
-use crate::core::{Catalog, DataSet, ImportOutcome, Lang};
+use crate::core::{Catalog, DataSet, ImportOptions, ImportOutcome, Lang};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -35,6 +36,10 @@ pub struct AppState {
     pub sort: SortKey,
     pub descending: bool,
     pub search: String,
+    /// The bytes of each file read, kept so that a file can be read again with corrections.
+    pub sources: Rc<HashMap<String, Rc<Vec<u8>>>>,
+    /// The corrections the user gave for a file.
+    pub options: HashMap<String, ImportOptions>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +54,11 @@ pub enum Action {
     SetMyUnit(Option<String>),
     Sort(SortKey),
     Search(String),
+    Source(String, Rc<Vec<u8>>),
+    SetOptions(String, ImportOptions),
+    /// Shows a spelling as a unit (itself, to undo a merge).
+    SetUnit(String, String),
+    ClearUnit(String),
 }
 
 impl AppState {
@@ -94,6 +104,14 @@ impl AppState {
                 }
             }
             Action::Search(q) => self.search = q,
+            Action::Source(name, bytes) => {
+                Rc::make_mut(&mut self.sources).insert(name, bytes);
+            }
+            Action::SetOptions(name, o) => {
+                self.options.insert(name, o);
+            }
+            Action::SetUnit(spelling, unit) => Rc::make_mut(&mut self.catalog).set_unit(&spelling, &unit),
+            Action::ClearUnit(spelling) => Rc::make_mut(&mut self.catalog).clear_unit(&spelling),
         }
     }
 
@@ -136,23 +154,25 @@ mod tests {
         let mut s = AppState::default();
         s.apply(Action::Loading("a.csv".into()));
         assert_eq!(s.loading, vec!["a.csv".to_string()]);
-        s.apply(Action::Loaded(Box::new(csv_outcome(
-            "a.csv",
-            "Tỉnh,Điểm 2022\nHà Nội,85\nHuế,80\n",
-        ))));
+        s.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2022\nHà Nội,85\nHuế,80\n"))));
         assert!(s.loading.is_empty());
         assert_eq!(s.catalog.datasets.len(), 1);
-        s.apply(Action::Loaded(Box::new(import_file(
-            b"\x00\x01garbage",
-            "b.xlsx",
-        ))));
+        s.apply(Action::Loaded(Box::new(import_file(b"\x00\x01garbage", "b.xlsx"))));
         assert_eq!(s.catalog.datasets.len(), 1);
         assert_eq!(s.catalog.reports.len(), 2);
         assert_eq!(s.current_period().as_deref(), Some("2022"));
-        assert_eq!(
-            s.current_indicator().as_deref(),
-            Some(crate::core::model::OVERALL)
-        );
+        assert_eq!(s.current_indicator().as_deref(), Some(crate::core::model::OVERALL));
+    }
+
+    #[test]
+    fn merges_are_undone_through_the_reducer() {
+        let mut s = AppState::default();
+        s.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2022\nTP HCM,85\n"))));
+        assert_eq!(s.current().unwrap().units(), vec!["TP. Hồ Chí Minh"]);
+        s.apply(Action::SetUnit("TP HCM".into(), "TP HCM".into()));
+        assert_eq!(s.current().unwrap().units(), vec!["TP HCM"]);
+        s.apply(Action::ClearUnit("TP HCM".into()));
+        assert_eq!(s.current().unwrap().units(), vec!["TP. Hồ Chí Minh"]);
     }
 
     #[test]

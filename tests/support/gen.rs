@@ -24,16 +24,11 @@ pub struct Lcg(u64);
 
 impl Lcg {
     pub fn new(seed: u64) -> Self {
-        Lcg(seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407))
+        Lcg(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407))
     }
     /// Uniform in [0, 1).
     pub fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((self.0 >> 11) as f64) / ((1u64 << 53) as f64)
     }
 }
@@ -61,10 +56,7 @@ pub fn sample_scores(year: u16) -> Vec<(&'static str, [f64; 8])> {
 
 /// Standard competition ranks (1, 2, 2, 4) of the values, higher is better.
 pub fn competition_ranks(values: &[f64]) -> Vec<u32> {
-    values
-        .iter()
-        .map(|v| 1 + values.iter().filter(|w| **w > *v + 1e-9).count() as u32)
-        .collect()
+    values.iter().map(|v| 1 + values.iter().filter(|w| **w > *v + 1e-9).count() as u32).collect()
 }
 
 pub fn round2(v: f64) -> f64 {
@@ -90,7 +82,11 @@ pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
             format!("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM {year} — SỐ LIỆU MINH HỌA"),
             &title,
         )?;
-        ws.write_string(1, 0, "Số liệu minh họa, không phải kết quả chính thức / Illustrative numbers, not official results")?;
+        ws.write_string(
+            1,
+            0,
+            "Số liệu minh họa, không phải kết quả chính thức / Illustrative numbers, not official results",
+        )?;
         ws.merge_range(3, 0, 4, 0, "STT", &head)?;
         ws.merge_range(3, 1, 4, 1, "Tỉnh, thành phố", &head)?;
         ws.merge_range(3, 2, 3, 9, "Chỉ số thành phần", &head)?;
@@ -114,31 +110,13 @@ pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
             ws.write_number(r, 11, ranks[i] as f64)?;
         }
         let end = 5 + scores.len() as u32;
-        ws.write_string(
-            end + 1,
-            0,
-            "Ghi chú: điểm tối đa của chỉ số là 100; số liệu minh họa.",
-        )?;
+        ws.write_string(end + 1, 0, "Ghi chú: điểm tối đa của chỉ số là 100; số liệu minh họa.")?;
         ws.set_column_width(1, 24)?;
     }
     let ws = wb.add_worksheet();
     ws.set_name("Chỉ tiêu 2023")?;
-    ws.write_string_with_format(
-        0,
-        0,
-        "CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2023 (MINH HỌA)",
-        &title,
-    )?;
-    let header = [
-        "STT",
-        "Chỉ tiêu",
-        "Đơn vị tính",
-        "Chỉ tiêu năm 2023",
-        "Quý I",
-        "Quý II",
-        "Quý III",
-        "Quý IV",
-    ];
+    ws.write_string_with_format(0, 0, "CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2023 (MINH HỌA)", &title)?;
+    let header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2023", "Quý I", "Quý II", "Quý III", "Quý IV"];
     for (c, h) in header.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &head)?;
     }
@@ -155,33 +133,9 @@ pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
 
 /// Rows of the sample target sheet: indicator, unit of measure, target, Q1..Q4.
 pub const SAMPLE_TARGETS: [[&str; 7]; 7] = [
-    [
-        "Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn",
-        "%",
-        "Trên 95%",
-        "96,2%",
-        "97,1%",
-        "95,8%",
-        "98%",
-    ],
-    [
-        "Tỷ lệ hồ sơ giải quyết trễ hạn",
-        "%",
-        "Dưới 2%",
-        "2,4%",
-        "1,8%",
-        "1,5%",
-        "1,2%",
-    ],
-    [
-        "Mức độ hài lòng của người dân (SIPAS)",
-        "%",
-        "≥ 90%",
-        "88,5%",
-        "89%",
-        "90,3%",
-        "91,2%",
-    ],
+    ["Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn", "%", "Trên 95%", "96,2%", "97,1%", "95,8%", "98%"],
+    ["Tỷ lệ hồ sơ giải quyết trễ hạn", "%", "Dưới 2%", "2,4%", "1,8%", "1,5%", "1,2%"],
+    ["Mức độ hài lòng của người dân (SIPAS)", "%", "≥ 90%", "88,5%", "89%", "90,3%", "91,2%"],
     [
         "Số hồ sơ trực tuyến toàn trình (nghìn)",
         "nghìn hồ sơ",
@@ -191,51 +145,22 @@ pub const SAMPLE_TARGETS: [[&str; 7]; 7] = [
         "50,5",
         "53",
     ],
-    [
-        "Phiếu khảo sát hợp lệ",
-        "phiếu",
-        "Tối thiểu 90%",
-        "880/940",
-        "901/940",
-        "905/940",
-        "910/940",
-    ],
-    [
-        "Thời gian giải quyết trung bình",
-        "ngày",
-        "Không quá 5 ngày",
-        "6",
-        "5,5",
-        "5",
-        "4,5",
-    ],
-    [
-        "Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến",
-        "%",
-        "Đạt 100%",
-        "85%",
-        "90%",
-        "92%",
-        "96%",
-    ],
+    ["Phiếu khảo sát hợp lệ", "phiếu", "Tối thiểu 90%", "880/940", "901/940", "905/940", "910/940"],
+    ["Thời gian giải quyết trung bình", "ngày", "Không quá 5 ngày", "6", "5,5", "5", "4,5"],
+    ["Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến", "%", "Đạt 100%", "85%", "90%", "92%", "96%"],
 ];
 
 /// One ranking sheet as offices send it: a title and a subtitle, a header row with "STT",
 /// province names spelled in other ways (TP HCM, Thừa Thiên - Huế, Hoà Bình, NFD text),
 /// numbers as text with decimal commas, ranks as "2/63", "-" for a missing value, and a
 /// note below the table. Returns the bytes and the expected (unit, value, rank) rows.
-pub fn messy_ranking_workbook(
-    year: u16,
-) -> Result<(Vec<u8>, Vec<(String, Option<f64>, Option<u32>)>), XlsxError> {
+pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<(String, Option<f64>, Option<u32>)>), XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Bảng xếp hạng")?;
     ws.write_string(0, 0, format!("KẾT QUẢ XẾP HẠNG CHỈ SỐ HÀI LÒNG NĂM {year}"))?;
     ws.write_string(1, 0, "(Kèm theo Quyết định số 123/QĐ-UBND)")?;
-    for (c, h) in ["STT", "Tỉnh, thành phố", "Điểm", "Xếp hạng", "Ghi chú"]
-        .iter()
-        .enumerate()
-    {
+    for (c, h) in ["STT", "Tỉnh, thành phố", "Điểm", "Xếp hạng", "Ghi chú"].iter().enumerate() {
         ws.write_string(3, c as u16, *h)?;
     }
     let rows: [(&str, &str, &str, Option<&str>); 6] = [

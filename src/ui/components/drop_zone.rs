@@ -26,10 +26,7 @@ pub fn DropZone(p: &Props) -> Html {
     let on_change = {
         let on_files = p.on_files.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
                 return;
             };
             let files = files_of(input.files());

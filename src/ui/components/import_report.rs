@@ -1,7 +1,10 @@
+use std::collections::HashMap;
+
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::messages::Note;
-use crate::core::{ImportReport, Lang};
+use crate::core::messages::{col_index, col_name, Note};
+use crate::core::{ImportOptions, ImportReport, Lang};
 use crate::ui::i18n::{t, K};
 
 #[derive(Properties, PartialEq)]
@@ -9,6 +12,11 @@ pub struct Props {
     pub lang: Lang,
     pub reports: Vec<ImportReport>,
     pub loading: Vec<String>,
+    pub options: HashMap<String, ImportOptions>,
+    /// Files whose bytes are kept, so they can be read again.
+    pub rereadable: Vec<String>,
+    pub on_unmerge: Callback<String>,
+    pub on_reread: Callback<(String, ImportOptions)>,
 }
 
 fn list(lang: Lang, title: K, notes: &[Note]) -> Html {
@@ -19,6 +27,56 @@ fn list(lang: Lang, title: K, notes: &[Note]) -> Html {
         <details>
             <summary>{format!("{} ({})", t(lang, title), notes.len())}</summary>
             <ul>{ for notes.iter().map(|n| html! { <li>{n.text(lang)}</li> }) }</ul>
+        </details>
+    }
+}
+
+fn input_value(form: &web_sys::HtmlFormElement, name: &str) -> String {
+    form.query_selector(&format!("[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value().trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The form that corrects detection: header row, unit column, period.
+fn adjust_form(
+    lang: Lang,
+    file: &str,
+    current: Option<&ImportOptions>,
+    on_reread: &Callback<(String, ImportOptions)>,
+) -> Html {
+    let cur = current.cloned().unwrap_or_default();
+    let onsubmit = {
+        let file = file.to_string();
+        let cb = on_reread.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(form) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+            let header_row = input_value(&form, "header-row").parse::<usize>().ok().filter(|r| *r >= 1);
+            let unit_col = col_index(&input_value(&form, "unit-col"));
+            let period = Some(input_value(&form, "period")).filter(|p| !p.is_empty());
+            cb.emit((file.clone(), ImportOptions { header_row, unit_col, period }));
+        })
+    };
+    html! {
+        <details class="adjust">
+            <summary>{t(lang, K::Adjust)}</summary>
+            <form class="adjust-form" data-adjust-file={file.to_string()} onsubmit={onsubmit}>
+                <label>{t(lang, K::HeaderRow)}
+                    <input name="header-row" type="number" min="1" inputmode="numeric"
+                        value={cur.header_row.map(|r| r.to_string()).unwrap_or_default()} />
+                </label>
+                <label>{t(lang, K::UnitColumn)}
+                    <input name="unit-col" type="text" maxlength="3" size="3"
+                        value={cur.unit_col.map(col_name).unwrap_or_default()} />
+                </label>
+                <label>{t(lang, K::PeriodOverride)}
+                    <input name="period" type="text" size="6" value={cur.period.clone().unwrap_or_default()} />
+                </label>
+                <button type="submit" data-action="reread">{t(lang, K::Reread)}</button>
+            </form>
         </details>
     }
 }
@@ -35,18 +93,34 @@ pub fn ImportReportView(p: &Props) -> Html {
             Some(e) => format!("{}: {}", r.file, e.text(lang)),
             None => r.file.clone(),
         };
-        let merges: Vec<String> = r.merges.iter().map(|(a, b)| format!("{a} → {b}")).collect();
+        let (summary, layouts): (Vec<&Note>, Vec<&Note>) =
+            r.found.iter().partition(|n| !matches!(n, Note::Layout { .. }));
+        let merges = r.merges.iter().map(|(a, b)| {
+            let on_unmerge = p.on_unmerge.clone();
+            let spelling = a.clone();
+            html! {
+                <li>
+                    {format!("{a} → {b} ")}
+                    <button type="button" class="small" data-action="unmerge" data-spelling={a.clone()}
+                        onclick={Callback::from(move |_| on_unmerge.emit(spelling.clone()))}>{t(lang, K::Unmerge)}</button>
+                </li>
+            }
+        });
         html! {
             <li class={classes!("report", status)} data-import-file={r.file.clone()} data-import-status={status}>
                 <p class="headline" role={(status == "error").then_some("alert")}>{headline}</p>
-                <ul class="found">{ for r.found.iter().map(|n| html! { <li>{n.text(lang)}</li> }) }</ul>
+                <ul class="found">{ for summary.iter().map(|n| html! { <li>{n.text(lang)}</li> }) }</ul>
+                {list(lang, K::Found, &layouts.into_iter().cloned().collect::<Vec<_>>())}
                 {list(lang, K::Warnings, &r.warnings)}
                 {list(lang, K::Skipped, &r.skipped)}
-                if !merges.is_empty() {
+                if !r.merges.is_empty() {
                     <details>
-                        <summary>{format!("{} ({})", t(lang, K::Merges), merges.len())}</summary>
-                        <ul>{ for merges.iter().map(|m| html! { <li>{m.clone()}</li> }) }</ul>
+                        <summary>{format!("{} ({})", t(lang, K::Merges), r.merges.len())}</summary>
+                        <ul class="merges">{ for merges }</ul>
                     </details>
+                }
+                if p.rereadable.contains(&r.file) {
+                    {adjust_form(lang, &r.file, p.options.get(&r.file), &p.on_reread)}
                 }
             </li>
         }

@@ -5,3 +5,4 @@ pub mod drop_zone;
 pub mod header;
 pub mod import_report;
 pub mod ranking_view;
+pub mod unit_mapper;

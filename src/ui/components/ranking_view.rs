@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::core::analyse::{matches_search, ranking, sort_rows, RankRow, SortKey};
 use crate::core::Lang;
 use crate::ui::components::chart_canvas::RankingChart;
-use crate::ui::i18n::{t, K};
+use crate::ui::i18n::{indicator_name, t, K};
 use crate::ui::state::{Action, AppState};
 
 #[derive(Properties, PartialEq)]
@@ -14,10 +14,7 @@ pub struct Props {
 }
 
 fn select_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .unwrap_or_default()
+    e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
 }
 
 fn change_cell(lang: Lang, r: &RankRow) -> Html {
@@ -46,18 +43,12 @@ pub fn RankingPanel(p: &Props) -> Html {
     let group = s.group.clone().filter(|g| groups.contains(g));
     let mut view = ranking(d, &period, &indicator, group.as_deref());
     sort_rows(&mut view.rows, s.sort, s.descending);
-    let rows: Vec<&RankRow> = view
-        .rows
-        .iter()
-        .filter(|r| matches_search(&r.unit, &s.search))
-        .collect();
+    let rows: Vec<&RankRow> = view.rows.iter().filter(|r| matches_search(&r.unit, &s.search)).collect();
     let dispatch = p.dispatch.clone();
 
     let on_dataset = {
         let d = dispatch.clone();
-        Callback::from(move |e: Event| {
-            d.emit(Action::SetDataset(select_value(&e).parse().unwrap_or(0)))
-        })
+        Callback::from(move |e: Event| d.emit(Action::SetDataset(select_value(&e).parse().unwrap_or(0))))
     };
     let on_period = {
         let d = dispatch.clone();
@@ -124,7 +115,7 @@ pub fn RankingPanel(p: &Props) -> Html {
     let my = s.my_unit.clone();
     html! {
         <section class="view" data-view="ranking" aria-labelledby="ranking-title">
-            <h2 id="ranking-title">{format!("{} — {} — {}", t(lang, K::RankingTitle), indicator, period)}</h2>
+            <h2 id="ranking-title">{format!("{} — {} — {}", t(lang, K::RankingTitle), indicator_name(lang, &indicator), period)}</h2>
             <div class="controls">
                 <label>{t(lang, K::DataSet)}
                     <select data-control="dataset" onchange={on_dataset}>
@@ -140,7 +131,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                 </label>
                 <label>{t(lang, K::Indicator)}
                     <select data-control="indicator" onchange={on_indicator}>
-                        { for d.indicators().into_iter().map(|x| html! { <option selected={x == indicator} value={x.clone()}>{x}</option> }) }
+                        { for d.indicators().into_iter().map(|x| html! { <option selected={x == indicator} value={x.clone()}>{indicator_name(lang, &x)}</option> }) }
                     </select>
                 </label>
                 if !groups.is_empty() {

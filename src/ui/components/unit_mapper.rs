@@ -1,0 +1,83 @@
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::text::vi_sort_key;
+use crate::core::Lang;
+use crate::ui::i18n::{t, K};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    /// Every spelling in the files and the unit it is shown as now.
+    pub spellings: Vec<(String, String)>,
+    /// Corrections made by hand: spelling → unit.
+    pub overrides: Vec<(String, String)>,
+    pub on_map: Callback<(String, String)>,
+    pub on_clear: Callback<String>,
+}
+
+fn select_value(form: &web_sys::HtmlFormElement, name: &str) -> String {
+    form.query_selector(&format!("[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+/// Merging unit names by hand, and undoing what was merged by hand.
+#[function_component]
+pub fn UnitMapper(p: &Props) -> Html {
+    let lang = p.lang;
+    if p.spellings.is_empty() {
+        return html! {};
+    }
+    let mut spellings: Vec<String> = p.spellings.iter().map(|(s, _)| s.clone()).collect();
+    spellings.sort_by_key(|s| vi_sort_key(s));
+    let mut units: Vec<String> = p.spellings.iter().map(|(_, u)| u.clone()).collect();
+    units.sort_by_key(|s| vi_sort_key(s));
+    units.dedup();
+    let onsubmit = {
+        let cb = p.on_map.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(form) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+            let (s, u) = (select_value(&form, "spelling"), select_value(&form, "unit"));
+            if !s.is_empty() && !u.is_empty() {
+                cb.emit((s, u));
+            }
+        })
+    };
+    html! {
+        <details class="unit-mapper">
+            <summary>{t(lang, K::MapByHand)}</summary>
+            <form onsubmit={onsubmit}>
+                <label>{t(lang, K::Spelling)}
+                    <select name="spelling" data-control="map-spelling">
+                        { for spellings.iter().map(|s| html! { <option value={s.clone()}>{s.clone()}</option> }) }
+                    </select>
+                </label>
+                <label>{t(lang, K::IntoUnit)}
+                    <select name="unit" data-control="map-unit">
+                        { for units.iter().map(|u| html! { <option value={u.clone()}>{u.clone()}</option> }) }
+                    </select>
+                </label>
+                <button type="submit" data-action="map-unit">{t(lang, K::Map)}</button>
+            </form>
+            if !p.overrides.is_empty() {
+                <ul class="overrides">
+                    { for p.overrides.iter().map(|(s, u)| {
+                        let cb = p.on_clear.clone();
+                        let s2 = s.clone();
+                        html! {
+                            <li>{format!("{s} → {u} ({}) ", t(lang, K::Manual))}
+                                <button type="button" class="small" data-action="clear-unit"
+                                    onclick={Callback::from(move |_| cb.emit(s2.clone()))}>{t(lang, K::Undo)}</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </details>
+    }
+}
