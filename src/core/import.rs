@@ -5,7 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 
 pub use crate::core::detect::ImportOptions;
 use crate::core::detect::{detect, Context, Found, Notes, RankingTable};
-use crate::core::grid;
+use crate::core::grid::{self, Cell, Grid};
+use crate::core::legacy::{self, Legacy};
 use crate::core::messages::Note;
 use crate::core::model::{DataSet, ImportReport, ImportStatus, Observation, TargetSheet};
 use crate::core::text::{clean, find_year, fold};
@@ -40,7 +41,11 @@ pub fn import_file_with(bytes: &[u8], file_name: &str, options: &ImportOptions) 
     let mut report = ImportReport::new(file_name);
     let mut rankings = Vec::new();
     let mut targets = Vec::new();
-    for g in &grids {
+    for mut g in grids {
+        if let Some(enc) = legacy_text(&mut g) {
+            report.found.push(Note::LegacyText { sheet: g.name.clone(), encoding: enc.name() });
+        }
+        let g = &g;
         match detect(g, &ctx, &mut notes) {
             Found::Ranking(t) => {
                 report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: t.layout });
@@ -83,6 +88,22 @@ pub fn import_file_with(bytes: &[u8], file_name: &str, options: &ImportOptions) 
         report.status = ImportStatus::Warning;
     }
     ImportOutcome { datasets, targets, report }
+}
+
+/// Turns a sheet typed in TCVN3 or VNI into Unicode; says which encoding it was.
+fn legacy_text(g: &mut Grid) -> Option<Legacy> {
+    let texts = g.rows.iter().flatten().filter_map(|c| match c {
+        Cell::Text(s) => Some(s.as_str()),
+        _ => None,
+    });
+    let enc = legacy::detect(texts)?;
+    for c in g.rows.iter_mut().flatten() {
+        if let Cell::Text(s) = c {
+            *s = enc.decode(s);
+        }
+    }
+    g.name = enc.decode(&g.name);
+    Some(enc)
 }
 
 /// A data set's name from a title row: years and "năm" dropped.
@@ -267,6 +288,23 @@ mod tests {
         assert_eq!(title_name("PAR INDEX 2019"), "PAR INDEX");
         assert_eq!(title_name("CHỈ SỐ CCHC GIAI ĐOẠN 2017 - 2022"), "CHỈ SỐ CCHC");
         assert_eq!(title_name("Kết quả từ năm 2017 đến năm 2022"), "Kết quả");
+    }
+
+    #[test]
+    fn legacy_encodings_become_unicode() {
+        // TCVN3 (.VnTime) and VNI text as old files hold it.
+        let tcvn = "T\u{d8}nh,\u{a7}i\u{ab}m 2020\nQu\u{b6}ng Ninh,90\nH\u{b5} N\u{e9}i,85\n";
+        let o = import_file(tcvn.as_bytes(), "cu.csv");
+        assert!(
+            o.report.found.iter().any(|n| matches!(n, Note::LegacyText { encoding: "TCVN3", .. })),
+            "{:?}",
+            o.report
+        );
+        assert_eq!(o.datasets[0].units(), vec!["Quảng Ninh", "Hà Nội"]);
+        let vni = "Tænh,Ñieåm 2020\nQuaûng Ninh,90\nHaø Noäi,85\n";
+        let o = import_file(vni.as_bytes(), "vni.csv");
+        assert!(o.report.found.iter().any(|n| matches!(n, Note::LegacyText { encoding: "VNI", .. })));
+        assert_eq!(o.datasets[0].units(), vec!["Quảng Ninh", "Hà Nội"]);
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub enum Note {
     DataSet { name: String, units: usize, periods: Vec<String>, indicators: usize, values: usize },
     Targets { name: String, count: usize },
     Layout { sheet: String, layout: &'static str },
+    LegacyText { sheet: String, encoding: &'static str },
     // skipped
     TitleRow { sheet: String, row: usize, text: String },
     FooterRow { sheet: String, row: usize, text: String },
@@ -113,6 +114,13 @@ impl Note {
                     format!("Trang «{sheet}»: {l}")
                 } else {
                     format!("Sheet “{sheet}”: {l}")
+                }
+            }
+            Note::LegacyText { sheet, encoding } => {
+                if vi {
+                    format!("Trang «{sheet}»: chữ gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode")
+                } else {
+                    format!("Sheet “{sheet}”: text in the old {encoding} encoding, converted to Unicode")
                 }
             }
             Note::TitleRow { sheet, row, text } => {

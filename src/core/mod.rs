@@ -14,6 +14,7 @@ pub mod detect;
 pub mod export;
 pub mod grid;
 pub mod import;
+pub mod legacy;
 pub mod messages;
 pub mod model;
 pub mod text;
