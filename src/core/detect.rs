@@ -104,6 +104,10 @@ pub struct ImportOptions {
     pub unit_col: Option<usize>,
     /// The period of every value whose header names none (a year: "2023").
     pub period: Option<String>,
+    /// Columns of scores, 0-based; when given, other number columns are left out.
+    pub value_cols: Vec<usize>,
+    /// Columns of ranks, 0-based.
+    pub rank_cols: Vec<usize>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -493,7 +497,8 @@ fn target_share(g: &Grid, f: &Frame, c: usize) -> (usize, usize) {
     (hits + worded, total * 2)
 }
 
-fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], unit_col: Option<usize>) -> Vec<Role> {
+fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &ImportOptions) -> Vec<Role> {
+    let unit_col = options.unit_col;
     let width = labels.len();
     let mut roles = vec![Role::Unused; width];
     let headers: Vec<String> = labels.iter().map(|l| fold(&l.join(" "))).collect();
@@ -540,6 +545,18 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], unit_col: Option<usize>) -
                     roles[c] = Role::TargetText;
                     break;
                 }
+            }
+        }
+    }
+    // The user's choice of score and rank columns wins.
+    if !options.value_cols.is_empty() || !options.rank_cols.is_empty() {
+        for (c, r) in roles.iter_mut().enumerate() {
+            if options.rank_cols.contains(&c) {
+                *r = Role::Rank;
+            } else if options.value_cols.contains(&c) {
+                *r = Role::Value;
+            } else if !options.value_cols.is_empty() && matches!(r, Role::Value | Role::Rank) {
+                *r = Role::Notes;
             }
         }
     }
@@ -665,7 +682,7 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     };
     let width = g.width();
     let labels = header_labels(g, &f.header_rows, width);
-    let roles = roles(g, &f, &labels, ctx.options.unit_col);
+    let roles = roles(g, &f, &labels, &ctx.options);
     let title = f.titles.first().map(|(_, t)| t.clone());
     let sheet_year = ctx
         .options
@@ -712,6 +729,19 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             _ => None,
         })
         .collect();
+    // A rank column that matches no score column ranks the nearest score column on its left.
+    let mut meaning = meaning;
+    for c in 0..width {
+        if roles[c] != Role::Rank {
+            continue;
+        }
+        let matched = (0..width).any(|v| roles[v] == Role::Value && meaning[v] == meaning[c]);
+        if !matched {
+            if let Some(v) = (0..c).rev().find(|&v| roles[v] == Role::Value) {
+                meaning[c] = meaning[v].clone();
+            }
+        }
+    }
     let lower: Vec<String> = (0..width)
         .filter_map(|c| {
             let m = meaning[c].as_ref()?;
@@ -989,15 +1019,28 @@ mod tests {
         // A code column beside the names: detection takes the codes for units.
         let g = Grid::from_text(
             "x",
-            &[&["Mã", "Cơ quan", "Kết quả"], &["A01", "Văn phòng", "80"], &["A02", "Thanh tra", "82"]],
+            &[
+                &["Mã", "Cơ quan", "Kết quả", "TT", "Dân số"],
+                &["A01", "Văn phòng", "80", "2", "5"],
+                &["A02", "Thanh tra", "82", "1", "7"],
+            ],
         );
-        let opts = ImportOptions { header_row: Some(1), unit_col: Some(1), period: Some("2024".into()) };
+        let opts = ImportOptions {
+            header_row: Some(1),
+            unit_col: Some(1),
+            period: Some("2024".into()),
+            value_cols: vec![2],
+            rank_cols: vec![3],
+        };
         let ctx = Context { file_year: None, options: opts };
         match detect(&g, &ctx, &mut Notes::default()) {
             Found::Ranking(t) => {
-                let got: Vec<(&str, &str, Option<f64>)> =
-                    t.records.iter().map(|r| (r.unit.as_str(), r.period.as_str(), r.value)).collect();
-                assert_eq!(got, vec![("Văn phòng", "2024", Some(80.0)), ("Thanh tra", "2024", Some(82.0))]);
+                let got: Vec<(&str, &str, Option<f64>, Option<u32>)> =
+                    t.records.iter().map(|r| (r.unit.as_str(), r.period.as_str(), r.value, r.rank)).collect();
+                assert_eq!(
+                    got,
+                    vec![("Văn phòng", "2024", Some(80.0), Some(2)), ("Thanh tra", "2024", Some(82.0), Some(1))]
+                );
             }
             other => panic!("{other:?}"),
         }

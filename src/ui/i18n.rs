@@ -55,6 +55,8 @@ pub enum K {
     Manual,
     Undo,
     Overall,
+    ValueColumns,
+    RankColumns,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -128,6 +130,8 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         Manual => ("gộp bằng tay", "merged by hand"),
         Undo => ("Hoàn tác", "Undo"),
         Overall => ("Chỉ số tổng hợp", "Overall index"),
+        ValueColumns => ("Cột điểm (ví dụ C, E)", "Score columns (e.g. C, E)"),
+        RankColumns => ("Cột xếp hạng (ví dụ D)", "Rank columns (e.g. D)"),
     };
     match lang {
         Lang::Vi => vi,

@@ -76,7 +76,7 @@ test('a merge can be undone and redone', async () => {
 test('detection can be corrected by hand: unit column and period', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-'));
   const file = path.join(dir, 'co-quan.csv');
-  fs.writeFileSync(file, 'Mã,Bộ phận,Kết quả\nA01,Văn phòng UBND,80\nA02,Thanh tra tỉnh,82\n');
+  fs.writeFileSync(file, 'Mã,Bộ phận,Kết quả,TT,Số cán bộ\nA01,Văn phòng UBND,80,2,35\nA02,Thanh tra tỉnh,82,1,20\n');
   await page.setInputFiles('input[type="file"]', file);
   await page.waitForSelector(`[data-import-file="co-quan.csv"]${DONE}`);
   let rows = await tidy();
@@ -84,6 +84,8 @@ test('detection can be corrected by hand: unit column and period', async () => {
   const entry = page.locator('[data-import-file="co-quan.csv"]');
   await entry.locator('.adjust summary').click();
   await entry.locator('input[name="unit-col"]').fill('B');
+  await entry.locator('input[name="value-cols"]').fill('C');
+  await entry.locator('input[name="rank-cols"]').fill('D');
   await entry.locator('input[name="period"]').fill('2024');
   await entry.locator('[data-action="reread"]').click();
   await page.waitForSelector(`[data-import-file="co-quan.csv"]${DONE}`);
@@ -92,6 +94,6 @@ test('detection can be corrected by hand: unit column and period', async () => {
   assert.deepEqual(mine.map((r) => r.slice(2)), [
     ['Văn phòng UBND', '2024', 'Chỉ số tổng hợp', '80', '2'],
     ['Thanh tra tỉnh', '2024', 'Chỉ số tổng hợp', '82', '1'],
-  ]);
+  ], 'ranks from column D, the staff count left out');
   assert.deepEqual(errors, []);
 });

@@ -40,6 +40,15 @@ fn input_value(form: &web_sys::HtmlFormElement, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// "C, E" → [2, 4]; what is not a column letter is left out.
+fn cols(text: &str) -> Vec<usize> {
+    text.split([',', ';', ' ']).filter_map(col_index).collect()
+}
+
+fn letters(cols: &[usize]) -> String {
+    cols.iter().map(|c| col_name(*c)).collect::<Vec<_>>().join(", ")
+}
+
 /// The form that corrects detection: header row, unit column, period.
 fn adjust_form(
     lang: Lang,
@@ -57,7 +66,9 @@ fn adjust_form(
             let header_row = input_value(&form, "header-row").parse::<usize>().ok().filter(|r| *r >= 1);
             let unit_col = col_index(&input_value(&form, "unit-col"));
             let period = Some(input_value(&form, "period")).filter(|p| !p.is_empty());
-            cb.emit((file.clone(), ImportOptions { header_row, unit_col, period }));
+            let value_cols = cols(&input_value(&form, "value-cols"));
+            let rank_cols = cols(&input_value(&form, "rank-cols"));
+            cb.emit((file.clone(), ImportOptions { header_row, unit_col, period, value_cols, rank_cols }));
         })
     };
     html! {
@@ -71,6 +82,12 @@ fn adjust_form(
                 <label>{t(lang, K::UnitColumn)}
                     <input name="unit-col" type="text" maxlength="3" size="3"
                         value={cur.unit_col.map(col_name).unwrap_or_default()} />
+                </label>
+                <label>{t(lang, K::ValueColumns)}
+                    <input name="value-cols" type="text" size="8" value={letters(&cur.value_cols)} />
+                </label>
+                <label>{t(lang, K::RankColumns)}
+                    <input name="rank-cols" type="text" size="8" value={letters(&cur.rank_cols)} />
                 </label>
                 <label>{t(lang, K::PeriodOverride)}
                     <input name="period" type="text" size="6" value={cur.period.clone().unwrap_or_default()} />
