@@ -40,7 +40,9 @@ pub enum SortKey {
 pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) -> RankingView {
     let periods = d.periods();
     let previous = periods.iter().position(|p| p == period).and_then(|i| i.checked_sub(1)).map(|i| periods[i].clone());
-    let mut prev: HashMap<(&str, &str), (Option<u32>, Option<f64>)> = HashMap::new();
+    // (group, unit) → (rank, value) in the previous period.
+    type Before = (Option<u32>, Option<f64>);
+    let mut prev: HashMap<(&str, &str), Before> = HashMap::new();
     if let Some(pp) = &previous {
         for o in d.observations.iter().filter(|o| &o.period == pp && o.indicator == indicator) {
             prev.insert((&o.group, &o.unit), (o.rank, o.value));

@@ -9,28 +9,18 @@ use std::collections::HashMap;
 
 use crate::core::grid::{Cell, Grid};
 use crate::core::messages::Note;
-use crate::core::model::{Target, OVERALL};
+use crate::core::model::{Observation, Target, OVERALL};
 use crate::core::text::{clean, find_quarter, find_year, fold, has_phrase};
 use crate::core::units::is_aggregate;
 use crate::core::value::{parse_num, parse_target, Num};
-
-/// A value read from a sheet, before units are reconciled.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RawRecord {
-    pub group: String,
-    pub unit: String,
-    pub period: String,
-    pub indicator: String,
-    pub value: Option<f64>,
-    pub rank: Option<u32>,
-}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RankingTable {
     pub sheet: String,
     pub title: Option<String>,
     pub layout: &'static str,
-    pub records: Vec<RawRecord>,
+    /// Values as read, units still in the file's spelling.
+    pub records: Vec<Observation>,
     /// Indicators whose header or title says lower is better.
     pub lower_is_better: Vec<String>,
 }
@@ -538,14 +528,12 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &ImportOptions) -
     }
     // Target sheets without a keyword in the header: a column of worded targets.
     if !roles.contains(&Role::TargetText) {
-        for c in 0..width {
-            if roles[c] == Role::Notes || roles[c] == Role::Indicator {
-                let (hits, total) = target_share(g, f, c);
-                if total > 0 && hits * 10 >= total * 7 {
-                    roles[c] = Role::TargetText;
-                    break;
-                }
-            }
+        let worded = (0..width).find(|&c| {
+            let (hits, total) = target_share(g, f, c);
+            matches!(roles[c], Role::Notes | Role::Indicator) && total > 0 && hits * 10 >= total * 7
+        });
+        if let Some(c) = worded {
+            roles[c] = Role::TargetText;
         }
     }
     // The user's choice of score and rank columns wins.
@@ -752,8 +740,10 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         notes.warn(Note::NoPeriod { sheet: sheet.clone() });
     }
 
-    let mut order: Vec<(String, String, String, String)> = Vec::new();
-    let mut cells: HashMap<(String, String, String, String), (Option<f64>, Option<u32>)> = HashMap::new();
+    // (group, unit, period, indicator) → (value, rank), in the order first seen.
+    type Key = (String, String, String, String);
+    let mut order: Vec<Key> = Vec::new();
+    let mut cells: HashMap<Key, (Option<f64>, Option<u32>)> = HashMap::new();
     let mut group = String::new();
     for r in f.body_start..f.body_end {
         let row = &g.rows[r];
@@ -835,7 +825,7 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         .into_iter()
         .map(|k| {
             let (value, rank) = cells[&k];
-            RawRecord { group: k.0, unit: k.1, period: k.2, indicator: k.3, value, rank }
+            Observation { group: k.0, unit: k.1, period: k.2, indicator: k.3, value, rank }
         })
         .collect();
     Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower })
@@ -930,7 +920,7 @@ mod tests {
         assert_eq!(t.records.len(), 2);
         assert_eq!(
             t.records[0],
-            RawRecord {
+            Observation {
                 group: String::new(),
                 unit: "Hà Nội".into(),
                 period: "2022".into(),

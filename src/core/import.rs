@@ -182,14 +182,7 @@ fn assemble(
                 merges.insert((unit.clone(), canonical));
             }
             let group = if r.group.is_empty() { sheet_group.clone().unwrap_or_default() } else { r.group };
-            set.observations.push(Observation {
-                group,
-                unit,
-                period: r.period,
-                indicator: r.indicator,
-                value: r.value,
-                rank: r.rank,
-            });
+            set.observations.push(Observation { group, unit, ..r });
         }
         for l in t.lower_is_better {
             if !set.lower_is_better.contains(&l) {

@@ -78,11 +78,7 @@ pub fn find_quarter(s: &str) -> Option<u8> {
         let num = if *w == "quy" || *w == "quarter" {
             words.get(i + 1).copied()
         } else if let Some(rest) = w.strip_prefix('q') {
-            if rest.len() == 1 {
-                Some(rest)
-            } else {
-                None
-            }
+            Some(rest).filter(|r| r.len() == 1)
         } else {
             None
         };

@@ -78,3 +78,19 @@ export function parseCsv(text) {
   if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
   return rows;
 }
+
+/** Serves dist/, opens it in Chromium and waits for the app; collects page errors. */
+export async function openApp(viewport = { width: 1280, height: 900 }) {
+  const web = await serve();
+  const browser = await launch();
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(web.url);
+  await page.waitForSelector('[data-action="load-sample"]');
+  const close = async () => {
+    await browser.close();
+    web.server.close();
+  };
+  return { page, errors, close };
+}

@@ -5,25 +5,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, downloadText, parseCsv, ROOT, SHOTS } from './harness.mjs';
+import { openApp, downloadText, parseCsv, ROOT, SHOTS } from './harness.mjs';
 
 const FIX = path.join(ROOT, 'tests', 'fixtures');
-let web, browser, page;
-const errors = [];
+let app, page, errors;
 
 before(async () => {
-  web = await serve();
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(web.url);
-  await page.waitForSelector('[data-action="load-sample"]');
+  app = await openApp({ width: 1280, height: 1000 });
+  ({ page, errors } = app);
 });
 
-after(async () => {
-  await browser?.close();
-  web?.server.close();
-});
+after(async () => app?.close());
 
 async function tidy() {
   const { text } = await downloadText(page, '[data-action="export-tidy"]');

@@ -4,24 +4,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, downloadText, parseCsv, FIXTURES, SHOTS } from './harness.mjs';
+import { openApp, downloadText, parseCsv, FIXTURES, SHOTS } from './harness.mjs';
 
-let web, browser, page;
-const errors = [];
+let app, page, errors;
 
 before(async () => {
-  web = await serve();
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(web.url);
-  await page.waitForSelector('[data-action="load-sample"]');
+  app = await openApp({ width: 1280, height: 900 });
+  ({ page, errors } = app);
 });
 
-after(async () => {
-  await browser?.close();
-  web?.server.close();
-});
+after(async () => app?.close());
 
 test('the sample loads into a ranking of 63 provinces with a chart', async () => {
   await page.click('[data-action="load-sample"]');

@@ -150,11 +150,14 @@ pub const SAMPLE_TARGETS: [[&str; 7]; 7] = [
     ["Tỷ lệ TTHC có phát sinh hồ sơ trực tuyến", "%", "Đạt 100%", "85%", "90%", "92%", "96%"],
 ];
 
+/// An expected (unit, value, rank) of a generated file.
+pub type Expected = (String, Option<f64>, Option<u32>);
+
 /// One ranking sheet as offices send it: a title and a subtitle, a header row with "STT",
 /// province names spelled in other ways (TP HCM, Thừa Thiên - Huế, Hoà Bình, NFD text),
 /// numbers as text with decimal commas, ranks as "2/63", "-" for a missing value, and a
 /// note below the table. Returns the bytes and the expected (unit, value, rank) rows.
-pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<(String, Option<f64>, Option<u32>)>), XlsxError> {
+pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<Expected>), XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Bảng xếp hạng")?;
