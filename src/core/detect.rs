@@ -766,7 +766,14 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: unit });
             continue;
         }
-        let row_group = group_col.map(|c| g.get(r, c).text()).unwrap_or_else(|| group.clone());
+        // A group column merged down its rows holds the name in the first row only.
+        if let Some(c) = group_col {
+            let t = g.get(r, c).text();
+            if !t.is_empty() {
+                group = t;
+            }
+        }
+        let row_group = group.clone();
         let row_period = period_col.map(|c| match g.get(r, c) {
             Cell::Number(v) => format!("{v}"),
             other => {
@@ -990,6 +997,35 @@ mod tests {
         assert_eq!(t.records[0].group, "KHỐI SỞ, BAN, NGÀNH");
         assert_eq!(t.records[2].group, "KHỐI ĐỊA PHƯƠNG");
         assert_eq!(t.records[2].period, "2023");
+    }
+
+    #[test]
+    fn a_group_column_merged_down_fills_its_rows() {
+        let g = Grid::from_text(
+            "DDCI",
+            &[
+                &["Khối", "Đơn vị", "Điểm 2023"],
+                &["Sở, ngành", "Sở Y tế", "70"],
+                &["", "Sở Tư pháp", "72"],
+                &["Địa phương", "Huyện A", "65"],
+            ],
+        );
+        let groups: Vec<String> = ranking(&g).records.iter().map(|r| r.group.clone()).collect();
+        assert_eq!(groups, vec!["Sở, ngành", "Sở, ngành", "Địa phương"]);
+    }
+
+    #[test]
+    fn years_as_number_headers() {
+        let mut g = Grid::from_text(
+            "x",
+            &[&["STT", "Tỉnh", "", ""], &["1", "Huế", "80,1", "81,5"], &["2", "Hà Nội", "82", "-"]],
+        );
+        g.rows[0][2] = Cell::Number(2019.0);
+        g.rows[0][3] = Cell::Number(2020.0);
+        let t = ranking(&g);
+        let got: Vec<(String, Option<f64>)> = t.records.iter().map(|r| (r.period.clone(), r.value)).collect();
+        assert_eq!(got[..2], [("2019".to_string(), Some(80.1)), ("2020".to_string(), Some(81.5))]);
+        assert_eq!(t.records[3].value, None);
     }
 
     #[test]

@@ -284,7 +284,11 @@ fn count_outside_quotes(line: &str, sep: char) -> usize {
 
 fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
     let text = decode_text(bytes);
-    let sep = sniff_separator(&text);
+    // Excel's hint line "sep=;" names the separator.
+    let (sep, text) = match text.strip_prefix("sep=").and_then(|r| r.chars().next().map(|c| (c, r))) {
+        Some((c, rest)) if c.is_ascii() => (c as u8, rest.split_once('\n').map_or("", |(_, body)| body).to_string()),
+        _ => (sniff_separator(&text), text),
+    };
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(sep).from_reader(text.as_bytes());
     let mut rows = Vec::new();
@@ -324,6 +328,13 @@ mod tests {
         assert_eq!(sniff_separator("a;b;c\n1,5;2;3\n"), b';');
         assert_eq!(sniff_separator("a,b,c\n1,2,3\n"), b',');
         assert_eq!(sniff_separator("Tiêu đề\na\tb\tc\n1\t2\t3\n"), b'\t');
+    }
+
+    #[test]
+    fn excel_separator_hint() {
+        let g = read(b"sep=;\nT\xe1\xbb\x89nh;\xc4\x90i\xe1\xbb\x83m\nHu\xe1\xba\xbf;1,5\n", "a.csv").unwrap();
+        assert_eq!(g[0].rows[0], vec![Cell::Text("Tỉnh".into()), Cell::Text("Điểm".into())]);
+        assert_eq!(g[0].rows[1][1], Cell::Text("1,5".into()));
     }
 
     #[test]
