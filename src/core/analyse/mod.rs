@@ -1,5 +1,14 @@
 //! Analysis: pure functions of a data set and a choice → view models the UI and charts draw.
 
+pub mod comparison;
+pub mod stats;
+pub mod targets;
+pub mod trend;
+
+pub use comparison::{comparison, ComparisonView};
+pub use targets::{targets, Status, TargetsView};
+pub use trend::{trend, TrendView};
+
 use std::collections::HashMap;
 
 use crate::core::model::DataSet;

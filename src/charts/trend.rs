@@ -1,0 +1,107 @@
+//! Trend lines: one line per unit over the periods; a missing year is a gap, not a zero.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::charts::{series_color, FONT, GRID, INK};
+use crate::core::analyse::TrendView;
+use crate::core::Lang;
+
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    view: &TrendView,
+    my_unit: Option<&str>,
+    lang: Lang,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as u32;
+    root.fill(&WHITE)?;
+    let n = view.periods.len().max(1);
+    let values: Vec<f64> = view.series.iter().flat_map(|s| s.values.iter().flatten().copied()).collect();
+    let (lo, hi) = crate::charts::ranking::x_range(values.iter().copied());
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(10.0))
+        .margin_right(px(150.0))
+        .x_label_area_size(px(30.0))
+        .y_label_area_size(px(50.0))
+        .build_cartesian_2d((0..n as i32 - 1).into_segmented(), lo..hi)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(n)
+        .y_labels(6)
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => view.periods.get(*i as usize).cloned().unwrap_or_default(),
+            SegmentValue::Last => String::new(),
+        })
+        .y_label_formatter(&|v| lang.num(*v, 1))
+        .label_style((FONT, 12.0 * scale).into_font().color(&INK))
+        .draw()?;
+    for (k, s) in view.series.iter().enumerate() {
+        let mine = my_unit == Some(s.unit.as_str());
+        let color = series_color(k, mine);
+        let width = if mine { px(3.5) } else { px(2.0) };
+        // Consecutive periods with values form one segment; a gap breaks the line.
+        let mut run: Vec<(SegmentValue<i32>, f64)> = Vec::new();
+        let mut runs = Vec::new();
+        for (i, v) in s.values.iter().enumerate() {
+            match v {
+                Some(v) => run.push((SegmentValue::CenterOf(i as i32), *v)),
+                None => runs.push(std::mem::take(&mut run)),
+            }
+        }
+        runs.push(run);
+        for r in runs.into_iter().filter(|r| r.len() > 1) {
+            chart.draw_series(LineSeries::new(r.clone(), color.stroke_width(width)))?;
+        }
+        chart.draw_series(
+            s.values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| Circle::new((SegmentValue::CenterOf(i as i32), v), px(4.0), color.filled()))),
+        )?;
+        // The unit's name at its last value.
+        if let Some((i, v)) = s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v))) {
+            let style = (FONT, 12.0 * scale).into_font().color(&color);
+            chart.draw_series(std::iter::once(Text::new(
+                format!("  {} ({})", s.unit, lang.num(v, 2)),
+                (SegmentValue::CenterOf(i as i32), v),
+                style,
+            )))?;
+        }
+    }
+    root.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::to_svg;
+    use crate::core::analyse::trend::Series;
+
+    #[test]
+    fn a_gap_splits_the_line() {
+        let view = TrendView {
+            indicator: "X".into(),
+            periods: vec!["2020".into(), "2021".into(), "2022".into(), "2023".into()],
+            series: vec![
+                Series {
+                    unit: "Hà Nội".into(),
+                    values: vec![Some(80.0), None, Some(82.5), Some(83.0)],
+                    ranks: vec![None; 4],
+                },
+                Series { unit: "Huế".into(), values: vec![Some(70.0), Some(71.0), Some(72.0), Some(73.0)], ranks: vec![None; 4] },
+            ],
+            max_rank: 2,
+        };
+        let svg = to_svg((700, 400), |root| draw(&root, &view, Some("Huế"), Lang::Vi, 1.0).unwrap());
+        // Hà Nội: a lone point then a two-point line; Huế (my unit): one four-point line.
+        let lines = |colour: &str| svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(colour)).count();
+        assert_eq!(lines("#0072B2"), 1, "{svg}");
+        assert_eq!(lines("#D9481B"), 1);
+        assert_eq!(svg.matches("<circle").count(), 7);
+        assert!(svg.contains("Hà Nội (83,00)"));
+        assert!(svg.contains("\n2021\n"), "{svg}");
+    }
+}
