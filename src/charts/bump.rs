@@ -2,6 +2,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::charts::{series_color, FONT, GRID, INK};
 use crate::core::analyse::TrendView;
@@ -30,7 +31,9 @@ pub fn draw<DB: DrawingBackend>(
         .x_labels(n as usize)
         .y_labels(10)
         .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => view.periods.get(*i as usize).cloned().unwrap_or_default(),
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
+                view.periods.get(*i as usize).cloned().unwrap_or_default()
+            }
             SegmentValue::Last => String::new(),
         })
         .y_label_formatter(&|v| if v.fract() == 0.0 { format!("{v:.0}") } else { String::new() })
@@ -46,12 +49,17 @@ pub fn draw<DB: DrawingBackend>(
             .filter_map(|(i, r)| r.map(|r| (SegmentValue::CenterOf(i as i32), r as f64)))
             .collect();
         if pts.len() > 1 {
-            chart.draw_series(LineSeries::new(pts.clone(), color.stroke_width(if mine { px(3.5) } else { px(2.0) })))?;
+            chart
+                .draw_series(LineSeries::new(pts.clone(), color.stroke_width(if mine { px(3.5) } else { px(2.0) })))?;
         }
         chart.draw_series(pts.iter().map(|p| Circle::new(p.clone(), px(5.0), color.filled())))?;
         if let Some(last) = pts.last() {
-            let style = (FONT, 12.0 * scale).into_font().color(&color);
-            chart.draw_series(std::iter::once(Text::new(format!("  {} ({:.0})", s.unit, last.1), last.clone(), style)))?;
+            let style = (FONT, 12.0 * scale).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center));
+            chart.draw_series(std::iter::once(Text::new(
+                format!("  {} ({:.0})", s.unit, last.1),
+                last.clone(),
+                style,
+            )))?;
         }
     }
     root.present()

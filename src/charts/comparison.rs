@@ -11,7 +11,7 @@ use crate::core::Lang;
 pub const ROW: u32 = 34;
 
 pub fn height_for(view: &ComparisonView) -> u32 {
-    view.components.len().max(1) as u32 * ROW + 90
+    view.components.len().max(1) as u32 * ROW + 100
 }
 
 pub const MEAN: RGBColor = BAR;
@@ -36,13 +36,27 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&WHITE)?;
     let n = view.components.len().max(1) as i32;
     let unit = view.focus.clone().unwrap_or_default();
+    // Each mark as a share of the component's scale; the axis starts below the lowest.
+    let pct = |k: usize, v: Option<f64>| {
+        let max = view.peers.get(k)?.max_seen.filter(|m| *m > 0.0)?;
+        v.map(|v| (v / max * 100.0).clamp(0.0, 105.0))
+    };
+    let marks = |f: &dyn Fn(usize) -> Option<f64>| -> Vec<(usize, f64)> {
+        (0..view.peers.len()).filter_map(|k| pct(k, f(k)).map(|v| (k, v))).collect()
+    };
+    let units = marks(&|k| view.focus_values.get(k).copied().flatten());
+    let means = marks(&|k| view.peers[k].mean);
+    let medians = marks(&|k| view.peers[k].median);
+    let bests = marks(&|k| view.peers[k].best);
+    let all = units.iter().chain(&means).chain(&medians).chain(&bests).map(|(_, v)| *v);
+    let lo = (all.fold(100.0_f64, f64::min) / 10.0).floor() * 10.0 - 5.0;
+    let lo = lo.clamp(0.0, 90.0);
     let mut chart = ChartBuilder::on(root)
         .margin(px(10.0))
         .margin_right(px(20.0))
-        .caption(legend(lang, &unit).join("  ·  "), (FONT, 12.0 * scale).into_font().color(&INK))
-        .x_label_area_size(px(30.0))
+        .x_label_area_size(px(40.0))
         .y_label_area_size(px(200.0))
-        .build_cartesian_2d(0.0..105.0, (0..n).into_segmented())?;
+        .build_cartesian_2d(lo..105.0, (0..n).into_segmented())?;
     let name = |i: i32| view.components.get((n - 1 - i) as usize).cloned().unwrap_or_default();
     chart
         .configure_mesh()
@@ -50,7 +64,7 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .y_labels(n as usize)
-        .x_labels(6)
+        .x_labels(8)
         .y_label_formatter(&|v| match v {
             SegmentValue::CenterOf(i) => name(*i),
             _ => String::new(),
@@ -62,27 +76,40 @@ pub fn draw<DB: DrawingBackend>(
         })
         .label_style((FONT, 12.0 * scale).into_font().color(&INK))
         .draw()?;
-    for (k, p) in view.peers.iter().enumerate() {
-        let i = n - 1 - k as i32;
-        let Some(max) = p.max_seen.filter(|m| *m > 0.0) else { continue };
-        let pct = |v: Option<f64>| v.map(|v| (v / max * 100.0).clamp(0.0, 105.0));
-        let y = SegmentValue::CenterOf(i);
-        if let Some(v) = pct(p.best) {
-            chart.draw_series(std::iter::once(Cross::new((v, y.clone()), px(5.0), BEST.stroke_width(px(2.0)))))?;
-        }
-        if let Some(v) = pct(p.median) {
-            chart.draw_series(std::iter::once(Rectangle::new(
-                [(v - 0.6, SegmentValue::Exact(i)), (v + 0.6, SegmentValue::Exact(i + 1))],
+    let y = |k: usize| SegmentValue::CenterOf(n - 1 - k as i32);
+    let [l_unit, l_mean, l_median, l_best] = legend(lang, &unit);
+    let r = px(6.0);
+    chart
+        .draw_series(bests.iter().map(|(k, v)| Cross::new((*v, y(*k)), r, BEST.stroke_width(px(2.0)))))?
+        .label(l_best)
+        .legend(move |(x, y)| Cross::new((x, y), r, BEST.stroke_width(2)));
+    chart
+        .draw_series(medians.iter().map(|(k, v)| {
+            let i = n - 1 - *k as i32;
+            let mut bar = Rectangle::new(
+                [(*v - 0.4, SegmentValue::Exact(i)), (*v + 0.4, SegmentValue::Exact(i + 1))],
                 MEDIAN.filled(),
-            )))?;
-        }
-        if let Some(v) = pct(p.mean) {
-            chart.draw_series(std::iter::once(TriangleMarker::new((v, y.clone()), px(6.0), MEAN.filled())))?;
-        }
-        if let Some(v) = pct(view.focus_values.get(k).copied().flatten()) {
-            chart.draw_series(std::iter::once(Circle::new((v, y.clone()), px(6.0), HIGHLIGHT.filled())))?;
-        }
-    }
+            );
+            bar.set_margin(px(6.0), px(6.0), 0, 0);
+            bar
+        }))?
+        .label(l_median)
+        .legend(move |(x, y)| Rectangle::new([(x - 1, y - r as i32), (x + 1, y + r as i32)], MEDIAN.filled()));
+    chart
+        .draw_series(means.iter().map(|(k, v)| TriangleMarker::new((*v, y(*k)), r, MEAN.filled())))?
+        .label(l_mean)
+        .legend(move |(x, y)| TriangleMarker::new((x, y), r, MEAN.filled()));
+    chart
+        .draw_series(units.iter().map(|(k, v)| Circle::new((*v, y(*k)), r, HIGHLIGHT.filled())))?
+        .label(l_unit)
+        .legend(move |(x, y)| Circle::new((x, y), r, HIGHLIGHT.filled()));
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerLeft)
+        .background_style(WHITE.mix(0.9))
+        .border_style(GRID)
+        .label_font((FONT, 12.0 * scale).into_font().color(&INK))
+        .draw()?;
     root.present()
 }
 
@@ -96,7 +123,13 @@ mod tests {
     fn one_row_of_marks_per_component() {
         let peers = ["TTHC", "Thể chế", "Tài chính công"]
             .iter()
-            .map(|c| PeerStats { component: c.to_string(), mean: Some(6.0), median: Some(6.5), best: Some(9.0), max_seen: Some(10.0) })
+            .map(|c| PeerStats {
+                component: c.to_string(),
+                mean: Some(6.0),
+                median: Some(6.5),
+                best: Some(9.0),
+                max_seen: Some(10.0),
+            })
             .collect();
         let view = ComparisonView {
             period: "2023".into(),
@@ -107,7 +140,11 @@ mod tests {
             ..Default::default()
         };
         let svg = to_svg((700, height_for(&view)), |root| draw(&root, &view, Lang::Vi, 1.0).unwrap());
-        assert_eq!(svg.matches("<circle").count(), 2, "the unit's dots, none where it has no value");
+        assert_eq!(
+            svg.matches("<circle").count(),
+            2 + 1,
+            "the unit's dots (none where it has no value) and its legend mark"
+        );
         assert!(svg.contains("Tài chính công"));
         assert!(svg.contains("Trung bình nhóm"));
         assert!(svg.contains("Hà Nội"));

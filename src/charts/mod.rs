@@ -4,6 +4,7 @@
 pub mod bump;
 pub mod comparison;
 pub mod ranking;
+pub mod spec;
 pub mod targets;
 pub mod trend;
 

@@ -2,6 +2,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::charts::{series_color, FONT, GRID, INK};
 use crate::core::analyse::TrendView;
@@ -32,7 +33,9 @@ pub fn draw<DB: DrawingBackend>(
         .x_labels(n)
         .y_labels(6)
         .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => view.periods.get(*i as usize).cloned().unwrap_or_default(),
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
+                view.periods.get(*i as usize).cloned().unwrap_or_default()
+            }
             SegmentValue::Last => String::new(),
         })
         .y_label_formatter(&|v| lang.num(*v, 1))
@@ -55,21 +58,30 @@ pub fn draw<DB: DrawingBackend>(
         for r in runs.into_iter().filter(|r| r.len() > 1) {
             chart.draw_series(LineSeries::new(r.clone(), color.stroke_width(width)))?;
         }
-        chart.draw_series(
-            s.values
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| v.map(|v| Circle::new((SegmentValue::CenterOf(i as i32), v), px(4.0), color.filled()))),
-        )?;
-        // The unit's name at its last value.
-        if let Some((i, v)) = s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v))) {
-            let style = (FONT, 12.0 * scale).into_font().color(&color);
-            chart.draw_series(std::iter::once(Text::new(
-                format!("  {} ({})", s.unit, lang.num(v, 2)),
-                (SegmentValue::CenterOf(i as i32), v),
-                style,
-            )))?;
-        }
+        chart.draw_series(s.values.iter().enumerate().filter_map(|(i, v)| {
+            v.map(|v| Circle::new((SegmentValue::CenterOf(i as i32), v), px(4.0), color.filled()))
+        }))?;
+    }
+    // Each unit's name at its last value, pushed apart so that close lines stay legible.
+    let mut labels: Vec<(usize, usize, f64)> = view
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (k, i, v))))
+        .collect();
+    labels.sort_by(|a, b| a.2.total_cmp(&b.2));
+    let gap = (hi - lo) * 0.05;
+    let mut placed: Vec<f64> = Vec::new();
+    for (_, _, v) in &labels {
+        let y = placed.last().map_or(*v, |p: &f64| v.max(p + gap));
+        placed.push(y);
+    }
+    for ((k, i, v), y) in labels.iter().zip(placed) {
+        let s = &view.series[*k];
+        let color = series_color(*k, my_unit == Some(s.unit.as_str()));
+        let style = (FONT, 12.0 * scale).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center));
+        let text = format!("  {} ({})", s.unit, lang.num(*v, 2));
+        chart.draw_series(std::iter::once(Text::new(text, (SegmentValue::CenterOf(*i as i32), y.min(hi)), style)))?;
     }
     root.present()
 }
@@ -91,7 +103,11 @@ mod tests {
                     values: vec![Some(80.0), None, Some(82.5), Some(83.0)],
                     ranks: vec![None; 4],
                 },
-                Series { unit: "Huế".into(), values: vec![Some(70.0), Some(71.0), Some(72.0), Some(73.0)], ranks: vec![None; 4] },
+                Series {
+                    unit: "Huế".into(),
+                    values: vec![Some(70.0), Some(71.0), Some(72.0), Some(73.0)],
+                    ranks: vec![None; 4],
+                },
             ],
             max_rank: 2,
         };

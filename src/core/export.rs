@@ -31,6 +31,11 @@ fn write(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// Any table as CSV, text made safe for spreadsheets.
+pub fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    write(header, rows.map(|r| r.iter().map(|c| safe_text(c)).collect()))
+}
+
 pub fn tidy_csv(c: &Catalog) -> String {
     let rows = c.datasets.iter().flat_map(|d| {
         d.observations.iter().map(move |o| {

@@ -7,13 +7,17 @@ use yew::prelude::*;
 use crate::core::export::{targets_csv, tidy_csv};
 use crate::core::{import_file, import_file_with, ImportOptions, Lang};
 use crate::ui::browser::{download, read_and_import, set_document_lang};
+use crate::ui::components::comparison_view::ComparisonPanel;
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::header::Header;
 use crate::ui::components::import_report::ImportReportView;
 use crate::ui::components::ranking_view::RankingPanel;
+use crate::ui::components::targets_view::TargetsPanel;
+use crate::ui::components::trend_view::TrendPanel;
 use crate::ui::components::unit_mapper::UnitMapper;
+use crate::ui::components::view_tabs::ViewTabs;
 use crate::ui::i18n::{t, K};
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{Action, AppState, View};
 
 /// The built-in sample workbook (written by `cargo run --example gen_sample`).
 pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample/chiso-mau.xlsx");
@@ -96,6 +100,10 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |spelling: String| dispatch.emit(Action::ClearUnit(spelling)))
     };
+    let on_view = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |v: View| dispatch.emit(Action::SetView(v)))
+    };
     let on_lang = {
         let dispatch = dispatch.clone();
         Callback::from(move |l: Lang| dispatch.emit(Action::SetLang(l)))
@@ -131,7 +139,13 @@ pub fn App() -> Html {
                     on_unmerge={on_unmerge} on_reread={on_reread} />
                 <UnitMapper lang={lang} spellings={state.catalog.spellings()} overrides={state.catalog.unit_overrides.clone()}
                     on_map={on_map} on_clear={on_clear} />
-                <RankingPanel state={state.clone()} dispatch={dispatch.clone()} />
+                <ViewTabs lang={lang} view={state.view} on_view={on_view} />
+                { match state.view {
+                    View::Ranking => html! { <RankingPanel state={state.clone()} dispatch={dispatch.clone()} /> },
+                    View::Comparison => html! { <ComparisonPanel state={state.clone()} dispatch={dispatch.clone()} /> },
+                    View::Trend => html! { <TrendPanel state={state.clone()} dispatch={dispatch.clone()} /> },
+                    View::Targets => html! { <TargetsPanel state={state.clone()} dispatch={dispatch.clone()} /> },
+                } }
             </main>
         </>
     }

@@ -2,6 +2,7 @@
 
 pub mod i18n;
 pub mod state;
+pub mod tables;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

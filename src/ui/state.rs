@@ -11,13 +11,26 @@ use crate::core::{Catalog, DataSet, ImportOptions, ImportOutcome, Lang};
 pub enum View {
     #[default]
     Ranking,
+    Comparison,
+    Trend,
+    Targets,
 }
 
 impl View {
+    pub const ALL: [View; 4] = [View::Ranking, View::Comparison, View::Trend, View::Targets];
+
+    /// The value of the page hooks `data-view` and `view-<name>`.
     pub fn name(self) -> &'static str {
         match self {
             View::Ranking => "ranking",
+            View::Comparison => "comparison",
+            View::Trend => "trend",
+            View::Targets => "targets",
         }
+    }
+
+    pub fn from_name(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.name() == s)
     }
 }
 
@@ -40,6 +53,9 @@ pub struct AppState {
     pub sources: Rc<HashMap<String, Rc<Vec<u8>>>>,
     /// The corrections the user gave for a file.
     pub options: HashMap<String, ImportOptions>,
+    /// Units picked for comparison and trend; empty means "my unit and the leaders".
+    pub selected: Vec<String>,
+    pub target_sheet: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +75,9 @@ pub enum Action {
     /// Shows a spelling as a unit (itself, to undo a merge).
     SetUnit(String, String),
     ClearUnit(String),
+    SetView(View),
+    ToggleUnit(String),
+    SetTargetSheet(usize),
 }
 
 impl AppState {
@@ -112,6 +131,19 @@ impl AppState {
             }
             Action::SetUnit(spelling, unit) => Rc::make_mut(&mut self.catalog).set_unit(&spelling, &unit),
             Action::ClearUnit(spelling) => Rc::make_mut(&mut self.catalog).clear_unit(&spelling),
+            Action::SetView(v) => self.view = v,
+            Action::ToggleUnit(u) => {
+                if self.selected.is_empty() {
+                    self.selected = self.chosen_units();
+                }
+                match self.selected.iter().position(|x| *x == u) {
+                    Some(i) => {
+                        self.selected.remove(i);
+                    }
+                    None => self.selected.push(u),
+                }
+            }
+            Action::SetTargetSheet(i) => self.target_sheet = i,
         }
     }
 
@@ -127,6 +159,30 @@ impl AppState {
             Some(p) if periods.contains(p) => Some(p.clone()),
             _ => periods.last().cloned(),
         }
+    }
+
+    /// Units for comparison and trend: the picked ones, else my unit and the top of the
+    /// current ranking (five in all).
+    pub fn chosen_units(&self) -> Vec<String> {
+        let Some(d) = self.current() else { return Vec::new() };
+        let units = d.units();
+        let picked: Vec<String> = self.selected.iter().filter(|u| units.contains(u)).cloned().collect();
+        if !picked.is_empty() {
+            return picked;
+        }
+        let mut out: Vec<String> = self.my_unit.iter().filter(|u| units.contains(u)).cloned().collect();
+        if let (Some(p), Some(i)) = (self.current_period(), self.current_indicator()) {
+            let view = crate::core::analyse::ranking(d, &p, &i, self.group.as_deref());
+            for r in view.rows {
+                if out.len() >= 5 {
+                    break;
+                }
+                if !out.contains(&r.unit) {
+                    out.push(r.unit);
+                }
+            }
+        }
+        out
     }
 
     /// The chosen indicator, else the overall index (or the first indicator).
@@ -173,6 +229,19 @@ mod tests {
         assert_eq!(s.current().unwrap().units(), vec!["TP HCM"]);
         s.apply(Action::ClearUnit("TP HCM".into()));
         assert_eq!(s.current().unwrap().units(), vec!["TP. Hồ Chí Minh"]);
+    }
+
+    #[test]
+    fn units_for_comparison_default_to_my_unit_and_the_leaders() {
+        let mut s = AppState::default();
+        s.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2022\nHà Nội,85\nHuế,80\nHải Phòng,90\n"))));
+        assert_eq!(s.chosen_units(), vec!["Hải Phòng", "Hà Nội", "Thừa Thiên Huế"]);
+        s.apply(Action::SetMyUnit(Some("Thừa Thiên Huế".into())));
+        assert_eq!(s.chosen_units()[0], "Thừa Thiên Huế");
+        s.apply(Action::ToggleUnit("Hà Nội".into()));
+        assert_eq!(s.chosen_units(), vec!["Thừa Thiên Huế", "Hải Phòng"]);
+        s.apply(Action::SetView(View::Trend));
+        assert_eq!(View::from_name("trend"), Some(View::Trend));
     }
 
     #[test]

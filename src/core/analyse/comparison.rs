@@ -60,11 +60,7 @@ pub fn comparison(d: &DataSet, period: &str, units: &[String], focus: Option<&st
             .filter_map(|o| o.value)
             .collect();
         let lower = d.is_lower_better(c);
-        let best = if lower {
-            vals.iter().copied().reduce(f64::min)
-        } else {
-            vals.iter().copied().reduce(f64::max)
-        };
+        let best = if lower { vals.iter().copied().reduce(f64::min) } else { vals.iter().copied().reduce(f64::max) };
         let max_seen = d.observations.iter().filter(|o| o.indicator == *c).filter_map(|o| o.value).reduce(f64::max);
         let (m, s) = (mean(&vals), spread(&vals));
         if let (Some(v), Some(m), Some(s)) = (focus_values[k], m, s) {

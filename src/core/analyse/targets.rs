@@ -51,7 +51,8 @@ pub fn targets(sheet: &TargetSheet) -> TargetsView {
                 Some(false) => Status::NotMet,
                 None => Status::NoData,
             };
-            let margin = latest.map(|(_, v)| tidy(if t.op.lower_is_better() { t.threshold - v } else { v - t.threshold }));
+            let margin =
+                latest.map(|(_, v)| tidy(if t.op.lower_is_better() { t.threshold - v } else { v - t.threshold }));
             TargetRow {
                 target: t.clone(),
                 latest_period: latest.map(|(p, _)| p.to_string()),

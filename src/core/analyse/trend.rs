@@ -25,7 +25,8 @@ pub fn trend(d: &DataSet, indicator: &str, units: &[String]) -> TrendView {
     let series = units
         .iter()
         .map(|u| {
-            let find = |p: &str| d.observations.iter().find(|o| o.unit == *u && o.period == p && o.indicator == indicator);
+            let find =
+                |p: &str| d.observations.iter().find(|o| o.unit == *u && o.period == p && o.indicator == indicator);
             Series {
                 unit: u.clone(),
                 values: periods.iter().map(|p| find(p).and_then(|o| o.value)).collect(),

@@ -1,8 +1,15 @@
 //! One component per file.
 
 pub mod chart_canvas;
+pub mod comparison_view;
+pub mod controls;
 pub mod drop_zone;
+pub mod export_bar;
 pub mod header;
 pub mod import_report;
 pub mod ranking_view;
+pub mod targets_view;
+pub mod trend_view;
 pub mod unit_mapper;
+pub mod unit_picker;
+pub mod view_tabs;

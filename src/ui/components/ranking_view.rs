@@ -1,29 +1,31 @@
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::charts::spec::ChartSpec;
 use crate::core::analyse::{matches_search, ranking, sort_rows, RankRow, SortKey};
 use crate::core::Lang;
-use crate::ui::components::chart_canvas::RankingChart;
+use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::controls::Controls;
+use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{indicator_name, t, K};
 use crate::ui::state::{Action, AppState};
+use crate::ui::tables::{self, signed};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: std::rc::Rc<AppState>,
+    pub state: Rc<AppState>,
     pub dispatch: Callback<Action>,
-}
-
-fn select_value(e: &Event) -> String {
-    e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
 }
 
 fn change_cell(lang: Lang, r: &RankRow) -> Html {
     match r.rank_change {
         Some(c) if c > 0 => {
-            html! { <span class="up" title={t(lang, K::Up)}>{format!("▲ +{c}")}</span> }
+            html! { <span class="up" title={t(lang, K::Up)}>{format!("▲ {}", signed(lang, c as f64, 0))}</span> }
         }
         Some(c) if c < 0 => {
-            html! { <span class="down" title={t(lang, K::Down)}>{format!("▼ −{}", -c)}</span> }
+            html! { <span class="down" title={t(lang, K::Down)}>{format!("▼ {}", signed(lang, c as f64, 0))}</span> }
         }
         Some(_) => html! { <span class="same" title={t(lang, K::Same)}>{"= 0"}</span> },
         None => html! { <span class="none">{"–"}</span> },
@@ -35,52 +37,21 @@ pub fn RankingPanel(p: &Props) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let Some(d) = s.current() else {
-        return html! { <p class="empty">{t(lang, K::NothingLoaded)}</p> };
+        return html! { <p class="empty" data-view="ranking">{t(lang, K::NothingLoaded)}</p> };
     };
     let period = s.current_period().unwrap_or_default();
     let indicator = s.current_indicator().unwrap_or_default();
-    let groups: Vec<String> = d.groups().into_iter().filter(|g| !g.is_empty()).collect();
-    let group = s.group.clone().filter(|g| groups.contains(g));
+    let group = s.group.clone().filter(|g| d.groups().contains(g));
     let mut view = ranking(d, &period, &indicator, group.as_deref());
     sort_rows(&mut view.rows, s.sort, s.descending);
     let rows: Vec<&RankRow> = view.rows.iter().filter(|r| matches_search(&r.unit, &s.search)).collect();
+    let table = tables::ranking(lang, &rows);
     let dispatch = p.dispatch.clone();
-
-    let on_dataset = {
-        let d = dispatch.clone();
-        Callback::from(move |e: Event| d.emit(Action::SetDataset(select_value(&e).parse().unwrap_or(0))))
-    };
-    let on_period = {
-        let d = dispatch.clone();
-        Callback::from(move |e: Event| d.emit(Action::SetPeriod(select_value(&e))))
-    };
-    let on_indicator = {
-        let d = dispatch.clone();
-        Callback::from(move |e: Event| d.emit(Action::SetIndicator(select_value(&e))))
-    };
-    let on_group = {
-        let d = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let v = select_value(&e);
-            d.emit(Action::SetGroup((!v.is_empty()).then_some(v)))
-        })
-    };
-    let on_my_unit = {
-        let d = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let v = select_value(&e);
-            d.emit(Action::SetMyUnit((!v.is_empty()).then_some(v)))
-        })
-    };
     let on_search = {
         let d = dispatch.clone();
         Callback::from(move |e: InputEvent| {
-            let v = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default();
-            d.emit(Action::Search(v))
+            let v = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
+            d.emit(Action::Search(v.unwrap_or_default()))
         })
     };
     let sort_header = |key: SortKey, label: K, class: &'static str| {
@@ -107,51 +78,19 @@ pub fn RankingPanel(p: &Props) -> Html {
             </th>
         }
     };
-    let units = {
-        let mut u = d.units();
-        u.sort_by_key(|x| crate::core::text::vi_sort_key(x));
-        u
-    };
     let my = s.my_unit.clone();
+    let title = format!("{} — {} — {}", t(lang, K::RankingTitle), indicator_name(lang, &indicator), period);
+    let spec = ChartSpec::Ranking { view: view.clone(), my_unit: my.clone() };
     html! {
-        <section class="view" data-view="ranking" aria-labelledby="ranking-title">
-            <h2 id="ranking-title">{format!("{} — {} — {}", t(lang, K::RankingTitle), indicator_name(lang, &indicator), period)}</h2>
+        <section class="view" data-view="ranking" aria-labelledby="view-title">
+            <h2 id="view-title">{title.clone()}</h2>
+            <Controls state={p.state.clone()} dispatch={dispatch.clone()} />
             <div class="controls">
-                <label>{t(lang, K::DataSet)}
-                    <select data-control="dataset" onchange={on_dataset}>
-                        { for s.catalog.datasets.iter().enumerate().map(|(i, ds)| html! {
-                            <option value={i.to_string()} selected={i == s.dataset}>{ds.name.clone()}</option>
-                        }) }
-                    </select>
-                </label>
-                <label>{t(lang, K::Period)}
-                    <select data-control="period" onchange={on_period}>
-                        { for d.periods().into_iter().map(|x| html! { <option selected={x == period} value={x.clone()}>{x}</option> }) }
-                    </select>
-                </label>
-                <label>{t(lang, K::Indicator)}
-                    <select data-control="indicator" onchange={on_indicator}>
-                        { for d.indicators().into_iter().map(|x| html! { <option selected={x == indicator} value={x.clone()}>{indicator_name(lang, &x)}</option> }) }
-                    </select>
-                </label>
-                if !groups.is_empty() {
-                    <label>{t(lang, K::Group)}
-                        <select data-control="group" onchange={on_group}>
-                            <option value="" selected={group.is_none()}>{t(lang, K::AllGroups)}</option>
-                            { for groups.iter().map(|x| html! { <option selected={Some(x) == group.as_ref()} value={x.clone()}>{x.clone()}</option> }) }
-                        </select>
-                    </label>
-                }
-                <label>{t(lang, K::MyUnit)}
-                    <select data-control="my-unit" onchange={on_my_unit}>
-                        <option value="" selected={my.is_none()}>{t(lang, K::NoUnit)}</option>
-                        { for units.iter().map(|x| html! { <option selected={Some(x) == my.as_ref()} value={x.clone()}>{x.clone()}</option> }) }
-                    </select>
-                </label>
                 <label>{t(lang, K::Search)}
                     <input type="search" data-control="search" placeholder={t(lang, K::SearchHint)} value={s.search.clone()} oninput={on_search} />
                 </label>
             </div>
+            <ExportBar lang={lang} chart={Some(spec.clone())} table={table.clone()} name="xep-hang" />
             <div class="ranking-body">
                 <div class="table-wrap">
                     <table class="ranking" data-table="ranking">
@@ -164,11 +103,15 @@ pub fn RankingPanel(p: &Props) -> Html {
                         <tbody>
                             { for rows.iter().map(|r| {
                                 let mine = my.as_deref() == Some(r.unit.as_str());
+                                let tip = match r.value_change {
+                                    Some(c) => format!("{}: {}", t(lang, K::ValueChange), signed(lang, c, 2)),
+                                    None => String::new(),
+                                };
                                 html! {
                                     <tr class={classes!(mine.then_some("mine"))} data-unit={r.unit.clone()}>
                                         <td class="num">{r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into())}</td>
                                         <th scope="row">{r.unit.clone()}</th>
-                                        <td class="num">{r.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+                                        <td class="num" title={tip}>{r.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
                                         <td class="num change">{change_cell(lang, r)}</td>
                                     </tr>
                                 }
@@ -176,7 +119,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                         </tbody>
                     </table>
                 </div>
-                <RankingChart lang={lang} view={view.clone()} my_unit={my.clone()} />
+                <ChartCanvas lang={lang} spec={spec} title={title} table={table} table_summary={t(lang, K::DataTable)} />
             </div>
         </section>
     }

@@ -1,0 +1,89 @@
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::text::vi_sort_key;
+use crate::ui::i18n::{indicator_name, t, K};
+use crate::ui::state::{Action, AppState};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<AppState>,
+    pub dispatch: Callback<Action>,
+    #[prop_or(true)]
+    pub period: bool,
+    #[prop_or(true)]
+    pub indicator: bool,
+    #[prop_or(true)]
+    pub group: bool,
+}
+
+pub fn select_value(e: &Event) -> String {
+    e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+}
+
+/// The choices every analysis view shares: data set, period, indicator, peer group, my unit.
+#[function_component]
+pub fn Controls(p: &Props) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let Some(d) = s.current() else { return html! {} };
+    let period = s.current_period().unwrap_or_default();
+    let indicator = s.current_indicator().unwrap_or_default();
+    let groups: Vec<String> = d.groups().into_iter().filter(|g| !g.is_empty()).collect();
+    let group = s.group.clone().filter(|g| groups.contains(g));
+    let on = |f: fn(String) -> Action| {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| d.emit(f(select_value(&e))))
+    };
+    let on_dataset = on(|v| Action::SetDataset(v.parse().unwrap_or(0)));
+    let on_period = on(Action::SetPeriod);
+    let on_indicator = on(Action::SetIndicator);
+    let on_group = on(|v| Action::SetGroup((!v.is_empty()).then_some(v)));
+    let on_my_unit = on(|v| Action::SetMyUnit((!v.is_empty()).then_some(v)));
+    let mut units = d.units();
+    units.sort_by_key(|x| vi_sort_key(x));
+    let my = s.my_unit.clone();
+    html! {
+        <div class="controls">
+            <label>{t(lang, K::DataSet)}
+                <select data-control="dataset" onchange={on_dataset}>
+                    { for s.catalog.datasets.iter().enumerate().map(|(i, ds)| html! {
+                        <option value={i.to_string()} selected={i == s.dataset}>{ds.name.clone()}</option>
+                    }) }
+                </select>
+            </label>
+            if p.period {
+                <label>{t(lang, K::Period)}
+                    <select data-control="period" onchange={on_period}>
+                        { for d.periods().into_iter().map(|x| html! { <option selected={x == period} value={x.clone()}>{x}</option> }) }
+                    </select>
+                </label>
+            }
+            if p.indicator {
+                <label>{t(lang, K::Indicator)}
+                    <select data-control="indicator" onchange={on_indicator}>
+                        { for d.indicators().into_iter().map(|x| html! {
+                            <option selected={x == indicator} value={x.clone()}>{indicator_name(lang, &x)}</option>
+                        }) }
+                    </select>
+                </label>
+            }
+            if p.group && !groups.is_empty() {
+                <label>{t(lang, K::Group)}
+                    <select data-control="group" onchange={on_group}>
+                        <option value="" selected={group.is_none()}>{t(lang, K::AllGroups)}</option>
+                        { for groups.iter().map(|x| html! { <option selected={Some(x) == group.as_ref()} value={x.clone()}>{x.clone()}</option> }) }
+                    </select>
+                </label>
+            }
+            <label>{t(lang, K::MyUnit)}
+                <select data-control="my-unit" onchange={on_my_unit}>
+                    <option value="" selected={my.is_none()}>{t(lang, K::NoUnit)}</option>
+                    { for units.iter().map(|x| html! { <option selected={Some(x) == my.as_ref()} value={x.clone()}>{x.clone()}</option> }) }
+                </select>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::charts::spec::ChartSpec;
+use crate::core::analyse::trend;
+use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::controls::Controls;
+use crate::ui::components::export_bar::ExportBar;
+use crate::ui::components::unit_picker::UnitPicker;
+use crate::ui::i18n::{indicator_name, t, K};
+use crate::ui::state::{Action, AppState};
+use crate::ui::tables;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: Rc<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component]
+pub fn TrendPanel(p: &Props) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let Some(d) = s.current() else {
+        return html! { <p class="empty" data-view="trend">{t(lang, K::NothingLoaded)}</p> };
+    };
+    let indicator = s.current_indicator().unwrap_or_default();
+    let view = trend(d, &indicator, &s.chosen_units());
+    let table = tables::trend(lang, &view);
+    let lines = ChartSpec::Trend { view: view.clone(), my_unit: s.my_unit.clone() };
+    let bump = ChartSpec::Bump { view: view.clone(), my_unit: s.my_unit.clone() };
+    let name = indicator_name(lang, &indicator);
+    html! {
+        <section class="view" data-view="trend" aria-labelledby="view-title">
+            <h2 id="view-title">{format!("{} — {name}", t(lang, K::ViewTrend))}</h2>
+            <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} period={false} group={false} />
+            <ExportBar lang={lang} chart={Some(lines.clone())} table={table.clone()} name="xu-huong" />
+            <div class="split">
+                <UnitPicker state={p.state.clone()} dispatch={p.dispatch.clone()} />
+                <div class="charts">
+                    <ChartCanvas lang={lang} spec={lines} title={format!("{} — {name}", t(lang, K::TrendTitle))}
+                        table={table.clone()} table_summary={t(lang, K::DataTable)} />
+                    <ChartCanvas lang={lang} spec={bump} title={format!("{} — {name}", t(lang, K::BumpTitle))}
+                        table={table} table_summary={t(lang, K::DataTable)} />
+                </div>
+            </div>
+        </section>
+    }
+}

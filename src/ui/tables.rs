@@ -1,0 +1,145 @@
+//! Each view's table as header + rows of display text: rendered in the page and exported
+//! as CSV ("export-table") from the same values. Pure Rust, tested natively.
+
+use crate::core::analyse::{ComparisonView, RankRow, Status, TargetsView, TrendView};
+use crate::core::Lang;
+use crate::ui::i18n::{indicator_name, t, K};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn csv(&self) -> String {
+        let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
+        crate::core::export::table_csv(&header, self.rows.iter().cloned())
+    }
+}
+
+fn num(lang: Lang, v: Option<f64>, decimals: usize) -> String {
+    v.map(|v| lang.num(v, decimals)).unwrap_or_else(|| "–".into())
+}
+
+/// "+2" / "−3" / "0" with a sign, so a change never relies on colour alone.
+pub fn signed(lang: Lang, v: f64, decimals: usize) -> String {
+    let s = lang.num(v.abs(), decimals);
+    if v > 0.0 {
+        format!("+{s}")
+    } else if v < 0.0 {
+        format!("−{s}")
+    } else {
+        s
+    }
+}
+
+pub fn status_text(lang: Lang, s: Status) -> &'static str {
+    match s {
+        Status::Met => t(lang, K::Met),
+        Status::NotMet => t(lang, K::NotMet),
+        Status::NoData => t(lang, K::NoData),
+    }
+}
+
+pub fn ranking(lang: Lang, rows: &[&RankRow]) -> Table {
+    Table {
+        header: [K::Rank, K::Unit, K::Value, K::Change, K::ValueChange]
+            .iter()
+            .map(|k| t(lang, *k).to_string())
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
+                    r.unit.clone(),
+                    num(lang, r.value, 2),
+                    r.rank_change.map(|c| signed(lang, c as f64, 0)).unwrap_or_else(|| "–".into()),
+                    r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+pub fn comparison(lang: Lang, v: &ComparisonView) -> Table {
+    let mut header = vec![t(lang, K::Unit).to_string()];
+    header.extend(v.components.iter().map(|c| indicator_name(lang, c)));
+    Table {
+        header,
+        rows: v
+            .rows
+            .iter()
+            .map(|(u, vals)| std::iter::once(u.clone()).chain(vals.iter().map(|x| num(lang, *x, 2))).collect())
+            .collect(),
+    }
+}
+
+pub fn trend(lang: Lang, v: &TrendView) -> Table {
+    let mut header = vec![t(lang, K::Unit).to_string()];
+    header.extend(v.periods.iter().cloned());
+    let rows = v
+        .series
+        .iter()
+        .map(|s| {
+            let cells = s.values.iter().zip(&s.ranks).map(|(v, r)| match (v, r) {
+                (Some(v), Some(r)) => format!("{} (#{r})", lang.num(*v, 2)),
+                (Some(v), None) => lang.num(*v, 2),
+                (None, Some(r)) => format!("#{r}"),
+                (None, None) => "–".into(),
+            });
+            std::iter::once(s.unit.clone()).chain(cells).collect()
+        })
+        .collect();
+    Table { header, rows }
+}
+
+pub fn targets(lang: Lang, v: &TargetsView) -> Table {
+    let keys = [K::Indicator, K::Target, K::Operator, K::Threshold, K::LatestPeriod, K::Latest, K::Result, K::Margin];
+    Table {
+        header: keys.iter().map(|k| t(lang, *k).to_string()).collect(),
+        rows: v
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.target.indicator.clone(),
+                    r.target.text.clone(),
+                    r.target.op.as_str().to_string(),
+                    lang.num(r.target.threshold, 2),
+                    r.latest_period.clone().unwrap_or_else(|| "–".into()),
+                    num(lang, r.latest, 2),
+                    status_text(lang, r.status).to_string(),
+                    r.margin.map(|m| signed(lang, m, 2)).unwrap_or_else(|| "–".into()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs_and_languages() {
+        assert_eq!(signed(Lang::Vi, 2.0, 0), "+2");
+        assert_eq!(signed(Lang::Vi, -1.25, 2), "−1,25");
+        assert_eq!(signed(Lang::En, -1.25, 2), "−1.25");
+        let row = RankRow {
+            unit: "Huế".into(),
+            group: String::new(),
+            rank: Some(3),
+            value: Some(85.5),
+            rank_change: Some(-2),
+            value_change: Some(1.5),
+        };
+        let tb = ranking(Lang::Vi, &[&row]);
+        assert_eq!(tb.rows[0], vec!["3", "Huế", "85,50", "−2", "+1,50"]);
+        assert_eq!(tb.header[0], "Hạng");
+        let csv = tb.csv();
+        assert!(csv.starts_with("Hạng,Đơn vị,Điểm"));
+        assert!(csv.contains("\"85,50\""));
+    }
+}
