@@ -17,12 +17,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 FIXTURES := target/e2e-fixtures
 
-.PHONY: help serve build test test-native test-wasm test-e2e tools tools-test sample fixtures clean
+
+.PHONY: help serve build bundle test test-native test-wasm test-e2e tools tools-test sample fixtures clean
 
 help:
 	@echo "make serve  — install what is missing, build and serve the app on http://127.0.0.1:8080"
 	@echo "make test   — install what tests need and run every test (native, wasm, browser)"
 	@echo "make build  — release build into dist/"
+	@echo "make bundle — the single-file offline copy: dist/chiso-offline.html"
 
 ## Tools ---------------------------------------------------------------------------------
 
@@ -52,6 +54,10 @@ tools-test: tools
 build: tools
 	trunk build --release
 
+# One self-contained HTML file that works from file:// with no network.
+bundle: build
+	node tools/bundle.mjs dist
+
 serve: tools
 	@echo "Chỉ Số: http://127.0.0.1:8080 — press «Dữ liệu mẫu» for the built-in sample."
 	trunk serve --release
@@ -76,7 +82,7 @@ test-wasm:
 fixtures:
 	cargo run --quiet --example gen_fixtures -- $(FIXTURES)
 
-test-e2e: build fixtures
+test-e2e: bundle fixtures
 	node --test tests/e2e/
 
 clean:

@@ -154,3 +154,23 @@ fn files_added_later_join_the_same_data_set_and_units() {
     assert_eq!(c.datasets[0].periods(), vec!["2021"]);
     assert_eq!(c.datasets[1].periods(), vec!["2022"]);
 }
+
+/// Link lengths for each view of the sample, with and without data (printed for the notes);
+/// links with data stay under the length mail and chat tools keep.
+#[test]
+fn link_lengths_of_the_sample_views() {
+    use chiso::core::codec::{encode, LINK_WARN_CHARS};
+    use chiso::ui::state::{Action, AppState, View};
+    let bytes = gen::sample_workbook().unwrap();
+    let mut s = AppState::default();
+    s.apply(Action::Loaded(Box::new(import_file(&bytes, "chiso-mau.xlsx"))));
+    s.apply(Action::SetMyUnit(Some("Hà Nội".into())));
+    for v in View::ALL {
+        s.apply(Action::SetView(v));
+        let plain = encode(&s.view_state(false)).len();
+        let full = encode(&s.view_state(true)).len();
+        println!("{}: {plain} chars without data, {full} with data", v.name());
+        assert!(plain < 400);
+        assert!(full < LINK_WARN_CHARS, "{}: {full}", v.name());
+    }
+}

@@ -10,6 +10,7 @@
 
 pub mod analyse;
 pub mod catalog;
+pub mod codec;
 pub mod detect;
 pub mod export;
 pub mod grid;

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::codec::{decode, encode, CodecError};
 use crate::core::export::{targets_csv, tidy_csv};
 use crate::core::{import_file, import_file_with, ImportOptions, Lang};
 use crate::ui::browser::{download, read_and_import, set_document_lang};
@@ -12,6 +13,7 @@ use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::header::Header;
 use crate::ui::components::import_report::ImportReportView;
 use crate::ui::components::ranking_view::RankingPanel;
+use crate::ui::components::share::Share;
 use crate::ui::components::targets_view::TargetsPanel;
 use crate::ui::components::trend_view::TrendPanel;
 use crate::ui::components::unit_mapper::UnitMapper;
@@ -100,6 +102,39 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |spelling: String| dispatch.emit(Action::ClearUnit(spelling)))
     };
+    // The address follows the view: read it once at start and on back/forward, write it
+    // (as a new history entry) whenever the view changes.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let read = move || {
+                let hash = gloo::utils::window().location().hash().unwrap_or_default();
+                let hash = hash.trim_start_matches('#');
+                if !hash.is_empty() {
+                    match decode(hash) {
+                        Ok(v) => dispatch.emit(Action::Restore(Box::new(v))),
+                        Err(e) => dispatch.emit(Action::LinkError(e)),
+                    }
+                }
+            };
+            read();
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| read());
+            move || drop(listener)
+        });
+    }
+    let encoded =
+        (!state.catalog.datasets.is_empty() && state.pending.is_none()).then(|| encode(&state.view_state(false)));
+    use_effect_with(encoded, |enc| {
+        if let Some(e) = enc {
+            let window = gloo::utils::window();
+            let current = window.location().hash().unwrap_or_default();
+            if current.trim_start_matches('#') != e {
+                if let Ok(h) = window.history() {
+                    let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{e}")));
+                }
+            }
+        }
+    });
     let on_view = {
         let dispatch = dispatch.clone();
         Callback::from(move |v: View| dispatch.emit(Action::SetView(v)))
@@ -139,7 +174,20 @@ pub fn App() -> Html {
                     on_unmerge={on_unmerge} on_reread={on_reread} />
                 <UnitMapper lang={lang} spellings={state.catalog.spellings()} overrides={state.catalog.unit_overrides.clone()}
                     on_map={on_map} on_clear={on_clear} />
-                <ViewTabs lang={lang} view={state.view} on_view={on_view} />
+                if let Some(e) = &state.link_error {
+                    <p class="link-message error" role="alert" data-link-error="true">
+                        {t(lang, if matches!(e, CodecError::FutureVersion(_)) { K::LinkFuture } else { K::LinkDamaged })}
+                    </p>
+                }
+                if let Some(p) = &state.pending {
+                    <p class="link-message" role="status" data-link-pending={p.files.join(", ")}>
+                        {t(lang, K::LinkWaits).replace("%f", &p.files.join(", "))}
+                    </p>
+                }
+                <div class="view-bar">
+                    <ViewTabs lang={lang} view={state.view} on_view={on_view} />
+                    <Share state={state.clone()} />
+                </div>
                 { match state.view {
                     View::Ranking => html! { <RankingPanel state={state.clone()} dispatch={dispatch.clone()} /> },
                     View::Comparison => html! { <ComparisonPanel state={state.clone()} dispatch={dispatch.clone()} /> },

@@ -90,6 +90,14 @@ pub enum K {
     TargetsTitle,
     DataTable,
     Views,
+    Share,
+    IncludeData,
+    LinkTooLong,
+    LinkCopied,
+    LinkWaits,
+    LinkDamaged,
+    LinkFuture,
+    LinkLength,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -204,6 +212,14 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         TargetsTitle => ("Mức đạt chỉ tiêu", "Target attainment"),
         DataTable => ("Bảng số liệu của biểu đồ", "The chart's numbers as a table"),
         Views => ("Chế độ xem", "Views"),
+        Share => ("Chia sẻ liên kết", "Share link"),
+        IncludeData => ("Kèm số liệu trong liên kết (người nhận không cần tệp)", "Include the data in the link (no file needed)"),
+        LinkTooLong => ("Liên kết dài %n ký tự: thư điện tử và ứng dụng chat có thể cắt mất. Hãy gửi liên kết không kèm số liệu, cùng với tệp.", "The link is %n characters long: mail and chat tools may cut it. Send the link without data, together with the file."),
+        LinkCopied => ("Đã tạo liên kết (%n ký tự):", "Link made (%n characters):"),
+        LinkWaits => ("Liên kết này cần số liệu từ tệp: %f. Hãy thả tệp đó vào trang để xem.", "This link needs data from the file: %f. Drop that file into the page to see the view."),
+        LinkDamaged => ("Liên kết bị hỏng hoặc không đầy đủ, không mở được chế độ xem. Trang vẫn dùng bình thường.", "The link is damaged or incomplete; its view cannot be opened. The page works as usual."),
+        LinkFuture => ("Liên kết được tạo bởi phiên bản Chỉ Số mới hơn; hãy cập nhật trang.", "The link was made by a newer version of Chỉ Số; please update the page."),
+        LinkLength => ("ký tự", "characters"),
     };
     match lang {
         Lang::Vi => vi,

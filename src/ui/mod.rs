@@ -15,5 +15,6 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     browser::install_panic_hook();
+    browser::register_service_worker();
     yew::Renderer::<app::App>::new().render();
 }

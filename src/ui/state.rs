@@ -5,7 +5,11 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::core::analyse::SortKey;
-use crate::core::{Catalog, DataSet, ImportOptions, ImportOutcome, Lang};
+use crate::core::codec::{CodecError, Embedded, EmbeddedTargets, ViewState};
+use crate::core::{Catalog, DataSet, ImportOptions, ImportOutcome, ImportReport, Lang};
+
+/// The name under which data carried by a link is listed in the import report.
+pub const LINK_FILE: &str = "(liên kết / link)";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -56,6 +60,10 @@ pub struct AppState {
     /// Units picked for comparison and trend; empty means "my unit and the leaders".
     pub selected: Vec<String>,
     pub target_sheet: usize,
+    /// A view from a link that waits for its data to be loaded.
+    pub pending: Option<ViewState>,
+    /// Why the address could not be read, if it could not.
+    pub link_error: Option<CodecError>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +86,9 @@ pub enum Action {
     SetView(View),
     ToggleUnit(String),
     SetTargetSheet(usize),
+    /// Shows the view a link describes (loading the data it carries, if any).
+    Restore(Box<ViewState>),
+    LinkError(CodecError),
 }
 
 impl AppState {
@@ -100,7 +111,16 @@ impl AppState {
                     self.indicator = None;
                     self.group = None;
                 }
+                // A link waiting for this data can now be shown.
+                if let Some(p) = self.pending.take() {
+                    self.restore(p);
+                }
             }
+            Action::Restore(v) => {
+                self.link_error = None;
+                self.restore(*v);
+            }
+            Action::LinkError(e) => self.link_error = Some(e),
             Action::SetLang(l) => self.lang = l,
             Action::SetDataset(i) => {
                 if i < self.catalog.datasets.len() {
@@ -145,6 +165,111 @@ impl AppState {
             }
             Action::SetTargetSheet(i) => self.target_sheet = i,
         }
+    }
+
+    /// Applies a view from a link; without its data loaded, keeps it pending.
+    fn restore(&mut self, v: ViewState) {
+        if let Some(data) = &v.data {
+            let datasets = if data.rows.is_empty() { Vec::new() } else { vec![data.to_dataset(LINK_FILE)] };
+            let targets = data.targets.iter().map(|t| t.to_sheet(LINK_FILE)).collect();
+            let outcome = ImportOutcome { datasets, targets, report: ImportReport::new(LINK_FILE) };
+            Rc::make_mut(&mut self.catalog).add(outcome);
+        }
+        if let Some(l) = match v.lang.as_str() {
+            "en" => Some(Lang::En),
+            "vi" => Some(Lang::Vi),
+            _ => None,
+        } {
+            self.lang = l;
+        }
+        let found = match &v.ds {
+            Some(name) => self.catalog.datasets.iter().position(|d| d.name == *name),
+            None => None,
+        };
+        match (found, &v.ds) {
+            (Some(i), _) => self.dataset = i,
+            (None, Some(_)) => {
+                self.pending = Some(ViewState { data: None, ..v });
+                return;
+            }
+            (None, None) => {}
+        }
+        if let Some(view) = View::from_name(&v.view) {
+            self.view = view;
+        }
+        self.selected = v.units;
+        self.my_unit = v.my;
+        self.indicator = v.ind;
+        self.period = v.per;
+        self.group = v.grp;
+        self.sort = match v.sort.as_str() {
+            "unit" => SortKey::Unit,
+            "value" => SortKey::Value,
+            "change" => SortKey::Change,
+            _ => SortKey::Rank,
+        };
+        self.descending = v.desc;
+        if let Some(ts) = v.ts {
+            self.target_sheet = self.catalog.targets.iter().position(|t| t.name == ts).unwrap_or(0);
+        }
+    }
+
+    /// The view as a link describes it; with `with_data`, the rows it needs go along.
+    pub fn view_state(&self, with_data: bool) -> ViewState {
+        let d = self.current();
+        let mut v = ViewState {
+            ds: d.map(|d| d.name.clone()),
+            files: self.files_of_current(),
+            view: self.view.name().to_string(),
+            units: self.selected.clone(),
+            my: self.my_unit.clone(),
+            ind: self.indicator.clone(),
+            per: self.period.clone(),
+            grp: self.group.clone(),
+            lang: self.lang.code().to_string(),
+            sort: format!("{:?}", self.sort).to_lowercase(),
+            desc: self.descending,
+            ts: self.catalog.targets.get(self.target_sheet).map(|t| t.name.clone()),
+            data: None,
+        };
+        if with_data {
+            let period = self.current_period();
+            let indicator = self.current_indicator();
+            let previous = d.and_then(|d| {
+                let ps = d.periods();
+                let i = ps.iter().position(|p| Some(p) == period.as_ref())?;
+                i.checked_sub(1).map(|j| ps[j].clone())
+            });
+            let mut e = match d {
+                Some(d) => Embedded::from_dataset(d, |o| match self.view {
+                    View::Ranking => {
+                        Some(&o.indicator) == indicator.as_ref()
+                            && (Some(&o.period) == period.as_ref() || Some(&o.period) == previous.as_ref())
+                    }
+                    View::Comparison => Some(&o.period) == period.as_ref(),
+                    View::Trend => Some(&o.indicator) == indicator.as_ref(),
+                    View::Targets => false,
+                }),
+                None => Embedded::default(),
+            };
+            if self.view == View::Targets {
+                e.targets =
+                    self.catalog.targets.get(self.target_sheet).map(EmbeddedTargets::from_sheet).into_iter().collect();
+            }
+            v.data = Some(e);
+        }
+        v
+    }
+
+    /// The files the current data set was read from.
+    fn files_of_current(&self) -> Vec<String> {
+        let Some(d) = self.current() else { return Vec::new() };
+        self.catalog
+            .files
+            .iter()
+            .filter(|f| f.datasets.iter().any(|x| x.name == d.name))
+            .map(|f| f.report.file.clone())
+            .collect()
     }
 
     pub fn current(&self) -> Option<&DataSet> {
@@ -242,6 +367,32 @@ mod tests {
         assert_eq!(s.chosen_units(), vec!["Thừa Thiên Huế", "Hải Phòng"]);
         s.apply(Action::SetView(View::Trend));
         assert_eq!(View::from_name("trend"), Some(View::Trend));
+    }
+
+    #[test]
+    fn a_view_travels_through_a_link() {
+        let mut a = AppState::default();
+        a.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2021,Điểm 2022\nHà Nội,85,86\nHuế,80,88\n"))));
+        a.apply(Action::SetView(View::Trend));
+        a.apply(Action::SetMyUnit(Some("Hà Nội".into())));
+        a.apply(Action::SetLang(Lang::En));
+        let plain = crate::core::codec::encode(&a.view_state(false));
+        let full = crate::core::codec::encode(&a.view_state(true));
+        // Without data: the view waits for its file, then shows.
+        let mut b = AppState::default();
+        b.apply(Action::Restore(Box::new(crate::core::codec::decode(&plain).unwrap())));
+        assert_eq!(b.pending.as_ref().map(|p| p.files.clone()), Some(vec!["a.csv".to_string()]));
+        assert_eq!(b.lang, Lang::En);
+        b.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2021,Điểm 2022\nHà Nội,85,86\nHuế,80,88\n"))));
+        assert!(b.pending.is_none());
+        assert_eq!((b.view, b.my_unit.as_deref()), (View::Trend, Some("Hà Nội")));
+        assert_eq!(b.view_state(false), a.view_state(false));
+        // With data: no file needed.
+        let mut c = AppState::default();
+        c.apply(Action::Restore(Box::new(crate::core::codec::decode(&full).unwrap())));
+        assert_eq!(c.view, View::Trend);
+        assert_eq!(c.current().unwrap().units().len(), 2);
+        assert_eq!(c.current().unwrap().observations.len(), 4);
     }
 
     #[test]

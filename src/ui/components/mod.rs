@@ -8,6 +8,7 @@ pub mod export_bar;
 pub mod header;
 pub mod import_report;
 pub mod ranking_view;
+pub mod share;
 pub mod targets_view;
 pub mod trend_view;
 pub mod unit_mapper;
