@@ -52,6 +52,11 @@ pub struct ViewState {
     pub data: Option<Embedded>,
 }
 
+/// (group, unit, period, indicator, value, rank), names as indices into the lists.
+pub type EmbeddedRow = (u32, u32, u32, u32, Option<f64>, Option<u32>);
+/// (indicator, text, operator, threshold, actuals by period)
+pub type EmbeddedTarget = (String, String, String, f64, Vec<(String, Option<f64>)>);
+
 /// A data set (or part of it) and target sheets, columnar and compact.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -62,8 +67,7 @@ pub struct Embedded {
     pub periods: Vec<String>,
     pub indicators: Vec<String>,
     pub lower: Vec<String>,
-    /// (group, unit, period, indicator, value, rank) as indices into the lists above.
-    pub rows: Vec<(u32, u32, u32, u32, Option<f64>, Option<u32>)>,
+    pub rows: Vec<EmbeddedRow>,
     pub targets: Vec<EmbeddedTargets>,
 }
 
@@ -71,8 +75,7 @@ pub struct Embedded {
 #[serde(default)]
 pub struct EmbeddedTargets {
     pub name: String,
-    /// (indicator, text, operator, threshold, actuals)
-    pub rows: Vec<(String, String, String, f64, Vec<(String, Option<f64>)>)>,
+    pub rows: Vec<EmbeddedTarget>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
