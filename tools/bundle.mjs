@@ -38,6 +38,7 @@ const csp = [
 
 const head = html
   .slice(html.indexOf('<head>') + 6, html.indexOf('</head>'))
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
   .replace(/<link rel="stylesheet"[^>]*>/, '')
   .replace(/<script type="module">[\s\S]*?<\/script>/, '')
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');

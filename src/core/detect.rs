@@ -754,7 +754,12 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         let unit_cell = g.get(r, unit_col);
         let numbers = row.iter().filter(|c| matches!(kind(c), Kind::Number)).count();
         // A heading inside the body ("Khối Sở, ban, ngành"): the peer group of what follows.
-        if numbers == 0 && filled.len() == 1 && kind(filled[0].1) == Kind::Label && period_col.is_none() {
+        // A lone name with nothing after it is a unit without values, not a heading.
+        let data_follows = (r + 1..f.body_end)
+            .find(|&q| nonempty(&g.rows[q]).count() > 0)
+            .is_some_and(|q| g.rows[q].iter().any(|c| kind(c) == Kind::Number));
+        if numbers == 0 && filled.len() == 1 && kind(filled[0].1) == Kind::Label && period_col.is_none() && data_follows
+        {
             group = strip_heading_number(&filled[0].1.text());
             continue;
         }

@@ -13,11 +13,11 @@ pub mod limits {
     /// Largest file accepted, in bytes.
     pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
     /// Largest uncompressed size of one entry in a zipped workbook.
-    pub const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
+    pub const MAX_ENTRY_BYTES: u64 = 100 * 1024 * 1024;
     /// Largest uncompressed size of all entries together.
-    pub const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
+    pub const MAX_TOTAL_BYTES: u64 = 200 * 1024 * 1024;
     /// Largest number of cells (rows × columns of the used range) in one sheet.
-    pub const MAX_CELLS: u64 = 20_000_000;
+    pub const MAX_CELLS: u64 = 5_000_000;
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -128,10 +128,13 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
     if head.starts_with("%pdf") {
-        return Err(Note::Corrupt { detail: "PDF".into() });
+        return Err(Note::NotSpreadsheet { kind: "PDF" });
     }
-    if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") || head.contains("<?xml") {
-        return Err(Note::Corrupt { detail: "HTML/XML".into() });
+    if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") {
+        return Err(Note::NotSpreadsheet { kind: "HTML" });
+    }
+    if head.trim_start().starts_with("<?xml") {
+        return Err(Note::NotSpreadsheet { kind: "XML" });
     }
     let ext = file_name.rsplit('.').next().unwrap_or("").to_lowercase();
     let texty = ["csv", "tsv", "txt", "tab"].contains(&ext.as_str());
@@ -144,12 +147,11 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
 }
 
 fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Note::Corrupt { detail: format!("zip: {e}") })?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
     let mut total: u64 = 0;
     let mut format = None;
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| Note::Corrupt { detail: format!("zip: {e}") })?;
+        let entry = zip.by_index_raw(i).map_err(zip_error)?;
         let size = entry.size();
         if size > limits::MAX_ENTRY_BYTES {
             return Err(Note::TooLarge { what: "zip entry bytes", limit: limits::MAX_ENTRY_BYTES });
@@ -212,10 +214,22 @@ where
     Ok(grids)
 }
 
+fn zip_error(e: zip::result::ZipError) -> Note {
+    let detail = e.to_string();
+    if detail.contains("EOCD") || detail.to_lowercase().contains("unexpected eof") {
+        Note::TruncatedFile
+    } else {
+        Note::Corrupt { detail: format!("zip: {detail}") }
+    }
+}
+
 fn workbook_error(e: impl std::fmt::Display) -> Note {
     let detail = e.to_string();
-    if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
+    let lower = detail.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
         Note::Encrypted
+    } else if lower.contains("past end of file") || lower.contains("unexpected eof") || lower.contains("eocd") {
+        Note::TruncatedFile
     } else {
         Note::Corrupt { detail: detail.chars().take(160).collect() }
     }
@@ -241,16 +255,25 @@ fn cell(d: &Data) -> Cell {
     }
 }
 
-/// Decodes text: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else Windows-1258.
+/// Decodes text: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else line by line: UTF-8
+/// where a line is valid UTF-8, Windows-1258 where it is not (files pasted together from
+/// several sources mix the two).
 pub fn decode_text(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (s, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return s.into_owned();
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes).0.into_owned(),
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
     }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
+    for line in bytes.split_inclusive(|b| *b == b'\n') {
+        match std::str::from_utf8(line) {
+            Ok(s) => out.push_str(s),
+            Err(_) => out.push_str(&encoding_rs::WINDOWS_1258.decode_without_bom_handling(line).0),
+        }
+    }
+    out
 }
 
 /// Picks the separator that splits the first lines most consistently: `,` `;` or tab.
@@ -360,9 +383,12 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_spreadsheet() {
         assert_eq!(read(b"", "a.xlsx"), Err(Note::EmptyFile));
-        assert!(matches!(read(b"%PDF-1.4 ...", "a.xlsx"), Err(Note::Corrupt { .. })));
-        assert!(matches!(read(b"<html><table><tr><td>1</td></tr></table></html>", "a.xls"), Err(Note::Corrupt { .. })));
-        assert!(matches!(read(b"PK\x03\x04garbage", "a.xlsx"), Err(Note::Corrupt { .. })));
+        assert_eq!(read(b"%PDF-1.4 ...", "a.xlsx"), Err(Note::NotSpreadsheet { kind: "PDF" }));
+        assert_eq!(
+            read(b"<html><table><tr><td>1</td></tr></table></html>", "a.xls"),
+            Err(Note::NotSpreadsheet { kind: "HTML" })
+        );
+        assert_eq!(read(b"PK\x03\x04garbage", "a.xlsx"), Err(Note::TruncatedFile));
         assert_eq!(read(&[0u8, 1, 2, 3, 0, 9], "a.xlsx"), Err(Note::UnknownFormat));
     }
 }

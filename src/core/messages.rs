@@ -53,30 +53,94 @@ pub fn col_index(letters: &str) -> Option<usize> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Note {
     // found
-    DataSet { name: String, units: usize, periods: Vec<String>, indicators: usize, values: usize },
-    Targets { name: String, count: usize },
-    Layout { sheet: String, layout: &'static str },
-    LegacyText { sheet: String, encoding: &'static str },
+    DataSet {
+        name: String,
+        units: usize,
+        periods: Vec<String>,
+        indicators: usize,
+        values: usize,
+    },
+    Targets {
+        name: String,
+        count: usize,
+    },
+    Layout {
+        sheet: String,
+        layout: &'static str,
+    },
+    LegacyText {
+        sheet: String,
+        encoding: &'static str,
+    },
     // skipped
-    TitleRow { sheet: String, row: usize, text: String },
-    FooterRow { sheet: String, row: usize, text: String },
-    AggregateRow { sheet: String, row: usize, text: String },
-    OrdinalColumn { sheet: String, col: usize },
-    NotesColumn { sheet: String, col: usize, header: String },
-    MissingCell { sheet: String, row: usize, col: usize, text: String },
-    EmptySheet { sheet: String },
-    NoTableInSheet { sheet: String },
+    TitleRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    FooterRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    AggregateRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    OrdinalColumn {
+        sheet: String,
+        col: usize,
+    },
+    NotesColumn {
+        sheet: String,
+        col: usize,
+        header: String,
+    },
+    MissingCell {
+        sheet: String,
+        row: usize,
+        col: usize,
+        text: String,
+    },
+    EmptySheet {
+        sheet: String,
+    },
+    NoTableInSheet {
+        sheet: String,
+    },
     // warnings
-    UnreadCell { sheet: String, row: usize, col: usize, text: String },
-    NoPeriod { sheet: String },
-    Truncated { sheet: String, rows: usize },
+    UnreadCell {
+        sheet: String,
+        row: usize,
+        col: usize,
+        text: String,
+    },
+    NoPeriod {
+        sheet: String,
+    },
+    Truncated {
+        sheet: String,
+        rows: usize,
+    },
     // errors
     UnknownFormat,
-    Corrupt { detail: String },
+    /// Another kind of document with a spreadsheet's name: "HTML", "PDF", "XML".
+    NotSpreadsheet {
+        kind: &'static str,
+    },
+    /// The file ends early (a download or copy that did not finish).
+    TruncatedFile,
+    Corrupt {
+        detail: String,
+    },
     Encrypted,
     EmptyFile,
     NoTable,
-    TooLarge { what: &'static str, limit: u64 },
+    TooLarge {
+        what: &'static str,
+        limit: u64,
+    },
 }
 
 impl Note {
@@ -154,10 +218,11 @@ impl Note {
             }
             Note::NotesColumn { sheet, col, header } => {
                 let c = col_name(*col);
-                if vi {
-                    format!("«{sheet}» cột {c}: «{header}», không phải số liệu")
-                } else {
-                    format!("“{sheet}” column {c}: “{header}”, not data")
+                match (vi, header.is_empty()) {
+                    (true, true) => format!("«{sheet}» cột {c}: không phải số liệu"),
+                    (true, false) => format!("«{sheet}» cột {c}: «{header}», không phải số liệu"),
+                    (false, true) => format!("“{sheet}” column {c}: not data"),
+                    (false, false) => format!("“{sheet}” column {c}: “{header}”, not data"),
                 }
             }
             Note::MissingCell { sheet, row, col, text } => {
@@ -209,6 +274,20 @@ impl Note {
                     "không phải tệp bảng tính được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv)".into()
                 } else {
                     "not a supported spreadsheet (xlsx, xlsm, xlsb, xls, ods, csv)".into()
+                }
+            }
+            Note::NotSpreadsheet { kind } => {
+                if vi {
+                    format!("đây là tài liệu {kind} mang tên bảng tính, không phải tệp Excel; hãy mở bằng Excel rồi lưu lại dạng .xlsx")
+                } else {
+                    format!("this is a {kind} document named like a spreadsheet, not an Excel file; open it in Excel and save it as .xlsx")
+                }
+            }
+            Note::TruncatedFile => {
+                if vi {
+                    "tệp bị cắt cụt (có thể tải về hoặc sao chép chưa xong); hãy lấy lại tệp".into()
+                } else {
+                    "the file is cut short (perhaps a download or copy did not finish); get the file again".into()
                 }
             }
             Note::Corrupt { detail } => {

@@ -86,6 +86,8 @@ export async function openApp(viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) errors.push(m.text()); });
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
   await page.goto(web.url);
   await page.waitForSelector('[data-action="load-sample"]');
   const close = async () => {

@@ -136,7 +136,8 @@ pub fn ImportReportView(p: &Props) -> Html {
                         <ul class="merges">{ for merges }</ul>
                     </details>
                 }
-                if p.rereadable.contains(&r.file) {
+                // Corrections help where no table was found, not where the file is broken.
+                if p.rereadable.contains(&r.file) && matches!(r.error, None | Some(Note::NoTable)) {
                     {adjust_form(lang, &r.file, p.options.get(&r.file), &p.on_reread)}
                 }
             </li>
