@@ -145,3 +145,21 @@ fn a_million_empty_styled_rows_read_quickly_as_no_table() {
     let o = import_file(&bytes, "styled.xlsx");
     assert_eq!(o.report.error, Some(Note::NoTable));
 }
+
+/// Inputs the fuzzer found that once hung or exhausted memory; each must now answer.
+#[test]
+fn fuzzer_regressions() {
+    let dir = std::path::Path::new("tests/fixtures/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        // The fuzz target's first byte picks the file name; the rest is the file.
+        let names = ["a.xlsx", "a.xlsm", "a.xlsb", "a.xls", "a.ods", "a.csv", "a.txt", "Năm 2023.tsv"];
+        let (pick, bytes) = data.split_first().unwrap();
+        let o = import_file(bytes, names[*pick as usize % names.len()]);
+        assert_eq!(o.report.status, ImportStatus::Error, "{}", path.display());
+        n += 1;
+    }
+    assert!(n >= 1);
+}

@@ -10,6 +10,7 @@
 
 pub mod analyse;
 pub mod catalog;
+pub mod cfb_check;
 pub mod codec;
 pub mod detect;
 pub mod export;

@@ -1,0 +1,12 @@
+//! Any text as a URL hash: decoding answers Ok or an error, never a panic; what decodes
+//! encodes again to something that decodes to the same state.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    if let Ok(state) = chiso::core::codec::decode(&text) {
+        let again = chiso::core::codec::encode(&state);
+        assert_eq!(chiso::core::codec::decode(&again).ok(), Some(state));
+    }
+});
