@@ -18,7 +18,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 FIXTURES := target/e2e-fixtures
 
 
-.PHONY: help serve build bundle test test-native test-wasm test-e2e tools tools-test sample fixtures clean
+.PHONY: help serve build bundle fuzz test test-native test-wasm test-e2e tools tools-test sample fixtures clean
 
 help:
 	@echo "make serve  — install what is missing, build and serve the app on http://127.0.0.1:8080"
@@ -54,9 +54,20 @@ tools-test: tools
 build: tools
 	trunk build --release
 
-# One self-contained HTML file that works from file:// with no network.
+# One self-contained HTML file that works from file:// with no network (written by the
+# post-build hook of every build).
 bundle: build
-	node tools/bundle.mjs dist
+	@test -s dist/chiso-offline.html && ls -l dist/chiso-offline.html
+
+# Fuzzing (not part of `make test`): each target for FUZZ_SECONDS; crashes land in
+# fuzz/artifacts/ and become regression files under tests/fixtures/regressions/.
+FUZZ_SECONDS ?= 600
+fuzz:
+	cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/import fuzz/corpus/codec
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O import corpus/import seeds/import -- \
+	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=262144
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O codec corpus/codec seeds/codec -- -max_total_time=$(FUZZ_SECONDS)
 
 serve: tools
 	@echo "Chỉ Số: http://127.0.0.1:8080 — press «Dữ liệu mẫu» for the built-in sample."

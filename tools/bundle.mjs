@@ -1,12 +1,14 @@
 // Writes dist/chiso-offline.html: the release build as ONE self-contained file that works
 // when opened from file:// with no network. The wasm is gzip-compressed and base64-inlined
 // (the browser decompresses it with DecompressionStream), the JS glue is imported from a
-// blob: URL, CSS and fonts are inlined. Usage: node tools/bundle.mjs [dist]
+// blob: URL, CSS and fonts are inlined. Runs as a Trunk post-build hook (on
+// $TRUNK_STAGING_DIR), so every build, served or released, offers it; or by hand:
+// node tools/bundle.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dist = path.resolve(process.argv[2] || 'dist');
+const dist = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist');
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const find = (re, what) => {
   const m = html.match(re);

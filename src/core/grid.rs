@@ -121,7 +121,13 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(Note::Encrypted);
         }
-        crate::core::cfb_check::check(bytes).map_err(|why| Note::Corrupt { detail: format!("OLE: {why}") })?;
+        crate::core::cfb_check::check(bytes).map_err(|why| {
+            if why.contains("beyond the end") {
+                Note::TruncatedFile
+            } else {
+                Note::Corrupt { detail: format!("OLE: {why}") }
+            }
+        })?;
         return Ok(Format::Xls);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {

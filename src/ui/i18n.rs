@@ -98,6 +98,8 @@ pub enum K {
     LinkDamaged,
     LinkFuture,
     LinkLength,
+    SaveOffline,
+    SaveOfflineHint,
 }
 
 pub fn t(lang: Lang, k: K) -> &'static str {
@@ -220,6 +222,8 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         LinkDamaged => ("Liên kết bị hỏng hoặc không đầy đủ, không mở được chế độ xem. Trang vẫn dùng bình thường.", "The link is damaged or incomplete; its view cannot be opened. The page works as usual."),
         LinkFuture => ("Liên kết được tạo bởi phiên bản Chỉ Số mới hơn; hãy cập nhật trang.", "The link was made by a newer version of Chỉ Số; please update the page."),
         LinkLength => ("ký tự", "characters"),
+        SaveOffline => ("Lưu để dùng không cần mạng", "Save for offline use"),
+        SaveOfflineHint => ("Một tệp HTML duy nhất, mở được khi không có mạng, kèm dữ liệu mẫu.", "One HTML file that opens without a network, sample included."),
     };
     match lang {
         Lang::Vi => vi,

@@ -3,6 +3,7 @@
 // single-file bundle from file:// with the network blocked, and the service worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, launch, DIST, FIXTURES } from './harness.mjs';
@@ -149,6 +150,17 @@ test('the single-file bundle works from file:// with the network blocked', async
   assert.deepEqual(requests.filter((u) => !/^(data|blob):/.test(u)), []);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the page offers its offline copy for download', async () => {
+  const a = await fresh();
+  const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.click('[data-action="save-offline"]')]);
+  assert.equal(download.suggestedFilename(), 'chiso-offline.html');
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(text, /^<!DOCTYPE html>/);
+  assert.match(text, /name="chiso-offline"/);
+  console.log(`offline bundle: ${text.length} bytes`);
+  await a.context.close();
 });
 
 test('hosted, the service worker lets the app open with the network off', async () => {

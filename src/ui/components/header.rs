@@ -9,6 +9,20 @@ pub struct Props {
     pub on_lang: Callback<Lang>,
 }
 
+/// The offline copy: beside the page when hosted, the page itself when it is the copy.
+fn offline_href() -> String {
+    let doc = gloo::utils::document();
+    let is_copy = doc.query_selector("meta[name=\"chiso-offline\"]").ok().flatten().is_some();
+    if is_copy {
+        doc.location()
+            .and_then(|l| l.href().ok())
+            .map(|h| h.split('#').next().unwrap_or_default().to_string())
+            .unwrap_or_default()
+    } else {
+        "chiso-offline.html".to_string()
+    }
+}
+
 #[function_component]
 pub fn Header(p: &Props) -> Html {
     let lang = p.lang;
@@ -26,6 +40,8 @@ pub fn Header(p: &Props) -> Html {
                 <h1>{t(lang, K::AppTitle)}</h1>
                 <p class="tagline">{t(lang, K::Tagline)}</p>
             </div>
+            <a class="save-offline" data-action="save-offline" href={offline_href()} download="chiso-offline.html"
+                title={t(lang, K::SaveOfflineHint)}>{t(lang, K::SaveOffline)}</a>
             <nav class="langs" aria-label="Ngôn ngữ / Language">
                 {button(Lang::Vi, "lang-vi", "Tiếng Việt")}
                 {button(Lang::En, "lang-en", "English")}

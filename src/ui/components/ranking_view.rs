@@ -99,6 +99,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                             {sort_header(SortKey::Unit, K::Unit, "")}
                             {sort_header(SortKey::Value, K::Value, "num")}
                             {sort_header(SortKey::Change, K::Change, "num")}
+                            <th scope="col" class="num">{t(lang, K::ValueChange)}</th>
                         </tr></thead>
                         <tbody>
                             { for rows.iter().map(|r| {
@@ -113,6 +114,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                                         <th scope="row">{r.unit.clone()}</th>
                                         <td class="num" title={tip}>{r.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
                                         <td class="num change">{change_cell(lang, r)}</td>
+                                        <td class="num">{r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into())}</td>
                                     </tr>
                                 }
                             }) }
