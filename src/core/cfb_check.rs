@@ -1,7 +1,9 @@
 //! A structural check of OLE compound files (.xls, encrypted .xlsx) before calamine reads
-//! them. calamine follows sector chains without guarding against cycles, so a crafted or
-//! damaged file can make it loop and grow memory without end (found by fuzzing). Here every
-//! chain it will follow is walked once, with a visited set and length bounds.
+//! them. Two things fuzzing found: calamine follows sector chains without guarding against
+//! cycles (a crafted file makes it loop and grow memory without end), and it reserves
+//! memory for the cells a sheet's DIMENSIONS record claims (billions, so the allocation
+//! aborts). Here every chain is walked once with a visited set and length bounds, and the
+//! workbook stream's DIMENSIONS records are read and bounded before calamine sees them.
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const FREESECT: u32 = 0xFFFF_FFFF;
@@ -53,11 +55,83 @@ fn chain(table: &[u32], start: u32) -> Option<Vec<u32>> {
     Some(out)
 }
 
-/// `Err` with a reason when the compound file's chains are not sound.
-pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The file ends before what its structure points to.
+    Truncated,
+    /// A sheet claims more cells than the limit.
+    TooManyCells,
+    Broken(&'static str),
+}
+
+impl From<&'static str> for Problem {
+    fn from(why: &'static str) -> Problem {
+        if why.contains("beyond the end") {
+            Problem::Truncated
+        } else {
+            Problem::Broken(why)
+        }
+    }
+}
+
+/// `Err` when the compound file's chains are not sound or a sheet claims too many cells.
+pub fn check(bytes: &[u8], max_cells: u64) -> Result<(), Problem> {
+    let workbook = structure(bytes)?;
+    if let Some(stream) = workbook {
+        if biff_claims_cells(&stream) > max_cells {
+            return Err(Problem::TooManyCells);
+        }
+    }
+    Ok(())
+}
+
+/// The cells the largest DIMENSIONS record of a BIFF stream claims, counted the way
+/// calamine counts them (wrapping, as its release build does).
+fn biff_claims_cells(stream: &[u8]) -> u64 {
+    let mut at = 0;
+    let mut most = 0u64;
+    while at + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
+        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        if typ == 0x0200 {
+            let dims = match data.len() {
+                10 => Some((
+                    u16_at(data, 0).map(u32::from),
+                    u16_at(data, 2).map(u32::from),
+                    u16_at(data, 4).map(u32::from),
+                    u16_at(data, 6).map(u32::from),
+                )),
+                14 | 16 => Some((
+                    u32_at(data, 0),
+                    u32_at(data, 4),
+                    u16_at(data, 8).map(u32::from),
+                    u16_at(data, 10).map(u32::from),
+                )),
+                _ => None,
+            };
+            if let Some((Some(rf), Some(rl), Some(mut cf), Some(cl))) = dims {
+                if cf > 0xFF || cl < cf {
+                    cf = 0;
+                }
+                let (rows, cols) = if rl >= 1 && cl >= 1 {
+                    ((rl - 1).wrapping_sub(rf).wrapping_add(1) as u64, (cl - 1).wrapping_sub(cf).wrapping_add(1) as u64)
+                } else {
+                    (1, 1)
+                };
+                most = most.max(rows.saturating_mul(cols));
+            }
+        }
+        at += 4 + len;
+    }
+    most
+}
+
+/// Checks every chain; returns the workbook stream ("Workbook" or "Book") if there is one.
+fn structure(bytes: &[u8]) -> Result<Option<Vec<u8>>, Problem> {
     let shift = u16_at(bytes, 0x1E).ok_or("header")?;
     if shift != 9 && shift != 12 {
-        return Err("sector size");
+        return Err("sector size".into());
     }
     let f = File { bytes, size: 1 << shift };
     let sectors_in_file = bytes.len() / f.size;
@@ -67,7 +141,7 @@ pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
     let mut seen = std::collections::HashSet::new();
     while next < MAX_REGULAR {
         if !seen.insert(next) || seen.len() > sectors_in_file {
-            return Err("DIFAT cycle");
+            return Err("DIFAT cycle".into());
         }
         let mut words = f.words(next).ok_or("DIFAT beyond the end")?;
         next = words.pop().ok_or("DIFAT")?;
@@ -77,34 +151,70 @@ pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
     for id in difat.into_iter().filter(|id| *id < MAX_REGULAR) {
         fat.extend(f.words(id).ok_or("FAT beyond the end")?);
         if fat.len() > sectors_in_file * 2 + 1024 {
-            return Err("FAT larger than the file");
+            return Err("FAT larger than the file".into());
         }
     }
     let dir_start = u32_at(bytes, 0x30).ok_or("header")?;
     let dir_chain = chain(&fat, dir_start).ok_or("directory chain")?;
     let cutoff = u32_at(bytes, 0x38).ok_or("header")? as u64;
     let minifat_start = u32_at(bytes, 0x3C).ok_or("header")?;
-    chain(&fat, minifat_start).ok_or("mini FAT chain")?;
+    let minifat_chain = chain(&fat, minifat_start).ok_or("mini FAT chain")?;
+    let read = |c: &[u32], size: u64| -> Result<Vec<u8>, Problem> {
+        let mut out = Vec::with_capacity(size.min(bytes.len() as u64) as usize);
+        for id in c {
+            out.extend_from_slice(f.sector(*id).ok_or("stream beyond the end")?);
+        }
+        out.truncate(size as usize);
+        Ok(out)
+    };
+    let mut root_stream = Vec::new();
+    let mut workbook: Option<(u32, u64)> = None;
     for id in dir_chain {
         let sector = f.sector(id).ok_or("directory beyond the end")?;
-        for (k, entry) in sector.chunks_exact(128).enumerate() {
+        for entry in sector.chunks_exact(128) {
             let kind = entry[0x42];
             if kind == 0 {
                 continue;
             }
             let start = u32_at(entry, 0x74).ok_or("entry")?;
             let size = u32_at(entry, 0x78).ok_or("entry")? as u64;
+            let name_len = (u16_at(entry, 0x40).unwrap_or(0) as usize).min(64);
+            let name: String =
+                char::decode_utf16(entry[..name_len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])))
+                    .map(|c| c.unwrap_or('?'))
+                    .collect();
             // The root entry's stream (the mini stream) and large streams live in the FAT.
-            let is_root = kind == 5 || (k == 0 && id == dir_start);
-            if is_root || size >= cutoff {
+            if kind == 5 || size >= cutoff {
                 let c = chain(&fat, start).ok_or("stream chain")?;
                 if size > c.len() as u64 * f.size as u64 {
-                    return Err("stream longer than its chain");
+                    return Err("stream longer than its chain".into());
                 }
+                if kind == 5 {
+                    root_stream = read(&c, size)?;
+                }
+            }
+            let name = name.trim_end_matches('\0');
+            if kind == 2 && (name == "Workbook" || name == "Book") {
+                workbook = Some((start, size));
             }
         }
     }
-    Ok(())
+    let Some((start, size)) = workbook else { return Ok(None) };
+    if size >= cutoff {
+        let c = chain(&fat, start).ok_or("stream chain")?;
+        return read(&c, size).map(Some);
+    }
+    // A small workbook lives in the mini stream, in 64-byte sectors.
+    let minifat: Vec<u32> =
+        read(&minifat_chain, u64::MAX)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    let c = chain(&minifat, start).ok_or("mini stream chain")?;
+    let mut out = Vec::new();
+    for id in c {
+        let at = id as usize * 64;
+        out.extend_from_slice(root_stream.get(at..at + 64).ok_or("mini stream beyond the end")?);
+    }
+    out.truncate(size as usize);
+    Ok(Some(out))
 }
 
 #[cfg(test)]

@@ -121,12 +121,11 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(Note::Encrypted);
         }
-        crate::core::cfb_check::check(bytes).map_err(|why| {
-            if why.contains("beyond the end") {
-                Note::TruncatedFile
-            } else {
-                Note::Corrupt { detail: format!("OLE: {why}") }
-            }
+        use crate::core::cfb_check::{check, Problem};
+        check(bytes, limits::MAX_CELLS).map_err(|p| match p {
+            Problem::Truncated => Note::TruncatedFile,
+            Problem::TooManyCells => Note::TooLarge { what: "cells in a sheet", limit: limits::MAX_CELLS },
+            Problem::Broken(why) => Note::Corrupt { detail: format!("OLE: {why}") },
         })?;
         return Ok(Format::Xls);
     }

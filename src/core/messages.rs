@@ -49,6 +49,19 @@ pub fn col_index(letters: &str) -> Option<usize> {
     Some(t.to_ascii_uppercase().bytes().fold(0usize, |acc, b| acc * 26 + (b - b'A' + 1) as usize) - 1)
 }
 
+/// 5000000 → "5.000.000" (Vietnamese) or "5,000,000" (English).
+pub fn group_thousands(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// One thing the import has to say. Rows are 1-based as the spreadsheet shows them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Note {
@@ -319,10 +332,20 @@ impl Note {
                 }
             }
             Note::TooLarge { what, limit } => {
+                let (w_vi, w_en, unit_vi, unit_en) = match *what {
+                    "file bytes" => ("dung lượng tệp", "its size", " byte", " bytes"),
+                    "zip entry bytes" => {
+                        ("một phần nén bên trong khi giải nén", "one compressed part, unpacked,", " byte", " bytes")
+                    }
+                    "uncompressed bytes" => ("dung lượng sau giải nén", "its unpacked size", " byte", " bytes"),
+                    "cells in a sheet" => ("số ô của một trang", "the cells of one sheet", " ô", " cells"),
+                    other => (other, other, "", ""),
+                };
+                let n = group_thousands(*limit, if vi { '.' } else { ',' });
                 if vi {
-                    format!("tệp quá lớn: {what} vượt giới hạn {limit}")
+                    format!("tệp quá lớn: {w_vi} vượt giới hạn {n}{unit_vi}; hãy tách tệp hoặc bỏ bớt trang không cần")
                 } else {
-                    format!("the file is too large: {what} exceeds the limit of {limit}")
+                    format!("the file is too large: {w_en} exceeds the limit of {n}{unit_en}; split the file or remove sheets you do not need")
                 }
             }
         }
@@ -347,6 +370,8 @@ mod tests {
         assert_eq!(col_index("b"), Some(1));
         assert_eq!(col_index("B2"), None);
         assert_eq!(col_index(""), None);
+        assert_eq!(group_thousands(5_000_000, '.'), "5.000.000");
+        assert_eq!(group_thousands(999, ','), "999");
     }
 
     #[test]
