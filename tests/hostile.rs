@@ -3,7 +3,8 @@
 //! (tests/fixtures/make_hostile.py); large ones are generated here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::{Cursor, Read, Write};
+#[path = "support/gen.rs"]
+mod gen;
 
 use chiso::core::grid::limits;
 use chiso::core::messages::Note;
@@ -70,45 +71,9 @@ fn mixed_encodings_and_ragged_rows() {
     assert_eq!(units, vec!["Hà Nam", "Hà Nội", "Quảng Nam"]);
 }
 
-/// An xlsx written by rust_xlsxwriter whose entries we can replace.
-fn xlsx_with(replace: &str, content: &dyn Fn(&mut dyn Write)) -> Vec<u8> {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "Tỉnh").unwrap();
-    ws.write_string(0, 1, "Điểm 2023").unwrap();
-    ws.write_string(1, 0, "Hà Nội").unwrap();
-    ws.write_number(1, 1, 85.0).unwrap();
-    let base = wb.save_to_buffer().unwrap();
-    let mut src = zip::ZipArchive::new(Cursor::new(base)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        out.start_file(name.as_str(), opts).unwrap();
-        if name == replace {
-            content(&mut out);
-        } else {
-            let mut buf = Vec::new();
-            f.read_to_end(&mut buf).unwrap();
-            out.write_all(&buf).unwrap();
-        }
-    }
-    out.finish().unwrap().into_inner()
-}
-
 #[test]
 fn a_zip_bomb_is_refused_before_it_is_inflated() {
-    // 120 MB of white space inside the sheet: a few hundred kilobytes zipped.
-    let bomb = xlsx_with("xl/worksheets/sheet1.xml", &|w| {
-        w.write_all(b"<?xml version=\"1.0\"?><worksheet><sheetData>").unwrap();
-        let spaces = vec![b' '; 1 << 20];
-        for _ in 0..120 {
-            w.write_all(&spaces).unwrap();
-        }
-        w.write_all(b"</sheetData></worksheet>").unwrap();
-    });
+    let bomb = gen::zip_bomb_xlsx();
     assert!(bomb.len() < 2_000_000, "{} bytes", bomb.len());
     let o = import_file(&bomb, "bomb.xlsx");
     assert_eq!(o.report.error, Some(Note::TooLarge { what: "zip entry bytes", limit: limits::MAX_ENTRY_BYTES }));
@@ -116,33 +81,14 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
 
 #[test]
 fn deeply_nested_shared_strings_do_not_overflow() {
-    let deep = xlsx_with("xl/sharedStrings.xml", &|w| {
-        w.write_all(b"<?xml version=\"1.0\"?><sst count=\"2\" uniqueCount=\"2\"><si>").unwrap();
-        for _ in 0..200_000 {
-            w.write_all(b"<r>").unwrap();
-        }
-        w.write_all(b"<t>x</t>").unwrap();
-        for _ in 0..200_000 {
-            w.write_all(b"</r>").unwrap();
-        }
-        w.write_all(b"</si></sst>").unwrap();
-    });
     // Whatever calamine makes of it, the import answers without a panic.
-    let o = import_file(&deep, "deep.xlsx");
+    let o = import_file(&gen::deep_shared_strings_xlsx(), "deep.xlsx");
     assert_eq!(o.report.file, "deep.xlsx");
 }
 
 #[test]
-fn a_million_empty_styled_rows_read_quickly_as_no_table() {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let fmt = rust_xlsxwriter::Format::new().set_background_color(rust_xlsxwriter::Color::RGB(0xFFF2CC));
-    let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "Bảng trống").unwrap();
-    for r in 1..1_000_000u32 {
-        ws.set_row_format(r, &fmt).unwrap();
-    }
-    let bytes = wb.save_to_buffer().unwrap();
-    let o = import_file(&bytes, "styled.xlsx");
+fn a_million_empty_styled_rows_read_as_no_table() {
+    let o = import_file(&gen::styled_rows_xlsx(1_000_000), "styled.xlsx");
     assert_eq!(o.report.error, Some(Note::NoTable));
 }
 

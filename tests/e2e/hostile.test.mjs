@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, ROOT } from './harness.mjs';
+import { openApp, ROOT, FIXTURES } from './harness.mjs';
 
 const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile');
 let app, page, errors;
@@ -38,6 +38,24 @@ test('broken files: an error each, in plain words, and the sample stays', async 
   await page.click('[data-action="lang-en"]');
   assert.match(await page.locator('[data-import-file="encrypted.xlsx"]').textContent(), /password/);
   await page.click('[data-action="lang-vi"]');
+});
+
+test('huge and crafted workbooks: refused or read without freezing, nothing lost', async () => {
+  const cases = {
+    'bomb.xlsx': /quá lớn/,
+    'styled-rows.xlsx': /không tìm thấy bảng/,
+  };
+  await page.setInputFiles('input[type="file"]', [...Object.keys(cases), 'deep-strings.xlsx'].map((f) => path.join(FIXTURES, f)));
+  for (const [file, reason] of Object.entries(cases)) {
+    await page.waitForSelector(`[data-import-file="${file}"][data-import-status="error"]`, { timeout: 60000 });
+    assert.match(await page.locator(`[data-import-file="${file}"]`).textContent(), reason, file);
+  }
+  await page.waitForSelector('[data-import-file="deep-strings.xlsx"]:not([data-import-status="loading"])', { timeout: 60000 });
+  await page.setInputFiles('input[type="file"]', ['title-only.xlsx', 'mixed-encodings.csv'].map((f) => path.join(HOSTILE, f)));
+  await page.waitForSelector('[data-import-file="title-only.xlsx"][data-import-status="error"]');
+  await page.waitForSelector('[data-import-file="mixed-encodings.csv"][data-import-status="ok"]');
+  assert.equal(await page.locator('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]').count(), 1);
+  assert.deepEqual(errors, []);
 });
 
 test('markup in names is shown as text, nothing runs', async () => {

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use chiso::core::units::PROVINCES;
+use std::io::{Cursor, Read, Write};
+
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
 /// The eight PAR Index component areas, with illustrative maximum points (sum 100).
@@ -194,4 +196,71 @@ pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<Expected>), Xls
     }
     ws.write_string(11, 0, "Nguồn: Bộ Nội vụ (số liệu minh họa)")?;
     Ok((wb.save_to_buffer()?, expected))
+}
+
+/// An xlsx written by rust_xlsxwriter whose entries we can replace.
+pub fn xlsx_with(replace: &str, content: &dyn Fn(&mut dyn Write)) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Tỉnh").unwrap();
+    ws.write_string(0, 1, "Điểm 2023").unwrap();
+    ws.write_string(1, 0, "Hà Nội").unwrap();
+    ws.write_number(1, 1, 85.0).unwrap();
+    let base = wb.save_to_buffer().unwrap();
+    let mut src = zip::ZipArchive::new(Cursor::new(base)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        out.start_file(name.as_str(), opts).unwrap();
+        if name == replace {
+            content(&mut out);
+        } else {
+            let mut buf = Vec::new();
+            f.read_to_end(&mut buf).unwrap();
+            out.write_all(&buf).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A zip bomb: 120 MB of white space inside the sheet, a few hundred kilobytes zipped.
+pub fn zip_bomb_xlsx() -> Vec<u8> {
+    xlsx_with("xl/worksheets/sheet1.xml", &|w| {
+        w.write_all(b"<?xml version=\"1.0\"?><worksheet><sheetData>").unwrap();
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..120 {
+            w.write_all(&spaces).unwrap();
+        }
+        w.write_all(b"</sheetData></worksheet>").unwrap();
+    })
+}
+
+/// Shared strings nested 200,000 levels deep.
+pub fn deep_shared_strings_xlsx() -> Vec<u8> {
+    xlsx_with("xl/sharedStrings.xml", &|w| {
+        w.write_all(b"<?xml version=\"1.0\"?><sst count=\"2\" uniqueCount=\"2\"><si>").unwrap();
+        for _ in 0..200_000 {
+            w.write_all(b"<r>").unwrap();
+        }
+        w.write_all(b"<t>x</t>").unwrap();
+        for _ in 0..200_000 {
+            w.write_all(b"</r>").unwrap();
+        }
+        w.write_all(b"</si></sst>").unwrap();
+    })
+}
+
+/// A title, then `rows` empty rows that carry only a fill colour.
+pub fn styled_rows_xlsx(rows: u32) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let fmt = Format::new().set_background_color(rust_xlsxwriter::Color::RGB(0xFFF2CC));
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Bảng trống").unwrap();
+    for r in 1..rows {
+        ws.set_row_format(r, &fmt).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
 }
