@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::charts::{series_color, FONT, GRID, INK};
+use crate::charts::{series_color, Hit, FONT, GRID, INK};
 use crate::core::analyse::TrendView;
 
 pub fn draw<DB: DrawingBackend>(
@@ -12,7 +12,7 @@ pub fn draw<DB: DrawingBackend>(
     view: &TrendView,
     my_unit: Option<&str>,
     scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as u32;
     root.fill(&WHITE)?;
     let n = view.periods.len().max(1) as i32;
@@ -62,7 +62,17 @@ pub fn draw<DB: DrawingBackend>(
             )))?;
         }
     }
-    root.present()
+    let mut hits = Vec::new();
+    for s in &view.series {
+        for (i, r) in s.ranks.iter().enumerate() {
+            if let Some(r) = r {
+                let (x, y) = chart.backend_coord(&(SegmentValue::CenterOf(i as i32), *r as f64));
+                hits.push(Hit { x, y, label: format!("{} — {}: #{r}", s.unit, view.periods[i]) });
+            }
+        }
+    }
+    root.present()?;
+    Ok(hits)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::charts::{BAR, FONT, GRID, HIGHLIGHT, INK};
+use crate::charts::{Hit, BAR, FONT, GRID, HIGHLIGHT, INK};
 use crate::core::analyse::ComparisonView;
 use crate::core::Lang;
 
@@ -31,7 +31,7 @@ pub fn draw<DB: DrawingBackend>(
     view: &ComparisonView,
     lang: Lang,
     scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as u32;
     root.fill(&WHITE)?;
     let n = view.components.len().max(1) as i32;
@@ -110,7 +110,25 @@ pub fn draw<DB: DrawingBackend>(
         .border_style(GRID)
         .label_font((FONT, 12.0 * scale).into_font().color(&INK))
         .draw()?;
-    root.present()
+    let mut hits = Vec::new();
+    let raw = |k: usize, which: usize| match which {
+        0 => view.focus_values.get(k).copied().flatten(),
+        1 => view.peers[k].mean,
+        2 => view.peers[k].median,
+        _ => view.peers[k].best,
+    };
+    let names = legend(lang, &unit);
+    for (which, marks) in [&units, &means, &medians, &bests].iter().enumerate() {
+        for (k, pctv) in marks.iter() {
+            let (x, y) = chart.backend_coord(&(*pctv, y(*k)));
+            let v = raw(*k, which).unwrap_or_default();
+            let label =
+                format!("{} — {}: {} ({}%)", view.components[*k], names[which], lang.num(v, 2), lang.num(*pctv, 0));
+            hits.push(Hit { x, y, label });
+        }
+    }
+    root.present()?;
+    Ok(hits)
 }
 
 #[cfg(test)]

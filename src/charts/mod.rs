@@ -35,17 +35,31 @@ pub fn series_color(k: usize, mine: bool) -> RGBColor {
     }
 }
 
+/// A point of a chart in backend pixels, with the exact value to show when hovered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub x: i32,
+    pub y: i32,
+    pub label: String,
+}
+
+/// The hit nearest to a pixel, within `radius` pixels.
+pub fn nearest(hits: &[Hit], x: i32, y: i32, radius: i32) -> Option<&Hit> {
+    let d = |h: &Hit| ((h.x - x) as i64).pow(2) + ((h.y - y) as i64).pow(2);
+    hits.iter().filter(|h| d(h) <= (radius as i64).pow(2)).min_by_key(|h| d(h))
+}
+
 /// Renders a chart to an SVG string.
-pub fn to_svg(
+pub fn to_svg<R>(
     size: (u32, u32),
-    draw: impl FnOnce(plotters::drawing::DrawingArea<plotters::backend::SVGBackend, plotters::coord::Shift>),
+    draw: impl FnOnce(plotters::drawing::DrawingArea<plotters::backend::SVGBackend, plotters::coord::Shift>) -> R,
 ) -> String {
     let mut out = String::new();
     {
         let root = plotters::drawing::IntoDrawingArea::into_drawing_area(plotters::backend::SVGBackend::with_string(
             &mut out, size,
         ));
-        draw(root);
+        let _ = draw(root);
     }
     out
 }

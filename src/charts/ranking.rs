@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::charts::{BAR, FONT, GRID, HIGHLIGHT, INK};
+use crate::charts::{Hit, BAR, FONT, GRID, HIGHLIGHT, INK};
 use crate::core::analyse::RankingView;
 use crate::core::Lang;
 
@@ -41,7 +41,7 @@ pub fn draw<DB: DrawingBackend>(
     my_unit: Option<&str>,
     lang: Lang,
     scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as u32;
     root.fill(&WHITE)?;
     let rows: Vec<_> = view.rows.iter().filter(|r| r.value.is_some()).collect();
@@ -101,7 +101,17 @@ pub fn draw<DB: DrawingBackend>(
         let style = (FONT, 11.0 * scale).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
         Text::new(format!(" {}", lang.num(v, 2)), (v, SegmentValue::CenterOf(i)), style)
     }))?;
-    root.present()
+    let hits = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| {
+            let (x, y) = chart.backend_coord(&(r.value?, SegmentValue::CenterOf(n - 1 - k as i32)));
+            let rank = r.rank.map(|x| format!("{x}. ")).unwrap_or_default();
+            Some(Hit { x, y, label: format!("{rank}{}: {}", r.unit, lang.num(r.value?, 2)) })
+        })
+        .collect();
+    root.present()?;
+    Ok(hits)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::charts::{bump, comparison, ranking, targets, trend};
+use crate::charts::{bump, comparison, ranking, targets, trend, Hit};
 use crate::core::analyse::{ComparisonView, RankingView, TargetsView, TrendView};
 use crate::core::Lang;
 
@@ -40,12 +40,13 @@ impl ChartSpec {
         }
     }
 
+    /// Draws the chart; returns its points with their exact values, for hover tooltips.
     pub fn draw<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
         lang: Lang,
         scale: f64,
-    ) -> Result<(), String> {
+    ) -> Result<Vec<Hit>, String> {
         let r = match self {
             ChartSpec::Ranking { view, my_unit } => ranking::draw(root, view, my_unit.as_deref(), lang, scale),
             ChartSpec::Trend { view, my_unit } => trend::draw(root, view, my_unit.as_deref(), lang, scale),
@@ -58,11 +59,12 @@ impl ChartSpec {
 
     /// The chart as an SVG document, `width` CSS pixels wide.
     pub fn svg(&self, width: u32, lang: Lang) -> String {
-        let mut result = Ok(());
-        let svg = crate::charts::to_svg((width, self.height()), |root| result = self.draw(&root, lang, 1.0));
-        match result {
-            Ok(()) => svg,
-            Err(_) => String::new(),
+        let mut ok = false;
+        let svg = crate::charts::to_svg((width, self.height()), |root| ok = self.draw(&root, lang, 1.0).is_ok());
+        if ok {
+            svg
+        } else {
+            String::new()
         }
     }
 }
@@ -89,5 +91,29 @@ mod tests {
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert!(!svg.contains("<img"), "file text must not become markup");
         assert!(svg.contains("&lt;img"));
+    }
+
+    #[test]
+    fn hits_carry_exact_values_where_the_marks_are() {
+        let row = |unit: &str, rank: u32, value: f64| RankRow {
+            unit: unit.into(),
+            group: String::new(),
+            rank: Some(rank),
+            value: Some(value),
+            rank_change: None,
+            value_change: None,
+        };
+        let view = RankingView { rows: vec![row("Huế", 1, 88.1), row("Hà Nội", 2, 85.43)], ..Default::default() };
+        let spec = ChartSpec::Ranking { view, my_unit: None };
+        let mut hits = Vec::new();
+        let svg = crate::charts::to_svg((600, spec.height()), |root| hits = spec.draw(&root, Lang::Vi, 1.0).unwrap());
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[1].label, "2. Hà Nội: 85,43");
+        assert!(hits[0].y < hits[1].y, "rank 1 above rank 2");
+        // The hit sits on the drawn dot.
+        assert!(svg.contains(&format!("cx=\"{}\" cy=\"{}\"", hits[1].x, hits[1].y)), "{svg}");
+        let near = crate::charts::nearest(&hits, hits[1].x + 3, hits[1].y - 2, 10);
+        assert_eq!(near.map(|h| h.label.as_str()), Some("2. Hà Nội: 85,43"));
+        assert!(crate::charts::nearest(&hits, 0, 0, 10).is_none());
     }
 }

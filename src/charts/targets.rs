@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::charts::{FONT, GRID, INK};
+use crate::charts::{Hit, FONT, GRID, INK};
 use crate::core::analyse::{Status, TargetsView};
 use crate::core::Lang;
 
@@ -21,10 +21,11 @@ pub fn draw<DB: DrawingBackend>(
     view: &TargetsView,
     lang: Lang,
     scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as u32;
     root.fill(&WHITE)?;
     let n = view.rows.len().max(1);
+    let mut hits = Vec::new();
     let areas = root.margin(px(10.0), px(10.0), px(10.0), px(30.0)).split_evenly((n, 1));
     for (row, area) in view.rows.iter().zip(areas.iter()) {
         let t = &row.target;
@@ -50,12 +51,16 @@ pub fn draw<DB: DrawingBackend>(
             let color = if row.status == Status::Met { MET } else { NOT_MET };
             chart.draw_series(std::iter::once(Rectangle::new([(0.0, 0.3), (v, 0.7)], color.filled())))?;
         }
+        let end = chart.backend_coord(&(row.latest.unwrap_or(t.threshold), 0.5));
+        let latest = row.latest.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into());
+        hits.push(Hit { x: end.0, y: end.1, label: format!("{}: {latest} / {}", t.indicator, t.text) });
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(t.threshold, 0.1), (t.threshold, 0.9)],
             INK.stroke_width(px(3.0)),
         )))?;
     }
-    root.present()
+    root.present()?;
+    Ok(hits)
 }
 
 #[cfg(test)]

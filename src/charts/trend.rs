@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::charts::{series_color, FONT, GRID, INK};
+use crate::charts::{series_color, Hit, FONT, GRID, INK};
 use crate::core::analyse::TrendView;
 use crate::core::Lang;
 
@@ -14,7 +14,7 @@ pub fn draw<DB: DrawingBackend>(
     my_unit: Option<&str>,
     lang: Lang,
     scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as u32;
     root.fill(&WHITE)?;
     let n = view.periods.len().max(1);
@@ -83,7 +83,18 @@ pub fn draw<DB: DrawingBackend>(
         let text = format!("  {} ({})", s.unit, lang.num(*v, 2));
         chart.draw_series(std::iter::once(Text::new(text, (SegmentValue::CenterOf(*i as i32), y.min(hi)), style)))?;
     }
-    root.present()
+    let mut hits = Vec::new();
+    for s in &view.series {
+        for (i, v) in s.values.iter().enumerate() {
+            if let Some(v) = v {
+                let (x, y) = chart.backend_coord(&(SegmentValue::CenterOf(i as i32), *v));
+                let label = format!("{} — {}: {}", s.unit, view.periods[i], lang.num(*v, 2));
+                hits.push(Hit { x, y, label });
+            }
+        }
+    }
+    root.present()?;
+    Ok(hits)
 }
 
 #[cfg(test)]

@@ -32,6 +32,16 @@ test('ranking: search without diacritics and my unit', async () => {
   const units = await page.locator('table[data-table="ranking"] tbody th').allTextContents();
   assert.deepEqual(units, ['Hà Nội']);
   await page.fill('[data-control="search"]', '');
+  // Hovering a dot of the chart shows its exact value (scan the top rows as a mouse would).
+  const box = await page.locator('[data-chart="ranking"] canvas').boundingBox();
+  let tip = null;
+  for (let x = box.x + box.width * 0.5; x < box.x + box.width && !tip; x += 5) {
+    for (let dy = 0; dy < 70 && !tip; dy += 3) {
+      await page.mouse.move(x, box.y + dy);
+      if (await page.locator('[data-tooltip]').count()) tip = await page.locator('[data-tooltip]').textContent();
+    }
+  }
+  assert.match(tip ?? '', /^\d\. .+: \d+,\d\d$/);
   const { text } = await downloadText(page, '[data-action="export-table"]');
   const rows = parseCsv(text).filter((r) => r.length > 1);
   assert.deepEqual(rows[0], ['Hạng', 'Đơn vị', 'Điểm', 'Thay đổi', 'Thay đổi điểm']);

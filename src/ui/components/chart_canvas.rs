@@ -3,6 +3,7 @@ use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::charts::spec::ChartSpec;
+use crate::charts::{nearest, Hit};
 use crate::core::Lang;
 use crate::ui::tables::Table;
 
@@ -23,9 +24,13 @@ pub struct Props {
 pub fn ChartCanvas(p: &Props) -> Html {
     let canvas_ref = use_node_ref();
     let rendered = use_state(|| false);
+    // The chart's points in device pixels, and the scale they were drawn at.
+    let hits = use_state(|| (Vec::<Hit>::new(), 1.0_f64));
+    let tip = use_state(|| None::<(f64, f64, String)>);
     {
         let canvas_ref = canvas_ref.clone();
         let rendered = rendered.clone();
+        let hits = hits.clone();
         use_effect_with((p.spec.clone(), p.lang), move |(spec, lang)| {
             if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
                 let dpr = gloo::utils::window().device_pixel_ratio().max(1.0);
@@ -36,15 +41,39 @@ pub fn ChartCanvas(p: &Props) -> Html {
                 let _ = canvas.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
                 if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
                     let root = backend.into_drawing_area();
-                    rendered.set(spec.draw(&root, *lang, dpr).is_ok());
+                    match spec.draw(&root, *lang, dpr) {
+                        Ok(h) => {
+                            hits.set((h, dpr));
+                            rendered.set(true);
+                        }
+                        Err(_) => rendered.set(false),
+                    }
                 }
             }
         });
     }
+    let onmousemove = {
+        let (hits, tip) = (hits.clone(), tip.clone());
+        Callback::from(move |e: MouseEvent| {
+            let (list, dpr) = &*hits;
+            let (x, y) = (e.offset_x() as f64, e.offset_y() as f64);
+            let found = nearest(list, (x * dpr) as i32, (y * dpr) as i32, (14.0 * dpr) as i32);
+            tip.set(found.map(|h| (h.x as f64 / dpr, h.y as f64 / dpr, h.label.clone())));
+        })
+    };
+    let onmouseleave = {
+        let tip = tip.clone();
+        Callback::from(move |_: MouseEvent| tip.set(None))
+    };
     html! {
         <figure class="chart" data-chart={p.spec.name()} data-rendered={rendered.to_string()}>
             <figcaption>{p.title.clone()}</figcaption>
-            <canvas ref={canvas_ref} role="img" aria-label={p.title.clone()}></canvas>
+            <div class="canvas-wrap">
+                <canvas ref={canvas_ref} role="img" aria-label={p.title.clone()} {onmousemove} {onmouseleave}></canvas>
+                if let Some((x, y, label)) = &*tip {
+                    <div class="tooltip" role="tooltip" data-tooltip="true" style={format!("left:{x:.0}px;top:{y:.0}px")}>{label.clone()}</div>
+                }
+            </div>
             <details class="chart-data">
                 <summary>{p.table_summary.clone()}</summary>
                 <table>
