@@ -85,46 +85,79 @@ pub fn check(bytes: &[u8], max_cells: u64) -> Result<(), Problem> {
     Ok(())
 }
 
-/// The cells the largest DIMENSIONS record of a BIFF stream claims, counted the way
-/// calamine counts them (wrapping, as its release build does).
+/// The most cells calamine would allocate for one sheet of a BIFF stream: the largest
+/// DIMENSIONS record (counted the way calamine counts it, wrapping as its release build
+/// does), and the bounding box of each sheet's cell records (calamine makes a dense range
+/// of it).
 fn biff_claims_cells(stream: &[u8]) -> u64 {
     let mut at = 0;
     let mut most = 0u64;
+    // (min row, min col, max row, max col) of the current sheet's cells.
+    let mut bbox: Option<(u32, u32, u32, u32)> = None;
+    let area =
+        |b: Option<(u32, u32, u32, u32)>| b.map_or(0, |(r0, c0, r1, c1)| (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64);
     while at + 4 <= stream.len() {
         let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
         let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
         let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
-        if typ == 0x0200 {
-            let dims = match data.len() {
-                10 => Some((
-                    u16_at(data, 0).map(u32::from),
-                    u16_at(data, 2).map(u32::from),
-                    u16_at(data, 4).map(u32::from),
-                    u16_at(data, 6).map(u32::from),
-                )),
-                14 | 16 => Some((
-                    u32_at(data, 0),
-                    u32_at(data, 4),
-                    u16_at(data, 8).map(u32::from),
-                    u16_at(data, 10).map(u32::from),
-                )),
-                _ => None,
-            };
-            if let Some((Some(rf), Some(rl), Some(mut cf), Some(cl))) = dims {
-                if cf > 0xFF || cl < cf {
-                    cf = 0;
-                }
-                let (rows, cols) = if rl >= 1 && cl >= 1 {
-                    ((rl - 1).wrapping_sub(rf).wrapping_add(1) as u64, (cl - 1).wrapping_sub(cf).wrapping_add(1) as u64)
-                } else {
-                    (1, 1)
-                };
-                most = most.max(rows.saturating_mul(cols));
+        match typ {
+            // BOF: a new substream (sheet) starts.
+            0x0809 => {
+                most = most.max(area(bbox));
+                bbox = None;
             }
+            0x0200 => {
+                let dims = match data.len() {
+                    10 => Some((
+                        u16_at(data, 0).map(u32::from),
+                        u16_at(data, 2).map(u32::from),
+                        u16_at(data, 4).map(u32::from),
+                        u16_at(data, 6).map(u32::from),
+                    )),
+                    14 | 16 => Some((
+                        u32_at(data, 0),
+                        u32_at(data, 4),
+                        u16_at(data, 8).map(u32::from),
+                        u16_at(data, 10).map(u32::from),
+                    )),
+                    _ => None,
+                };
+                if let Some((Some(rf), Some(rl), Some(mut cf), Some(cl))) = dims {
+                    if cf > 0xFF || cl < cf {
+                        cf = 0;
+                    }
+                    let (rows, cols) = if rl >= 1 && cl >= 1 {
+                        (
+                            (rl - 1).wrapping_sub(rf).wrapping_add(1) as u64,
+                            (cl - 1).wrapping_sub(cf).wrapping_add(1) as u64,
+                        )
+                    } else {
+                        (1, 1)
+                    };
+                    most = most.max(rows.saturating_mul(cols));
+                }
+            }
+            // Cell records: Formula, Blank, Number, Label, BoolErr, RK, LabelSst, MulRk, MulBlank.
+            0x0006 | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x00BD | 0x00BE => {
+                if let (Some(r), Some(c)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    let (r, c) = (r as u32, c as u32);
+                    // MulRk and MulBlank end with their last column.
+                    let last = if matches!(typ, 0x00BD | 0x00BE) && data.len() >= 6 {
+                        u16_at(data, data.len() - 2).map_or(c, |l| (l as u32).max(c))
+                    } else {
+                        c
+                    };
+                    bbox = Some(match bbox {
+                        None => (r, c, r, last),
+                        Some((r0, c0, r1, c1)) => (r0.min(r), c0.min(c), r1.max(r), c1.max(last)),
+                    });
+                }
+            }
+            _ => {}
         }
         at += 4 + len;
     }
-    most
+    most.max(area(bbox))
 }
 
 /// Checks every chain; returns the workbook stream ("Workbook" or "Book") if there is one.
@@ -220,6 +253,21 @@ fn structure(bytes: &[u8]) -> Result<Option<Vec<u8>>, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn far_apart_cells_in_biff_are_counted() {
+        let record = |typ: u16, data: &[u8]| {
+            let mut v = typ.to_le_bytes().to_vec();
+            v.extend((data.len() as u16).to_le_bytes());
+            v.extend(data);
+            v
+        };
+        let mut stream = record(0x0809, &[0; 16]);
+        // Number at A1 and at (65535, 255): a 65536 × 256 box.
+        stream.extend(record(0x0203, &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        stream.extend(record(0x0203, &[0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        assert_eq!(biff_claims_cells(&stream), 65536 * 256);
+    }
 
     #[test]
     fn chains_with_cycles_are_refused() {

@@ -104,10 +104,45 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
         Format::Xls => workbook(calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)), |wb, name| {
             wb.merge_cells_by_sheet_name(name).unwrap_or_default()
         }),
-        Format::Xlsx => workbook(calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)), |wb, name| {
-            wb.merge_cells_by_sheet_name(name).unwrap_or_default()
-        }),
-        Format::Xlsb => workbook(calamine::open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)), |_, _| Vec::new()),
+        Format::Xlsx => {
+            let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
+            let mut grids = Vec::new();
+            for name in wb.sheet_names() {
+                let mut cells = Vec::new();
+                {
+                    let mut reader = match wb.worksheet_cells_reader(&name) {
+                        Ok(r) => r,
+                        Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
+                        Err(e) => return Err(workbook_error(e)),
+                    };
+                    while let Some(c) = reader.next_cell().map_err(workbook_error)? {
+                        push_cell(&mut cells, c.get_position(), data_ref(c.get_value()))?;
+                    }
+                }
+                let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                grids.push(dense(&name, cells, merges)?);
+            }
+            Ok(grids)
+        }
+        Format::Xlsb => {
+            let mut wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
+            let mut grids = Vec::new();
+            for name in wb.sheet_names() {
+                let mut cells = Vec::new();
+                {
+                    let mut reader = match wb.worksheet_cells_reader(&name) {
+                        Ok(r) => r,
+                        Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
+                        Err(e) => return Err(workbook_error(e)),
+                    };
+                    while let Some(c) = reader.next_cell().map_err(workbook_error)? {
+                        push_cell(&mut cells, c.get_position(), data_ref(c.get_value()))?;
+                    }
+                }
+                grids.push(dense(&name, cells, Vec::new())?);
+            }
+            Ok(grids)
+        }
         Format::Ods => workbook(calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)), |_, _| Vec::new()),
     }
 }
@@ -174,6 +209,11 @@ fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
     if total > limits::MAX_TOTAL_BYTES {
         return Err(Note::TooLarge { what: "uncompressed bytes", limit: limits::MAX_TOTAL_BYTES });
     }
+    if format == Some(Format::Ods)
+        && crate::core::ods_check::check(bytes, limits::MAX_ENTRY_BYTES).is_some_and(|n| n > limits::MAX_CELLS)
+    {
+        return Err(too_many_cells());
+    }
     format.ok_or(Note::UnknownFormat)
 }
 
@@ -229,6 +269,78 @@ fn zip_error(e: zip::result::ZipError) -> Note {
     }
 }
 
+/// A sheet's cells as the streaming readers give them: (row, column, cell), capped.
+type Sparse = Vec<(u32, u32, Cell)>;
+
+fn too_many_cells() -> Note {
+    Note::TooLarge { what: "cells in a sheet", limit: limits::MAX_CELLS }
+}
+
+fn push_cell(cells: &mut Sparse, (r, c): (u32, u32), cell: Cell) -> Result<(), Note> {
+    if cell.is_empty() {
+        return Ok(());
+    }
+    if cells.len() as u64 >= limits::MAX_CELLS {
+        return Err(too_many_cells());
+    }
+    cells.push((r, c, cell));
+    Ok(())
+}
+
+/// Sparse cells → rows of cells at their positions. The dense size (each row up to its last
+/// cell) is checked before anything is allocated: two cells in far corners of a sheet must
+/// not ask for billions of empty ones.
+fn dense(name: &str, mut cells: Sparse, merges: Vec<calamine::Dimensions>) -> Result<Grid, Note> {
+    cells.sort_by_key(|(r, c, _)| (*r, *c));
+    let rows = cells.last().map_or(0, |(r, _, _)| *r as u64 + 1);
+    let mut width: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for (r, c, _) in &cells {
+        let w = width.entry(*r).or_default();
+        *w = (*w).max(c + 1);
+    }
+    let total: u64 = width.values().map(|w| *w as u64).sum::<u64>() + rows;
+    if total > limits::MAX_CELLS {
+        return Err(too_many_cells());
+    }
+    let mut grid_rows: Vec<Vec<Cell>> = vec![Vec::new(); rows as usize];
+    for (r, c, cell) in cells {
+        let row = &mut grid_rows[r as usize];
+        if row.len() <= c as usize {
+            row.resize(c as usize + 1, Cell::Empty);
+        }
+        row[c as usize] = cell;
+    }
+    let merges = merges
+        .into_iter()
+        .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
+        .collect();
+    Ok(Grid { name: clean(name), rows: grid_rows, merges })
+}
+
+fn data_ref(d: &calamine::DataRef<'_>) -> Cell {
+    use calamine::DataRef as D;
+    match d {
+        D::Empty => Cell::Empty,
+        D::Int(i) => Cell::Number(*i as f64),
+        D::Float(f) => Cell::Number(*f),
+        D::String(s) => text_cell(s),
+        D::SharedString(s) => text_cell(s),
+        D::Bool(b) => Cell::Bool(*b),
+        D::DateTime(dt) => Cell::Number(dt.as_f64()),
+        D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(s.clone()),
+        D::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+fn text_cell(s: &str) -> Cell {
+    let s = clean(s);
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s)
+    }
+}
+
 fn workbook_error(e: impl std::fmt::Display) -> Note {
     let detail = e.to_string();
     let lower = detail.to_lowercase();
@@ -246,14 +358,7 @@ fn cell(d: &Data) -> Cell {
         Data::Empty => Cell::Empty,
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
-        Data::String(s) => {
-            let s = clean(s);
-            if s.is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(s)
-            }
-        }
+        Data::String(s) => text_cell(s),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
@@ -364,6 +469,16 @@ mod tests {
         let g = read(b"sep=;\nT\xe1\xbb\x89nh;\xc4\x90i\xe1\xbb\x83m\nHu\xe1\xba\xbf;1,5\n", "a.csv").unwrap();
         assert_eq!(g[0].rows[0], vec![Cell::Text("Tỉnh".into()), Cell::Text("Điểm".into())]);
         assert_eq!(g[0].rows[1][1], Cell::Text("1,5".into()));
+    }
+
+    #[test]
+    fn far_apart_cells_do_not_allocate_the_space_between() {
+        let corner = vec![(0, 0, Cell::Text("a".into())), (1_048_575, 16_383, Cell::Number(1.0))];
+        let g = dense("s", corner, Vec::new()).unwrap();
+        assert_eq!(g.rows.len(), 1_048_576);
+        assert_eq!(g.rows[1_048_575].len(), 16_384);
+        let wide: Sparse = (0..400u32).map(|r| (r, 16_383, Cell::Number(1.0))).collect();
+        assert_eq!(dense("s", wide, Vec::new()), Err(too_many_cells()));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod import;
 pub mod legacy;
 pub mod messages;
 pub mod model;
+pub mod ods_check;
 pub mod text;
 pub mod units;
 pub mod value;
