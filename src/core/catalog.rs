@@ -81,7 +81,17 @@ impl Catalog {
     }
 
     fn rebuild(&mut self) {
-        let names = self.resolver();
+        let resolve = self.resolver();
+        // One look-up per distinct spelling, not per observation.
+        let mut memo: HashMap<String, String> = HashMap::new();
+        let mut names = |s: &str| -> String {
+            if let Some(u) = memo.get(s) {
+                return u.clone();
+            }
+            let u = resolve(s);
+            memo.insert(s.to_string(), u.clone());
+            u
+        };
         let mut datasets: Vec<DataSet> = Vec::new();
         let mut reports = Vec::new();
         let mut targets: Vec<TargetSheet> = Vec::new();
@@ -124,6 +134,7 @@ impl Catalog {
             fill_ranks(d);
         }
         drop(names);
+        drop(resolve);
         self.datasets = datasets;
         self.targets = targets;
         self.reports = reports;

@@ -349,7 +349,12 @@ fn frame(g: &Grid, options: &ImportOptions) -> Option<Frame> {
 fn footer_start(g: &Grid, body_start: usize) -> usize {
     for (q, row) in g.rows.iter().enumerate().skip(body_start) {
         if let Some((_, c)) = nonempty(row).next() {
-            let f = fold(&c.text());
+            // Note words start with g, n, c, l, s (or are marked with *); most rows are not notes.
+            let Cell::Text(t) = c else { continue };
+            if !t.starts_with(['G', 'g', 'N', 'n', 'C', 'c', 'L', 'l', 'S', 's', '*', '(']) {
+                continue;
+            }
+            let f = fold(t);
             let opens_note =
                 FOOTER.iter().any(|w| f.starts_with(w)) || c.text().starts_with('*') || c.text().starts_with("(*)");
             if opens_note && !row.iter().any(|c| kind(c) == Kind::Number) {
@@ -471,7 +476,8 @@ fn is_sequence(g: &Grid, f: &Frame, c: usize) -> bool {
 
 fn target_share(g: &Grid, f: &Frame, c: usize) -> (usize, usize) {
     let (mut hits, mut worded, mut total) = (0, 0, 0);
-    for r in f.body_start..f.body_end {
+    // A target sheet has tens of rows: the first few hundred decide.
+    for r in f.body_start..f.body_end.min(f.body_start + 300) {
         if let Cell::Text(s) = g.get(r, c) {
             total += 1;
             if parse_target(s).is_some() {
@@ -745,6 +751,9 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let mut order: Vec<Key> = Vec::new();
     let mut cells: HashMap<Key, (Option<f64>, Option<u32>)> = HashMap::new();
     let mut group = String::new();
+    // Per distinct text, not per row: aggregate names, indicator names.
+    let mut aggregates: HashMap<String, bool> = HashMap::new();
+    let mut indicators: HashMap<String, String> = HashMap::new();
     for r in f.body_start..f.body_end {
         let row = &g.rows[r];
         let filled: Vec<(usize, &Cell)> = nonempty(row).collect();
@@ -752,13 +761,18 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             continue;
         }
         let unit_cell = g.get(r, unit_col);
-        let numbers = row.iter().filter(|c| matches!(kind(c), Kind::Number)).count();
         // A heading inside the body ("Khối Sở, ban, ngành"): the peer group of what follows.
         // A lone name with nothing after it is a unit without values, not a heading.
-        let data_follows = (r + 1..f.body_end)
-            .find(|&q| nonempty(&g.rows[q]).count() > 0)
-            .is_some_and(|q| g.rows[q].iter().any(|c| kind(c) == Kind::Number));
-        if numbers == 0 && filled.len() == 1 && kind(filled[0].1) == Kind::Label && period_col.is_none() && data_follows
+        let data_follows = || {
+            (r + 1..f.body_end)
+                .find(|&q| nonempty(&g.rows[q]).count() > 0)
+                .is_some_and(|q| g.rows[q].iter().any(|c| kind(c) == Kind::Number))
+        };
+        if filled.len() == 1
+            && period_col.is_none()
+            && kind(filled[0].1) == Kind::Label
+            && !row.iter().any(|c| kind(c) == Kind::Number)
+            && data_follows()
         {
             group = strip_heading_number(&filled[0].1.text());
             continue;
@@ -767,7 +781,8 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         if unit.is_empty() || kind(unit_cell) != Kind::Label {
             continue;
         }
-        if is_aggregate(&unit) {
+        let aggregate = *aggregates.entry(unit.clone()).or_insert_with(|| is_aggregate(&unit));
+        if aggregate {
             notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: unit });
             continue;
         }
@@ -797,14 +812,16 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             };
             let period = row_period.clone().or_else(|| col_period.clone()).unwrap_or_default();
             let indicator = match &row_indicator {
-                Some(i) => {
-                    let f = fold(i);
-                    if OVERALL_NAMES.contains(&f.as_str()) {
-                        OVERALL.to_string()
-                    } else {
-                        clean(i)
-                    }
-                }
+                Some(i) => indicators
+                    .entry(i.clone())
+                    .or_insert_with(|| {
+                        if OVERALL_NAMES.contains(&fold(i).as_str()) {
+                            OVERALL.to_string()
+                        } else {
+                            clean(i)
+                        }
+                    })
+                    .clone(),
                 None => col_indicator.clone(),
             };
             let cell = g.get(r, c);

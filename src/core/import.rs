@@ -148,6 +148,7 @@ fn assemble(
 ) -> Vec<DataSet> {
     let mut sets: Vec<DataSet> = Vec::new();
     let mut merges = BTreeSet::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let standalone: Vec<bool> = tables
         .iter()
         .map(|t| {
@@ -177,9 +178,12 @@ fn assemble(
             // Observations keep the spelling of the file; the catalog gives each its
             // canonical name, so that a merge can be undone. The report lists the merges.
             let unit = clean(&r.unit);
-            let canonical = registry.canonical(&unit);
-            if canonical != unit {
-                merges.insert((unit.clone(), canonical));
+            if !seen.contains(&unit) {
+                let canonical = registry.canonical(&unit);
+                if canonical != unit {
+                    merges.insert((unit.clone(), canonical));
+                }
+                seen.insert(unit.clone());
             }
             let group = if r.group.is_empty() { sheet_group.clone().unwrap_or_default() } else { r.group };
             set.observations.push(Observation { group, unit, ..r });
@@ -228,11 +232,13 @@ pub fn dedupe(s: &mut DataSet) {
 /// Ranks within (group, period, indicator) where the source gives none: standard
 /// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
 pub fn fill_ranks(s: &mut DataSet) {
-    let mut slices: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+    let mut slices: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (i, o) in s.observations.iter().enumerate() {
-        slices.entry((o.group.clone(), o.period.clone(), o.indicator.clone())).or_default().push(i);
+        slices.entry((&o.group, &o.period, &o.indicator)).or_default().push(i);
     }
-    for ((_, _, indicator), idx) in slices {
+    let slices: Vec<(String, Vec<usize>)> =
+        slices.into_iter().map(|((_, _, ind), idx)| (ind.to_string(), idx)).collect();
+    for (indicator, idx) in slices {
         if idx.iter().any(|&i| s.observations[i].rank.is_some()) {
             continue;
         }

@@ -4,6 +4,14 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFC, non-breaking and odd spaces made plain, runs of white space collapsed, trimmed.
 pub fn clean(s: &str) -> String {
+    // Most text is already clean: NFC, single spaces, nothing to trim.
+    let plain = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(['\u{a0}', '\u{2007}', '\u{202f}', '\t', '\r', '\n', '\u{200b}', '\u{feff}']);
+    if plain && unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for ch in s.nfc() {

@@ -69,6 +69,20 @@ const MISSING: &[&str] = &[
 /// Parses a number as officials type it. Vietnamese convention first: `,` is the decimal
 /// mark and `.` groups thousands (`3.376` → 3376); an English `85.43` still reads as 85.43.
 pub fn parse_num(raw: &str) -> Num {
+    // Fast path for the common case of a name: no digit means a missing marker or text.
+    let t = raw.trim();
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        if t.len() > 24 {
+            return Num::NotNumber;
+        }
+        let lower = clean(t).to_lowercase();
+        return if MISSING.contains(&lower.as_str()) { Num::Missing } else { Num::NotNumber };
+    }
+    // Text that starts with a letter is a number only as "Hạng 2", "Rank 5", "Xếp hạng 3",
+    // "Thứ 4".
+    if t.chars().next().is_some_and(|c| c.is_alphabetic() && !"hHrRxXtT".contains(c)) {
+        return Num::NotNumber;
+    }
     let s = clean(raw);
     let lower = s.to_lowercase();
     if MISSING.contains(&lower.as_str()) {

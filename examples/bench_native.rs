@@ -1,0 +1,46 @@
+//! Native timings for `make bench`: calamine alone (the floor) and Chỉ Số's core import,
+//! medians of several runs, printed as JSON. `cargo run --release --example bench_native -- FILE...`
+use std::time::Instant;
+
+use calamine::Reader;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> f64 {
+    f(); // warm up
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let mut out = Vec::new();
+    for path in std::env::args().skip(1) {
+        let bytes = std::fs::read(&path).expect("read");
+        let name = std::path::Path::new(&path).file_name().and_then(|s| s.to_str()).unwrap_or("f.xlsx").to_string();
+        let calamine_ms = time(5, || {
+            let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice())).expect("open");
+            for s in wb.sheet_names() {
+                let r = wb.worksheet_range(&s).expect("range");
+                std::hint::black_box(r.get_size());
+            }
+        });
+        let mut rows = 0;
+        let core_ms = time(5, || {
+            let o = chiso::core::import_file(&bytes, &name);
+            rows = o.datasets.iter().map(|d| d.observations.len()).sum();
+            std::hint::black_box(&o);
+        });
+        out.push(format!("{{\"file\":\"{name}\",\"bytes\":{},\"observations\":{rows},\"calamine_native_ms\":{calamine_ms:.1},\"core_native_ms\":{core_ms:.1}}}", bytes.len()));
+    }
+    println!("[{}]", out.join(","));
+}

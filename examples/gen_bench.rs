@@ -1,0 +1,71 @@
+//! Writes the benchmark workbooks: `cargo run --release --example gen_bench -- DIR`.
+//! long.xlsx: 1,200 units × 10 years × 12 indicators = 144,000 rows (unit, year, indicator,
+//! value, rank); wide.xlsx: the same data, one row per unit, a two-row header (year over
+//! indicator) with 120 value columns; province.xlsx: 63 provinces × 5 years (drop to chart).
+#[path = "../tests/support/gen.rs"]
+mod gen;
+
+use rust_xlsxwriter::Workbook;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/bench".into()));
+    std::fs::create_dir_all(&dir)?;
+    let (units, years, indicators) = (1200u32, 10u16, 12u16);
+    let value = |u: u32, y: u16, i: u16| {
+        let mut r = gen::Lcg::new(u as u64 * 1_000_003 + y as u64 * 101 + i as u64);
+        gen::round2(40.0 + 55.0 * r.next())
+    };
+    let unit = |u: u32| format!("Xã số {u:04}");
+    let indicator = |i: u16| format!("Chỉ tiêu {:02}", i + 1);
+
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Dữ liệu")?;
+    for (c, h) in ["Đơn vị", "Năm", "Chỉ số", "Giá trị", "Xếp hạng"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h)?;
+    }
+    let mut row = 1u32;
+    for y in 0..years {
+        for i in 0..indicators {
+            let vals: Vec<f64> = (0..units).map(|u| value(u, y, i)).collect();
+            let ranks = gen::competition_ranks(&vals);
+            for u in 0..units {
+                ws.write_string(row, 0, unit(u))?;
+                ws.write_number(row, 1, (2015 + y) as f64)?;
+                ws.write_string(row, 2, indicator(i))?;
+                ws.write_number(row, 3, vals[u as usize])?;
+                ws.write_number(row, 4, ranks[u as usize] as f64)?;
+                row += 1;
+            }
+        }
+    }
+    wb.save(dir.join("long.xlsx"))?;
+
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "SỐ LIỆU CẤP XÃ (BENCHMARK)")?;
+    ws.write_string(2, 0, "STT")?;
+    ws.write_string(2, 1, "Đơn vị")?;
+    for y in 0..years {
+        let c0 = 2 + y * indicators;
+        ws.merge_range(2, c0, 2, c0 + indicators - 1, &format!("Năm {}", 2015 + y), &rust_xlsxwriter::Format::new())?;
+        for i in 0..indicators {
+            ws.write_string(3, c0 + i, indicator(i))?;
+        }
+    }
+    for u in 0..units {
+        let r = 4 + u;
+        ws.write_number(r, 0, (u + 1) as f64)?;
+        ws.write_string(r, 1, unit(u))?;
+        for y in 0..years {
+            for i in 0..indicators {
+                ws.write_number(r, 2 + y * indicators + i, value(u, y, i))?;
+            }
+        }
+    }
+    wb.save(dir.join("wide.xlsx"))?;
+
+    std::fs::write(dir.join("province.xlsx"), gen::sample_workbook()?)?;
+    println!("wrote {}/long.xlsx, wide.xlsx, province.xlsx", dir.display());
+    Ok(())
+}
