@@ -18,13 +18,15 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 FIXTURES := target/e2e-fixtures
 
 
-.PHONY: help serve build bundle fuzz test test-native test-wasm test-e2e tools tools-test sample fixtures clean
+.PHONY: help serve build bundle fuzz bench test test-native test-wasm test-e2e tools tools-test sample fixtures clean
 
 help:
 	@echo "make serve  — install what is missing, build and serve the app on http://127.0.0.1:8080"
 	@echo "make test   — install what tests need and run every test (native, wasm, browser)"
 	@echo "make build  — release build into dist/"
 	@echo "make bundle — the single-file offline copy: dist/chiso-offline.html"
+	@echo "make bench  — import benchmark against SheetJS and calamine (medians, ratios)"
+	@echo "make fuzz   — the fuzz targets, FUZZ_SECONDS each (default 600)"
 
 ## Tools ---------------------------------------------------------------------------------
 
@@ -58,6 +60,12 @@ build: tools
 # post-build hook of every build).
 bundle: build
 	@test -s dist/chiso-offline.html && ls -l dist/chiso-offline.html
+
+# Benchmark (not part of `make test`): generates the 144k-row workbooks, then times
+# Chỉ Số (page, core in wasm, native) against SheetJS and native calamine.
+bench: build
+	cargo run --quiet --release --example gen_bench -- target/bench
+	node bench/browser.mjs
 
 # Fuzzing (not part of `make test`): each target for FUZZ_SECONDS; crashes land in
 # fuzz/artifacts/ and become regression files under tests/fixtures/regressions/.

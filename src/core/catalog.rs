@@ -81,6 +81,14 @@ impl Catalog {
     }
 
     fn rebuild(&mut self) {
+        let (datasets, targets, reports) = self.derive();
+        self.datasets = datasets;
+        self.targets = targets;
+        self.reports = reports;
+    }
+
+    /// Data sets, target sheets and reports from the files and the corrections.
+    fn derive(&self) -> (Vec<DataSet>, Vec<TargetSheet>, Vec<ImportReport>) {
         let resolve = self.resolver();
         // One look-up per distinct spelling, not per observation.
         let mut memo: HashMap<String, String> = HashMap::new();
@@ -133,11 +141,7 @@ impl Catalog {
             // Ranks given by a file stay; ranks computed are computed again over the merge.
             fill_ranks(d);
         }
-        drop(names);
-        drop(resolve);
-        self.datasets = datasets;
-        self.targets = targets;
-        self.reports = reports;
+        (datasets, targets, reports)
     }
 }
 

@@ -78,9 +78,30 @@ impl From<&'static str> for Problem {
 pub fn check(bytes: &[u8], max_cells: u64) -> Result<(), Problem> {
     let workbook = structure(bytes)?;
     if let Some(stream) = workbook {
+        biff_records_sound(&stream)?;
         if biff_claims_cells(&stream) > max_cells {
             return Err(Problem::TooManyCells);
         }
+    }
+    Ok(())
+}
+
+/// Records calamine reads at fixed offsets without checking their length (found by
+/// fuzzing): a short one would make it index past the end and panic.
+fn biff_records_sound(stream: &[u8]) -> Result<(), Problem> {
+    let mut at = 0;
+    while at + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
+        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        // MERGEDCELLS: a count, then 8 bytes per merged range.
+        if typ == 0x00E5 {
+            let count = u16_at(data, 0).ok_or("merged cells record")? as usize;
+            if 2 + count * 8 > data.len() {
+                return Err(Problem::Broken("merged cells record"));
+            }
+        }
+        at += 4 + len;
     }
     Ok(())
 }

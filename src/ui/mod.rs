@@ -18,3 +18,12 @@ pub fn start() {
     browser::register_service_worker();
     yew::Renderer::<app::App>::new().render();
 }
+
+/// For `make bench`: the core import alone, in wasm, without the page (returns the number
+/// of observations read, so the work cannot be skipped).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_import(bytes: &[u8], name: &str) -> u32 {
+    let o = crate::core::import_file(bytes, name);
+    o.datasets.iter().map(|d| d.observations.len() as u32).sum()
+}

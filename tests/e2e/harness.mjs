@@ -41,7 +41,7 @@ export function serve(dir = DIST) {
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic',
+  '--no-first-run', '--disable-quic', '--enable-precise-memory-info',
 ];
 
 export function launch() {

@@ -1,0 +1,120 @@
+// `make bench`: Chỉ Số's import in headless Chromium (through the page, and the core alone
+// in wasm) against SheetJS (npm `xlsx`) on the same bytes, with native calamine as the
+// floor; drop-to-first-chart, redraw, memory and bundle sizes. Prints a table of medians.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, ROOT, DIST } from '../tests/e2e/harness.mjs';
+
+const BENCH = path.join(ROOT, 'target', 'bench');
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => (x === undefined ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+// Serve dist/ plus the benchmark files and SheetJS from the same origin (the page's CSP
+// allows scripts from 'self' only).
+const stage = path.join(ROOT, 'target', 'bench-site');
+fs.rmSync(stage, { recursive: true, force: true });
+fs.cpSync(DIST, stage, { recursive: true });
+fs.mkdirSync(path.join(stage, 'bench'), { recursive: true });
+for (const f of ['long.xlsx', 'wide.xlsx', 'province.xlsx']) fs.copyFileSync(path.join(BENCH, f), path.join(stage, 'bench', f));
+fs.copyFileSync(path.join(ROOT, 'node_modules', 'xlsx', 'dist', 'xlsx.full.min.js'), path.join(stage, 'bench', 'xlsx.js'));
+
+const native = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_native', '--',
+  ...['long.xlsx', 'wide.xlsx', 'province.xlsx'].map((f) => path.join(BENCH, f))], { cwd: ROOT, encoding: 'utf8' }));
+
+const web = await serve(stage);
+const browser = await launch();
+
+async function page() {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await p.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  await p.goto(web.url);
+  await p.waitForSelector('[data-action="load-sample"]');
+  await p.waitForFunction(() => window.wasmBindings && window.__wasm);
+  return p;
+}
+
+const results = {};
+for (const file of ['long.xlsx', 'wide.xlsx']) {
+  const p = await page();
+  await p.addScriptTag({ url: '/bench/xlsx.js' });
+  const inPage = await p.evaluate(async ({ file, runs }) => {
+    const bytes = new Uint8Array(await (await fetch(`/bench/${file}`)).arrayBuffer());
+    const core = [], sheetjs = [];
+    let rows = 0, obs = 0;
+    for (let i = 0; i < runs; i++) {
+      let t = performance.now();
+      obs = window.wasmBindings.bench_import(bytes, file);
+      core.push(performance.now() - t);
+      t = performance.now();
+      const wb = XLSX.read(bytes, { type: 'array' });
+      rows = 0;
+      for (const name of wb.SheetNames) rows += XLSX.utils.sheet_to_json(wb.Sheets[name], { header: 1 }).length;
+      sheetjs.push(performance.now() - t);
+    }
+    return { core, sheetjs, rows, obs };
+  }, { file, runs: RUNS });
+  await p.close();
+  // Through the page, as a user drops the file: input set → report entry "ok".
+  const drop = [];
+  let heap = 0, wasmMem = 0;
+  for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+    const q = await page();
+    const t = Date.now();
+    await q.setInputFiles('input[type="file"]', path.join(BENCH, file));
+    await q.waitForSelector(`[data-import-file="${file}"][data-import-status="ok"]`, { timeout: 300000 });
+    drop.push(Date.now() - t);
+    const mem = await q.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize ?? 0, wasm: window.__wasm.memory.buffer.byteLength }));
+    heap = Math.max(heap, mem.heap);
+    wasmMem = Math.max(wasmMem, mem.wasm);
+    await q.close();
+  }
+  results[file] = { core: median(inPage.core), sheetjs: median(inPage.sheetjs), page: median(drop), rows: inPage.rows, obs: inPage.obs, heap, wasmMem };
+}
+
+// Drop to first chart: 63 provinces × 5 years.
+const firstChart = [];
+const redraw = [];
+for (let i = 0; i < RUNS; i++) {
+  const q = await page();
+  const t = Date.now();
+  await q.setInputFiles('input[type="file"]', path.join(BENCH, 'province.xlsx'));
+  await q.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
+  firstChart.push(Date.now() - t);
+  // Redraw after a selection change (my unit), to the next frame after it.
+  redraw.push(await q.evaluate(async () => {
+    const s = document.querySelector('[data-control="my-unit"]');
+    s.value = s.options[7].value;
+    const t0 = performance.now();
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t0;
+  }));
+  await q.close();
+}
+await browser.close();
+web.server.close();
+
+const sizes = fs.readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f)).map((f) => {
+  const b = fs.readFileSync(path.join(DIST, f));
+  return { f, raw: b.length, gz: zlib.gzipSync(b, { level: 9 }).length, br: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+});
+const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz, br: a.br + s.br }), { raw: 0, gz: 0, br: 0 });
+
+const nat = Object.fromEntries(native.map((n) => [n.file, n]));
+console.log(`\nChỉ Số benchmark — medians of ${RUNS} runs (ms), headless Chromium, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log('| file | rows | Chỉ Số in page (drop→ok) | Chỉ Số core (wasm) | SheetJS read+sheet_to_json | calamine native | Chỉ Số core native | SheetJS ÷ core wasm | core wasm ÷ calamine |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const [file, r] of Object.entries(results)) {
+  const n = nat[file];
+  console.log(`| ${file} | ${r.obs} | ${fmt(r.page)} | ${fmt(r.core)} | ${fmt(r.sheetjs)} | ${fmt(n.calamine_native_ms)} | ${fmt(n.core_native_ms)} | ${(r.sheetjs / r.core).toFixed(2)}× | ${(r.core / n.calamine_native_ms).toFixed(2)}× |`);
+}
+console.log(`\n| measure | value |\n| --- | --- |`);
+console.log(`| drop → first chart, 63 provinces × 5 years | ${fmt(median(firstChart))} ms |`);
+console.log(`| redraw after a selection change (to the next frame) | ${fmt(median(redraw))} ms |`);
+for (const [file, r] of Object.entries(results)) console.log(`| after ${file}: JS heap / wasm memory | ${(r.heap / 1e6).toFixed(1)} MB / ${(r.wasmMem / 1e6).toFixed(1)} MB |`);
+console.log(`\n| asset | raw | gzip | brotli |\n| --- | --- | --- | --- |`);
+for (const s of sizes) console.log(`| ${s.f} | ${s.raw} | ${s.gz} | ${s.br} |`);
+console.log(`| total | ${total.raw} | ${total.gz} | ${total.br} |`);
