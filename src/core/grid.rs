@@ -91,6 +91,32 @@ pub enum Format {
     Csv,
 }
 
+/// Every sheet of an xlsx or xlsb workbook, read cell by cell through calamine's streaming
+/// reader (the two readers are different types with the same methods, hence a macro).
+macro_rules! stream_sheets {
+    ($wb:expr, $merges:expr) => {{
+        let mut wb = $wb;
+        let mut grids = Vec::new();
+        for name in wb.sheet_names() {
+            let mut cells = Vec::new();
+            {
+                let mut reader = match wb.worksheet_cells_reader(&name) {
+                    Ok(r) => r,
+                    // A chart sheet has no cells: pass over it.
+                    Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
+                    Err(e) => return Err(workbook_error(e)),
+                };
+                while let Some(c) = reader.next_cell().map_err(workbook_error)? {
+                    push_cell(&mut cells, c.get_position(), data_ref(c.get_value()))?;
+                }
+            }
+            let merges = $merges(&mut wb, &name);
+            grids.push(dense(&name, cells, merges)?);
+        }
+        Ok(grids)
+    }};
+}
+
 /// Reads every sheet of a file. The format is found from the bytes, the name helps for text.
 pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
     if bytes.is_empty() {
@@ -105,43 +131,12 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
             wb.merge_cells_by_sheet_name(name).unwrap_or_default()
         }),
         Format::Xlsx => {
-            let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
-            let mut grids = Vec::new();
-            for name in wb.sheet_names() {
-                let mut cells = Vec::new();
-                {
-                    let mut reader = match wb.worksheet_cells_reader(&name) {
-                        Ok(r) => r,
-                        Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
-                        Err(e) => return Err(workbook_error(e)),
-                    };
-                    while let Some(c) = reader.next_cell().map_err(workbook_error)? {
-                        push_cell(&mut cells, c.get_position(), data_ref(c.get_value()))?;
-                    }
-                }
-                let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                grids.push(dense(&name, cells, merges)?);
-            }
-            Ok(grids)
+            let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
+            stream_sheets!(wb, |wb: &mut Xlsx<_>, name: &str| wb.merge_cells_by_sheet_name(name).unwrap_or_default())
         }
         Format::Xlsb => {
-            let mut wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
-            let mut grids = Vec::new();
-            for name in wb.sheet_names() {
-                let mut cells = Vec::new();
-                {
-                    let mut reader = match wb.worksheet_cells_reader(&name) {
-                        Ok(r) => r,
-                        Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
-                        Err(e) => return Err(workbook_error(e)),
-                    };
-                    while let Some(c) = reader.next_cell().map_err(workbook_error)? {
-                        push_cell(&mut cells, c.get_position(), data_ref(c.get_value()))?;
-                    }
-                }
-                grids.push(dense(&name, cells, Vec::new())?);
-            }
-            Ok(grids)
+            let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
+            stream_sheets!(wb, |_: &mut Xlsb<_>, _: &str| Vec::new())
         }
         Format::Ods => workbook(calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)), |_, _| Vec::new()),
     }
