@@ -53,9 +53,10 @@ impl Catalog {
     /// Every spelling seen in the files and the unit it is shown as now.
     pub fn spellings(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let names = self.resolver();
         for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
-            if !out.iter().any(|(s, _)| *s == o.unit) {
+            if seen.insert(o.unit.as_str()) {
                 out.push((o.unit.clone(), names(&o.unit)));
             }
         }
@@ -67,8 +68,10 @@ impl Catalog {
     fn resolver(&self) -> impl Fn(&str) -> String + '_ {
         let registry = Registry::default();
         let mut first: HashMap<String, String> = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
         for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
-            if !self.unit_overrides.iter().any(|(s, _)| *s == o.unit) {
+            // Once per distinct spelling, in loading order.
+            if seen.insert(o.unit.as_str()) && !self.unit_overrides.iter().any(|(s, _)| *s == o.unit) {
                 first.entry(unit_key(&o.unit)).or_insert_with(|| registry.canonical(&o.unit));
             }
         }
