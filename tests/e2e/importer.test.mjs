@@ -50,6 +50,18 @@ test('files from openpyxl, xlwt and odfpy, dropped at once, read right', async (
   assert.deepEqual(byName['Tỷ lệ hồ sơ trễ hạn'].slice(2), ['<', '2', '2024-Q3', '1.9', 'true']);
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.locator('.import-report').screenshot({ path: path.join(SHOTS, 'import-report-vi.png') });
+
+  // The views on a real multi-year file (years as columns, 2017–2022, a gap in 2021).
+  await page.selectOption('[data-control="dataset"]', { label: 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC TỈNH, THÀNH PHỐ' });
+  assert.equal(await page.locator('table[data-table="ranking"] tbody tr').count(), 5);
+  await page.click('[data-action="view-trend"]');
+  await page.waitForSelector('[data-chart="trend"][data-rendered="true"]');
+  await page.waitForSelector('[data-chart="bump"][data-rendered="true"]');
+  const trendRows = await page.locator('[data-chart="trend"] .chart-data tbody tr').allTextContents();
+  assert.ok(trendRows.some((r) => r.startsWith('TP. Hồ Chí Minh') && r.includes('–')), 'the missing 2021 is a gap');
+  await page.click('[data-action="view-comparison"]');
+  await page.waitForSelector('[data-chart="comparison"][data-rendered="true"]');
+  await page.click('[data-action="view-ranking"]');
 });
 
 test('a merge can be undone and redone', async () => {
