@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::codec::{decode, encode, CodecError};
 use crate::core::export::{targets_csv, tidy_csv};
 use crate::core::{import_file, import_file_with, ImportOptions, Lang};
-use crate::ui::browser::{download, read_and_import, set_document_lang};
+use crate::ui::browser::{download_csv, read_and_import, set_document_lang};
 use crate::ui::components::comparison_view::ComparisonPanel;
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::header::Header;
@@ -145,15 +145,11 @@ pub fn App() -> Html {
     };
     let export_tidy = {
         let catalog = state.catalog.clone();
-        Callback::from(move |_: MouseEvent| {
-            download("chiso-tidy.csv", "text/csv;charset=utf-8", tidy_csv(&catalog).as_bytes())
-        })
+        Callback::from(move |_: MouseEvent| download_csv("chiso-tidy.csv", &tidy_csv(&catalog)))
     };
     let export_targets = {
         let catalog = state.catalog.clone();
-        Callback::from(move |_: MouseEvent| {
-            download("chiso-targets.csv", "text/csv;charset=utf-8", targets_csv(&catalog).as_bytes())
-        })
+        Callback::from(move |_: MouseEvent| download_csv("chiso-targets.csv", &targets_csv(&catalog)))
     };
     let has_data = !state.catalog.datasets.is_empty();
     let has_targets = !state.catalog.targets.is_empty();

@@ -37,6 +37,14 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {
     .forget();
 }
 
+/// Offers CSV text as a download, with a UTF-8 byte-order mark so that Excel opens the
+/// Vietnamese text right.
+pub fn download_csv(file_name: &str, text: &str) {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    download(file_name, "text/csv;charset=utf-8", &bytes);
+}
+
 /// Reads a dropped or chosen file and imports it; returns the bytes too, so the file can
 /// be read again with corrections. Lets the page paint "loading" before the import runs.
 pub async fn read_and_import(file: web_sys::File) -> (ImportOutcome, Option<Rc<Vec<u8>>>) {

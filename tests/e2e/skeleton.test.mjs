@@ -36,6 +36,7 @@ test('a dropped messy workbook is read right and exported as tidy CSV', async ()
 
   const { name, text } = await downloadText(page, '[data-action="export-tidy"]');
   assert.match(name, /\.csv$/);
+  assert.ok(text.startsWith('\uFEFF'), 'a BOM, so Excel reads UTF-8');
   const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((r) => r.length > 1);
   assert.deepEqual(rows[0], ['dataset', 'group', 'unit', 'period', 'indicator', 'value', 'rank']);
   const mine = rows.filter((r) => r[0] === 'KẾT QUẢ XẾP HẠNG CHỈ SỐ HÀI LÒNG');

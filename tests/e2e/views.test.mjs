@@ -43,7 +43,8 @@ test('ranking: search without diacritics and my unit', async () => {
   }
   assert.match(tip ?? '', /^\d\. .+: \d+,\d\d$/);
   const { text } = await downloadText(page, '[data-action="export-table"]');
-  const rows = parseCsv(text).filter((r) => r.length > 1);
+  assert.ok(text.startsWith('\uFEFF'), 'a BOM, so Excel reads UTF-8');
+  const rows = parseCsv(text.slice(1)).filter((r) => r.length > 1);
   assert.deepEqual(rows[0], ['Hạng', 'Đơn vị', 'Điểm', 'Thay đổi', 'Thay đổi điểm']);
   assert.equal(rows.length, 64);
 });

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::charts::spec::ChartSpec;
 use crate::core::Lang;
-use crate::ui::browser::download;
+use crate::ui::browser::{download, download_csv};
 use crate::ui::i18n::{t, K};
 use crate::ui::tables::Table;
 
@@ -52,9 +52,7 @@ pub fn ExportBar(p: &Props) -> Html {
     };
     let csv = {
         let (table, name) = (p.table.clone(), p.name.clone());
-        Callback::from(move |_: MouseEvent| {
-            download(&format!("chiso-{name}.csv"), "text/csv;charset=utf-8", table.csv().as_bytes())
-        })
+        Callback::from(move |_: MouseEvent| download_csv(&format!("chiso-{name}.csv"), &table.csv()))
     };
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
