@@ -747,9 +747,19 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     }
 
     // (group, unit, period, indicator) → (value, rank), in the order first seen.
-    type Key = (String, String, String, String);
-    let mut order: Vec<Key> = Vec::new();
-    let mut cells: HashMap<Key, (Option<f64>, Option<u32>)> = HashMap::new();
+    // Records in first-seen order, found by (group, unit, period, indicator) interned to
+    // numbers: no string is cloned or hashed per cell.
+    let mut records: Vec<Observation> = Vec::new();
+    let mut index: HashMap<(u32, u32, u32, u32), usize> = HashMap::new();
+    let mut names: HashMap<String, u32> = HashMap::new();
+    let mut intern = |s: &str| -> u32 {
+        if let Some(i) = names.get(s) {
+            return *i;
+        }
+        let i = names.len() as u32;
+        names.insert(s.to_string(), i);
+        i
+    };
     let mut group = String::new();
     // Per distinct text, not per row: aggregate names, indicator names.
     let mut aggregates: HashMap<String, bool> = HashMap::new();
@@ -826,11 +836,19 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             };
             let cell = g.get(r, c);
             let n = num(cell);
-            let key = (row_group.clone(), unit.clone(), period, indicator);
-            let entry = cells.entry(key.clone()).or_insert_with(|| {
-                order.push(key);
-                (None, None)
+            let key = (intern(&row_group), intern(&unit), intern(&period), intern(&indicator));
+            let at = *index.entry(key).or_insert_with(|| {
+                records.push(Observation {
+                    group: row_group.clone(),
+                    unit: unit.clone(),
+                    period,
+                    indicator,
+                    value: None,
+                    rank: None,
+                });
+                records.len() - 1
             });
+            let entry = &mut records[at];
             match (n, &roles[c]) {
                 (Num::Missing, _) => {
                     if !cell.is_empty() {
@@ -845,18 +863,11 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                 (Num::NotNumber, _) => {
                     notes.warn_cell(Note::UnreadCell { sheet: sheet.clone(), row: r + 1, col: c, text: cell.text() })
                 }
-                (n, Role::Rank) => entry.1 = entry.1.or(n.as_rank()),
-                (n, _) => entry.0 = entry.0.or(n.as_value()),
+                (n, Role::Rank) => entry.rank = entry.rank.or(n.as_rank()),
+                (n, _) => entry.value = entry.value.or(n.as_value()),
             }
         }
     }
-    let records = order
-        .into_iter()
-        .map(|k| {
-            let (value, rank) = cells[&k];
-            Observation { group: k.0, unit: k.1, period: k.2, indicator: k.3, value, rank }
-        })
-        .collect();
     Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower })
 }
 

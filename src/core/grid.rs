@@ -286,14 +286,18 @@ fn push_cell(cells: &mut Sparse, (r, c): (u32, u32), cell: Cell) -> Result<(), N
 /// cell) is checked before anything is allocated: two cells in far corners of a sheet must
 /// not ask for billions of empty ones.
 fn dense(name: &str, mut cells: Sparse, merges: Vec<calamine::Dimensions>) -> Result<Grid, Note> {
-    cells.sort_by_key(|(r, c, _)| (*r, *c));
-    let rows = cells.last().map_or(0, |(r, _, _)| *r as u64 + 1);
-    let mut width: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
-    for (r, c, _) in &cells {
-        let w = width.entry(*r).or_default();
-        *w = (*w).max(c + 1);
+    // Streaming readers give cells in row order; sort only when they do not.
+    if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
+        cells.sort_by_key(|(r, c, _)| (*r, *c));
     }
-    let total: u64 = width.values().map(|w| *w as u64).sum::<u64>() + rows;
+    let rows = cells.last().map_or(0, |(r, _, _)| *r as u64 + 1);
+    // Sorted by row, a row's last cell is its width.
+    let mut total: u64 = rows;
+    for (k, (r, c, _)) in cells.iter().enumerate() {
+        if cells.get(k + 1).is_none_or(|next| next.0 != *r) {
+            total += *c as u64 + 1;
+        }
+    }
     if total > limits::MAX_CELLS {
         return Err(too_many_cells());
     }
