@@ -35,6 +35,15 @@ pub fn series_color(k: usize, mine: bool) -> RGBColor {
     }
 }
 
+/// The label of a period axis segment (trend and bump charts).
+pub fn period_label(periods: &[String], v: &plotters::coord::ranged1d::SegmentValue<i32>) -> String {
+    use plotters::coord::ranged1d::SegmentValue;
+    match v {
+        SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => periods.get(*i as usize).cloned().unwrap_or_default(),
+        SegmentValue::Last => String::new(),
+    }
+}
+
 /// A point of a chart in backend pixels, with the exact value to show when hovered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {

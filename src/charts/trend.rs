@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::charts::{series_color, Hit, FONT, GRID, INK};
+use crate::charts::{period_label, series_color, Hit, FONT, GRID, INK};
 use crate::core::analyse::TrendView;
 use crate::core::Lang;
 
@@ -32,12 +32,7 @@ pub fn draw<DB: DrawingBackend>(
         .bold_line_style(GRID)
         .x_labels(n)
         .y_labels(6)
-        .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
-                view.periods.get(*i as usize).cloned().unwrap_or_default()
-            }
-            SegmentValue::Last => String::new(),
-        })
+        .x_label_formatter(&|v| period_label(&view.periods, v))
         .y_label_formatter(&|v| lang.num(*v, 1))
         .label_style((FONT, 12.0 * scale).into_font().color(&INK))
         .draw()?;

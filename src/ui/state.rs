@@ -202,12 +202,7 @@ impl AppState {
         self.indicator = v.ind;
         self.period = v.per;
         self.group = v.grp;
-        self.sort = match v.sort.as_str() {
-            "unit" => SortKey::Unit,
-            "value" => SortKey::Value,
-            "change" => SortKey::Change,
-            _ => SortKey::Rank,
-        };
+        self.sort = SortKey::from_name(&v.sort).unwrap_or_default();
         self.descending = v.desc;
         if let Some(ts) = v.ts {
             self.target_sheet = self.catalog.targets.iter().position(|t| t.name == ts).unwrap_or(0);
@@ -227,7 +222,7 @@ impl AppState {
             per: self.period.clone(),
             grp: self.group.clone(),
             lang: self.lang.code().to_string(),
-            sort: format!("{:?}", self.sort).to_lowercase(),
+            sort: self.sort.name().to_string(),
             desc: self.descending,
             ts: self.catalog.targets.get(self.target_sheet).map(|t| t.name.clone()),
             data: None,

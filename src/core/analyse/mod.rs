@@ -44,6 +44,24 @@ pub enum SortKey {
     Change,
 }
 
+impl SortKey {
+    pub const ALL: [SortKey; 4] = [SortKey::Rank, SortKey::Unit, SortKey::Value, SortKey::Change];
+
+    /// The name used in links and in the page hook `data-sort`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortKey::Rank => "rank",
+            SortKey::Unit => "unit",
+            SortKey::Value => "value",
+            SortKey::Change => "change",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
 /// The ranking of one period and indicator, with changes since the period before it.
 /// Rows are in rank order (missing values last), then Vietnamese alphabetical order.
 pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) -> RankingView {

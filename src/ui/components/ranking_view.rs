@@ -73,7 +73,7 @@ pub fn RankingPanel(p: &Props) -> Html {
         };
         html! {
             <th scope="col" class={class} aria-sort={aria}>
-                <button type="button" class="sort" data-sort={format!("{key:?}").to_lowercase()}
+                <button type="button" class="sort" data-sort={key.name()}
                     onclick={Callback::from(move |_| d.emit(Action::Sort(key)))}>{format!("{}{arrow}", t(lang, label))}</button>
             </th>
         }
