@@ -100,6 +100,7 @@ test-wasm:
 
 fixtures:
 	cargo run --quiet --example gen_fixtures -- $(FIXTURES)
+	cargo run --quiet --example gen_bench -- $(FIXTURES)/bench
 
 test-e2e: bundle fixtures
 	node --test tests/e2e/

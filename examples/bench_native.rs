@@ -40,7 +40,25 @@ fn main() {
             rows = o.datasets.iter().map(|d| d.observations.len()).sum();
             std::hint::black_box(&o);
         });
-        out.push(format!("{{\"file\":\"{name}\",\"bytes\":{},\"observations\":{rows},\"calamine_native_ms\":{calamine_ms:.1},\"core_native_ms\":{core_ms:.1}}}", bytes.len()));
+        // What the page does with an outcome after the worker: decode it, add it to the catalog.
+        let outcome = chiso::core::import_file(&bytes, &name);
+        let wire = chiso::core::wire::encode(&outcome);
+        let encode_ms = time(5, || {
+            std::hint::black_box(chiso::core::wire::encode(&outcome));
+        });
+        let decode_ms = time(5, || {
+            std::hint::black_box(chiso::core::wire::decode(&wire).expect("decode"));
+        });
+        let add_ms = time(5, || {
+            let mut c = chiso::core::Catalog::default();
+            c.add(outcome.clone());
+            std::hint::black_box(&c);
+        });
+        out.push(format!(
+            "{{\"file\":\"{name}\",\"bytes\":{},\"observations\":{rows},\"calamine_native_ms\":{calamine_ms:.1},\"core_native_ms\":{core_ms:.1},\"wire_bytes\":{},\"wire_encode_ms\":{encode_ms:.1},\"wire_decode_ms\":{decode_ms:.1},\"catalog_add_ms\":{add_ms:.1}}}",
+            bytes.len(),
+            wire.len()
+        ));
     }
     println!("[{}]", out.join(","));
 }

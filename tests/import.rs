@@ -174,3 +174,25 @@ fn link_lengths_of_the_sample_views() {
         assert!(full < LINK_WARN_CHARS, "{}: {full}", v.name());
     }
 }
+
+#[test]
+fn progress_moves_forward_from_reading_to_the_end() {
+    use chiso::core::{import_file_progress, ImportOptions};
+    // A long sheet (xlsx, streamed) and a long CSV: progress rises, stays within 0..=1,
+    // is reported many times, and the outcome is the same as without progress.
+    let mut csv = String::from("Đơn vị,Năm,Chỉ số,Giá trị\n");
+    for u in 0..3000 {
+        for y in 2020..2025 {
+            csv.push_str(&format!("Xã {u},{y},Tổng hợp,{}\n", 50 + (u * 7 + y) % 40));
+        }
+    }
+    let xlsx = gen::sample_workbook().unwrap();
+    for (bytes, name) in [(csv.as_bytes(), "xa.csv"), (xlsx.as_slice(), "mau.xlsx")] {
+        let mut seen = Vec::new();
+        let o = import_file_progress(bytes, name, &ImportOptions::default(), &mut |f| seen.push(f));
+        assert!(seen.len() >= 3, "{name}: {} reports", seen.len());
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{name}: {seen:?}");
+        assert!(seen.iter().all(|f| (0.0..=1.0).contains(f)), "{name}: {seen:?}");
+        assert_eq!(o, import_file(bytes, name));
+    }
+}

@@ -57,7 +57,7 @@ async fn the_app_mounts_and_loads_the_sample() {
         host.query_selector("[data-action=\"load-sample\"]").unwrap().expect("sample button").dyn_into().unwrap();
     button.click();
     let mut status = None;
-    for _ in 0..100 {
+    for _ in 0..200 {
         sleep(50).await;
         status = host
             .query_selector("[data-import-file=\"chiso-mau.xlsx\"]")

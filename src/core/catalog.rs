@@ -3,20 +3,38 @@
 //! target sheets and reports. The derived parts are rebuilt whenever an input changes.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::core::import::{dedupe, fill_ranks, ImportOutcome};
 use crate::core::model::{DataSet, ImportReport, TargetSheet};
 use crate::core::text::clean;
 use crate::core::units::{unit_key, Registry};
 
+/// One file as read: its data sets (shared, never copied: a catalog is cloned on every
+/// change of the app's state), target sheets and report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedFile {
+    pub datasets: Vec<Rc<DataSet>>,
+    pub targets: Vec<TargetSheet>,
+    pub report: ImportReport,
+}
+
+impl From<ImportOutcome> for LoadedFile {
+    fn from(o: ImportOutcome) -> Self {
+        LoadedFile { datasets: o.datasets.into_iter().map(Rc::new).collect(), targets: o.targets, report: o.report }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Catalog {
     /// Each file's outcome as read (units in the file's own spelling), in loading order.
-    pub files: Vec<ImportOutcome>,
+    pub files: Vec<LoadedFile>,
     /// Corrections by hand: a spelling → the unit it names. A spelling mapped to itself
     /// undoes an automatic merge.
     pub unit_overrides: Vec<(String, String)>,
-    pub datasets: Vec<DataSet>,
+    /// Data sets as shown: a file's data set as read when no other file adds to it and no
+    /// unit in it is renamed (the same allocation), else a merged and renamed copy.
+    pub datasets: Vec<Rc<DataSet>>,
     pub targets: Vec<TargetSheet>,
     pub reports: Vec<ImportReport>,
 }
@@ -30,8 +48,8 @@ impl Catalog {
         match self.files.iter().position(|f| f.report.file == file) {
             // A failed re-read keeps the earlier data of that file, with the new report.
             Some(i) if failed => self.files[i].report = outcome.report,
-            Some(i) => self.files[i] = outcome,
-            None => self.files.push(outcome),
+            Some(i) => self.files[i] = outcome.into(),
+            None => self.files.push(outcome.into()),
         }
         self.rebuild();
     }
@@ -91,7 +109,7 @@ impl Catalog {
     }
 
     /// Data sets, target sheets and reports from the files and the corrections.
-    fn derive(&self) -> (Vec<DataSet>, Vec<TargetSheet>, Vec<ImportReport>) {
+    fn derive(&self) -> (Vec<Rc<DataSet>>, Vec<TargetSheet>, Vec<ImportReport>) {
         let resolve = self.resolver();
         // One look-up per distinct spelling, not per observation.
         let mut memo: HashMap<String, String> = HashMap::new();
@@ -103,14 +121,36 @@ impl Catalog {
             memo.insert(s.to_string(), u.clone());
             u
         };
-        let mut datasets: Vec<DataSet> = Vec::new();
+        // How many files' data sets go into each data set shown.
+        let mut parts: HashMap<&str, usize> = HashMap::new();
+        for d in self.files.iter().flat_map(|f| &f.datasets) {
+            *parts.entry(d.name.as_str()).or_default() += 1;
+        }
+        let mut datasets: Vec<Rc<DataSet>> = Vec::new();
+        // Data sets built here (merged or renamed), which need deduplication and ranks.
+        let mut built: Vec<bool> = Vec::new();
         let mut reports = Vec::new();
         let mut targets: Vec<TargetSheet> = Vec::new();
         for f in &self.files {
             let mut report = f.report.clone();
             report.merges.clear();
             for d in &f.datasets {
-                let mut d = d.clone();
+                // Units are mostly in runs (a unit's rows together): look up once per run.
+                let mut last: Option<(&str, bool)> = None;
+                let renamed = d.observations.iter().any(|o| match last {
+                    Some((u, r)) if u == o.unit => r,
+                    _ => {
+                        let r = names(&o.unit) != o.unit;
+                        last = Some((&o.unit, r));
+                        r
+                    }
+                });
+                if !renamed && parts.get(d.name.as_str()) == Some(&1) {
+                    datasets.push(Rc::clone(d));
+                    built.push(false);
+                    continue;
+                }
+                let mut d = DataSet::clone(d);
                 for o in &mut d.observations {
                     let unit = names(&o.unit);
                     if unit != o.unit {
@@ -121,16 +161,21 @@ impl Catalog {
                         o.unit = unit;
                     }
                 }
-                match datasets.iter_mut().find(|e| e.name == d.name) {
-                    Some(existing) => {
+                match datasets.iter().position(|e| e.name == d.name) {
+                    Some(i) => {
+                        let existing = Rc::make_mut(&mut datasets[i]);
                         existing.observations.extend(d.observations);
                         for l in d.lower_is_better {
                             if !existing.lower_is_better.contains(&l) {
                                 existing.lower_is_better.push(l);
                             }
                         }
+                        built[i] = true;
                     }
-                    None => datasets.push(d),
+                    None => {
+                        datasets.push(Rc::new(d));
+                        built.push(true);
+                    }
                 }
             }
             for t in &f.targets {
@@ -139,10 +184,13 @@ impl Catalog {
             }
             reports.push(report);
         }
-        for d in &mut datasets {
-            dedupe(d);
-            // Ranks given by a file stay; ranks computed are computed again over the merge.
-            fill_ranks(d);
+        for (d, built) in datasets.iter_mut().zip(built) {
+            if built {
+                let d = Rc::make_mut(d);
+                dedupe(d);
+                // Ranks given by a file stay; ranks computed are computed again over the merge.
+                fill_ranks(d);
+            }
         }
         (datasets, targets, reports)
     }
@@ -188,6 +236,27 @@ mod tests {
         assert_eq!(c.datasets[0].observations[0].value, Some(81.0));
         assert_eq!(c.reports.len(), 1);
         assert_eq!(c.reports[0].status, crate::core::ImportStatus::Error);
+    }
+
+    #[test]
+    fn a_data_set_alone_and_unrenamed_is_shared_as_read() {
+        let mut c = Catalog::default();
+        let sample = include_bytes!("../../assets/sample/chiso-mau.xlsx");
+        c.add(import_file(sample, "chiso-mau.xlsx"));
+        c.add(import_file("Đơn vị,Điểm 2022\nTP HCM,80\nSở Y tế,70\n".as_bytes(), "x.csv"));
+        // The sample's provinces are already canonical: the data set is the file's own.
+        assert!(Rc::ptr_eq(&c.datasets[0], &c.files[0].datasets[0]));
+        // What sharing skips (deduplication, ranks) would change nothing.
+        let mut again = DataSet::clone(&c.datasets[0]);
+        dedupe(&mut again);
+        fill_ranks(&mut again);
+        assert_eq!(again, *c.datasets[0]);
+        // A file with a merged spelling gets its own renamed copy.
+        assert!(!Rc::ptr_eq(&c.datasets[1], &c.files[1].datasets[0]));
+        assert_eq!(c.datasets[1].units(), vec!["TP. Hồ Chí Minh", "Sở Y tế"]);
+        // A cloned catalog shares its data sets.
+        let copy = c.clone();
+        assert!(Rc::ptr_eq(&copy.datasets[0], &c.datasets[0]));
     }
 
     #[test]

@@ -94,24 +94,31 @@ pub enum Format {
 /// Every sheet of an xlsx or xlsb workbook, read cell by cell through calamine's streaming
 /// reader (the two readers are different types with the same methods, hence a macro).
 macro_rules! stream_sheets {
-    ($wb:expr, $merges:expr) => {{
+    ($wb:expr, $merges:expr, $progress:expr) => {{
         let mut wb = $wb;
         let mut grids = Vec::new();
-        for name in wb.sheet_names() {
+        let names = wb.sheet_names();
+        for (i, name) in names.iter().enumerate() {
             let mut cells = Vec::new();
             {
-                let mut reader = match wb.worksheet_cells_reader(&name) {
+                let mut reader = match wb.worksheet_cells_reader(name) {
                     Ok(r) => r,
                     // A chart sheet has no cells: pass over it.
                     Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
                     Err(e) => return Err(workbook_error(e)),
                 };
+                // The sheet's stated size, when it states one, measures progress.
+                let expected = reader.dimensions().len().max(1) as f64;
                 while let Some(c) = reader.next_cell().map_err(workbook_error)? {
                     push_cell(&mut cells, c.get_position(), data_ref(c.get_value()))?;
+                    if cells.len() % 8192 == 0 {
+                        $progress((i as f64 + (cells.len() as f64 / expected).min(1.0)) / names.len() as f64);
+                    }
                 }
             }
-            let merges = $merges(&mut wb, &name);
-            grids.push(dense(&name, cells, merges)?);
+            let merges = $merges(&mut wb, name);
+            grids.push(dense(name, cells, merges)?);
+            $progress((i + 1) as f64 / names.len() as f64);
         }
         Ok(grids)
     }};
@@ -119,6 +126,11 @@ macro_rules! stream_sheets {
 
 /// Reads every sheet of a file. The format is found from the bytes, the name helps for text.
 pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
+    read_with_progress(bytes, file_name, &mut |_| {})
+}
+
+/// [`read`], telling `progress` how far it has come (0 to 1) now and then.
+pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, Note> {
     if bytes.is_empty() {
         return Err(Note::EmptyFile);
     }
@@ -126,19 +138,27 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
         return Err(Note::TooLarge { what: "file bytes", limit: limits::MAX_FILE_BYTES });
     }
     match sniff(bytes, file_name)? {
-        Format::Csv => read_csv(bytes, file_name),
-        Format::Xls => workbook(calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)), |wb, name| {
-            wb.merge_cells_by_sheet_name(name).unwrap_or_default()
-        }),
+        Format::Csv => read_csv(bytes, file_name, progress),
+        Format::Xls => workbook(
+            calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)),
+            |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            progress,
+        ),
         Format::Xlsx => {
             let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
-            stream_sheets!(wb, |wb: &mut Xlsx<_>, name: &str| wb.merge_cells_by_sheet_name(name).unwrap_or_default())
+            stream_sheets!(
+                wb,
+                |wb: &mut Xlsx<_>, name: &str| wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                progress
+            )
         }
         Format::Xlsb => {
             let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
-            stream_sheets!(wb, |_: &mut Xlsb<_>, _: &str| Vec::new())
+            stream_sheets!(wb, |_: &mut Xlsb<_>, _: &str| Vec::new(), progress)
         }
-        Format::Ods => workbook(calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)), |_, _| Vec::new()),
+        Format::Ods => {
+            workbook(calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)), |_, _| Vec::new(), progress)
+        }
     }
 }
 
@@ -215,6 +235,7 @@ fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
 fn workbook<'a, R>(
     opened: Result<R, R::Error>,
     merges: impl Fn(&mut R, &str) -> Vec<calamine::Dimensions>,
+    progress: &mut dyn FnMut(f64),
 ) -> Result<Vec<Grid>, Note>
 where
     R: Reader<Cursor<&'a [u8]>>,
@@ -222,8 +243,10 @@ where
 {
     let mut wb = opened.map_err(workbook_error)?;
     let mut grids = Vec::new();
-    for name in wb.sheet_names() {
-        let range = match wb.worksheet_range(&name) {
+    let names = wb.sheet_names();
+    for (i, name) in names.iter().enumerate() {
+        progress(i as f64 / names.len() as f64);
+        let range = match wb.worksheet_range(name) {
             Ok(r) => r,
             // A chart sheet or a macro sheet has no cells: pass over it.
             Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
@@ -246,11 +269,11 @@ where
         while rows.last().is_some_and(|r| r.is_empty()) {
             rows.pop();
         }
-        let merges = merges(&mut wb, &name)
+        let merges = merges(&mut wb, name)
             .into_iter()
             .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
             .collect();
-        grids.push(Grid { name: clean(&name), rows, merges });
+        grids.push(Grid { name: clean(name), rows, merges });
     }
     Ok(grids)
 }
@@ -415,7 +438,7 @@ fn count_outside_quotes(line: &str, sep: char) -> usize {
     n
 }
 
-fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
+fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, Note> {
     let text = decode_text(bytes);
     // Excel's hint line "sep=;" names the separator.
     let (sep, text) = match text.strip_prefix("sep=").and_then(|r| r.chars().next().map(|c| (c, r))) {
@@ -426,8 +449,12 @@ fn read_csv(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(sep).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut cells: u64 = 0;
+    let total = text.len().max(1) as f64;
     for record in reader.records() {
         let record = record.map_err(|e| Note::Corrupt { detail: format!("CSV: {e}") })?;
+        if rows.len() % 8192 == 0 {
+            progress(record.position().map_or(0.0, |p| p.byte() as f64 / total));
+        }
         cells += record.len() as u64;
         if cells > limits::MAX_CELLS {
             return Err(Note::TooLarge { what: "cells in a sheet", limit: limits::MAX_CELLS });

@@ -27,12 +27,26 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
 
 /// [`import_file`] with the user's corrections (header row, unit column, period).
 pub fn import_file_with(bytes: &[u8], file_name: &str, options: &ImportOptions) -> ImportOutcome {
+    import_file_progress(bytes, file_name, options, &mut |_| {})
+}
+
+/// The share of an import's time spent reading cells (the rest: finding the tables).
+const READ_SHARE: f64 = 0.7;
+
+/// [`import_file_with`], telling `progress` how far it has come (0 to 1) now and then, so
+/// that the page can show a progress bar.
+pub fn import_file_progress(
+    bytes: &[u8],
+    file_name: &str,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f64),
+) -> ImportOutcome {
     let failed = |note| ImportOutcome {
         datasets: Vec::new(),
         targets: Vec::new(),
         report: ImportReport::failed(file_name, note),
     };
-    let grids = match grid::read(bytes, file_name) {
+    let grids = match grid::read_with_progress(bytes, file_name, &mut |f| progress(f * READ_SHARE)) {
         Ok(g) => g,
         Err(note) => return failed(note),
     };
@@ -41,7 +55,9 @@ pub fn import_file_with(bytes: &[u8], file_name: &str, options: &ImportOptions) 
     let mut report = ImportReport::new(file_name);
     let mut rankings = Vec::new();
     let mut targets = Vec::new();
-    for mut g in grids {
+    let sheets = grids.len().max(1) as f64;
+    for (i, mut g) in grids.into_iter().enumerate() {
+        progress(READ_SHARE + (1.0 - READ_SHARE) * 0.9 * i as f64 / sheets);
         if let Some(enc) = legacy_text(&mut g) {
             report.found.push(Note::LegacyText { sheet: g.name.clone(), encoding: enc.name() });
         }

@@ -154,6 +154,11 @@ pub enum Note {
         what: &'static str,
         limit: u64,
     },
+    /// The user stopped the reading.
+    Cancelled,
+    /// The reader stopped on something in the file it could not handle (in the page, the
+    /// import worker died; the page itself goes on).
+    ReaderFailed,
 }
 
 impl Note {
@@ -329,6 +334,21 @@ impl Note {
                     "không tìm thấy bảng số liệu nào (cần một cột tên đơn vị và các cột số)".into()
                 } else {
                     "no data table found (a column of unit names and columns of numbers are needed)".into()
+                }
+            }
+            Note::Cancelled => {
+                if vi {
+                    "đã huỷ đọc tệp theo yêu cầu; có thể thả lại tệp bất cứ lúc nào".into()
+                } else {
+                    "reading was cancelled as asked; drop the file again at any time".into()
+                }
+            }
+            Note::ReaderFailed => {
+                if vi {
+                    "bộ đọc gặp lỗi với nội dung tệp này (tệp có thể bị hỏng); dữ liệu đã nạp vẫn giữ nguyên".into()
+                } else {
+                    "the reader failed on this file's content (the file may be damaged); data already loaded is kept"
+                        .into()
                 }
             }
             Note::TooLarge { what, limit } => {

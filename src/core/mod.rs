@@ -23,8 +23,9 @@ pub mod ods_check;
 pub mod text;
 pub mod units;
 pub mod value;
+pub mod wire;
 
 pub use catalog::Catalog;
-pub use import::{import_file, import_file_with, ImportOptions, ImportOutcome};
+pub use import::{import_file, import_file_progress, import_file_with, ImportOptions, ImportOutcome};
 pub use messages::Lang;
 pub use model::{DataSet, ImportReport, ImportStatus, Observation, Target, TargetSheet};

@@ -33,8 +33,14 @@ impl DataSet {
     fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a str) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
+        let mut last = None;
         for o in &self.observations {
             let v = f(o);
+            // Values come in runs (a unit's rows, a period's block): skip the set for repeats.
+            if last == Some(v) {
+                continue;
+            }
+            last = Some(v);
             if seen.insert(v) {
                 out.push(v.to_string());
             }

@@ -1,13 +1,14 @@
 //! The app: one reducer, the header, the loader, the report and the current view.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::core::codec::{decode, encode, CodecError};
 use crate::core::export::{targets_csv, tidy_csv};
-use crate::core::{import_file, import_file_with, ImportOptions, Lang};
-use crate::ui::browser::{download_csv, read_and_import, set_document_lang};
+use crate::core::{ImportOptions, Lang};
+use crate::ui::browser::{download_csv, read_file, set_document_lang};
 use crate::ui::components::comparison_view::ComparisonPanel;
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::header::Header;
@@ -19,76 +20,115 @@ use crate::ui::components::trend_view::TrendPanel;
 use crate::ui::components::unit_mapper::UnitMapper;
 use crate::ui::components::view_tabs::ViewTabs;
 use crate::ui::i18n::{t, K};
-use crate::ui::state::{Action, AppState, View};
+use crate::ui::state::{Action, AppState, ByPtr, Shared, View};
+use crate::ui::worker::{Event, Importer};
 
 /// The built-in sample workbook (written by `cargo run --example gen_sample`).
 pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample/chiso-mau.xlsx");
 pub const SAMPLE_NAME: &str = "chiso-mau.xlsx";
 
 #[derive(Clone, Default, PartialEq)]
-struct Store(AppState);
+struct Store(Shared);
 
 impl Reducible for Store {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        next.0.apply(action);
-        Rc::new(next)
+        let mut next: AppState = Rc::unwrap_or_clone(Rc::unwrap_or_clone(self).0 .0);
+        next.apply(action);
+        Rc::new(Store(Shared(Rc::new(next))))
+    }
+}
+
+/// How far each file being read has come (0 to 1); kept apart from the app state so that
+/// a moving progress bar does not render the views again.
+#[derive(Clone, Default, PartialEq)]
+struct Progress(Rc<HashMap<String, f64>>);
+
+impl Reducible for Progress {
+    type Action = (String, Option<f64>);
+    fn reduce(self: Rc<Self>, (name, f): Self::Action) -> Rc<Self> {
+        let mut map = (*self.0).clone();
+        match f {
+            Some(f) => map.insert(name, f),
+            None => map.remove(&name),
+        };
+        Rc::new(Progress(Rc::new(map)))
     }
 }
 
 #[function_component]
 pub fn App() -> Html {
     let store = use_reducer(Store::default);
-    let state = Rc::new(store.0.clone());
+    let state = store.0.clone();
+    let progress = use_reducer(Progress::default);
     let lang = state.lang;
     use_effect_with(lang, |l| set_document_lang(*l));
 
+    // Stable across renders, so that components given it are not rendered again for it.
     let dispatch = {
         let store = store.dispatcher();
-        Callback::from(move |a: Action| store.dispatch(a))
+        (*use_memo((), move |_| Callback::from(move |a: Action| store.dispatch(a)))).clone()
+    };
+    // The import worker, started once with the page.
+    let importer = {
+        let dispatch = dispatch.clone();
+        let progress = progress.dispatcher();
+        (*use_memo((), move |_| {
+            Importer::new(Callback::from(move |e: Event| match e {
+                Event::Progress(name, f) => progress.dispatch((name, Some(f))),
+                Event::Done(outcome) => {
+                    progress.dispatch((outcome.report.file.clone(), None));
+                    dispatch.emit(Action::Loaded(outcome));
+                }
+            }))
+        }))
+        .clone()
     };
     let on_files = {
         let dispatch = dispatch.clone();
+        let importer = importer.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
             for f in files {
-                dispatch.emit(Action::Loading(f.name()));
+                let name = f.name();
+                dispatch.emit(Action::Loading(name.clone()));
                 let dispatch = dispatch.clone();
+                let importer = importer.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let (outcome, bytes) = read_and_import(f).await;
-                    if let Some(b) = bytes {
-                        dispatch.emit(Action::Source(outcome.report.file.clone(), b));
+                    match read_file(f).await {
+                        Ok(bytes) => {
+                            dispatch.emit(Action::Source(name.clone(), bytes.clone()));
+                            importer.submit(name, bytes, ImportOptions::default());
+                        }
+                        Err(outcome) => dispatch.emit(Action::Loaded(outcome)),
                     }
-                    dispatch.emit(Action::Loaded(Box::new(outcome)));
                 });
             }
         })
     };
     let on_sample = {
         let dispatch = dispatch.clone();
+        let importer = importer.clone();
         Callback::from(move |_| {
+            let bytes = Rc::new(SAMPLE.to_vec());
             dispatch.emit(Action::Loading(SAMPLE_NAME.to_string()));
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                gloo::timers::future::TimeoutFuture::new(0).await;
-                dispatch.emit(Action::Source(SAMPLE_NAME.to_string(), Rc::new(SAMPLE.to_vec())));
-                dispatch.emit(Action::Loaded(Box::new(import_file(SAMPLE, SAMPLE_NAME))));
-            });
+            dispatch.emit(Action::Source(SAMPLE_NAME.to_string(), bytes.clone()));
+            importer.submit(SAMPLE_NAME.to_string(), bytes, ImportOptions::default());
         })
     };
     let on_reread = {
         let dispatch = dispatch.clone();
+        let importer = importer.clone();
         let sources = state.sources.clone();
         Callback::from(move |(file, options): (String, ImportOptions)| {
             let Some(bytes) = sources.get(&file).cloned() else { return };
             dispatch.emit(Action::SetOptions(file.clone(), options.clone()));
             dispatch.emit(Action::Loading(file.clone()));
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                gloo::timers::future::TimeoutFuture::new(0).await;
-                dispatch.emit(Action::Loaded(Box::new(import_file_with(&bytes, &file, &options))));
-            });
+            importer.submit(file, bytes, options);
         })
+    };
+    let on_cancel = {
+        let importer = importer.clone();
+        Callback::from(move |file: String| importer.cancel(&file))
     };
     let on_unmerge = {
         let dispatch = dispatch.clone();
@@ -151,6 +191,8 @@ pub fn App() -> Html {
         let catalog = state.catalog.clone();
         Callback::from(move |_: MouseEvent| download_csv("chiso-targets.csv", &targets_csv(&catalog)))
     };
+    // Worked out again only when the catalog changes.
+    let spellings = use_memo(ByPtr(state.catalog.clone()), |c| c.0.spellings());
     let has_data = !state.catalog.datasets.is_empty();
     let has_targets = !state.catalog.targets.is_empty();
     html! {
@@ -166,9 +208,10 @@ pub fn App() -> Html {
                     </div>
                 </div>
                 <ImportReportView lang={lang} reports={state.catalog.reports.clone()} loading={state.loading.clone()}
+                    progress={progress.0.clone()} on_cancel={on_cancel}
                     options={state.options.clone()} rereadable={state.sources.keys().cloned().collect::<Vec<_>>()}
                     on_unmerge={on_unmerge} on_reread={on_reread} />
-                <UnitMapper lang={lang} spellings={state.catalog.spellings()} overrides={state.catalog.unit_overrides.clone()}
+                <UnitMapper lang={lang} spellings={spellings} overrides={state.catalog.unit_overrides.clone()}
                     on_map={on_map} on_clear={on_clear} />
                 if let Some(e) = &state.link_error {
                     <p class="link-message error" role="alert" data-link-error="true">

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use crate::core::messages::Note;
-use crate::core::{import_file, ImportOutcome, ImportReport, Lang};
+use crate::core::{ImportOutcome, ImportReport, Lang};
 use crate::ui::i18n::{t, K};
 
 /// Offers bytes as a download with the given file name.
@@ -45,21 +45,15 @@ pub fn download_csv(file_name: &str, text: &str) {
     download(file_name, "text/csv;charset=utf-8", &bytes);
 }
 
-/// Reads a dropped or chosen file and imports it; returns the bytes too, so the file can
-/// be read again with corrections. Lets the page paint "loading" before the import runs.
-pub async fn read_and_import(file: web_sys::File) -> (ImportOutcome, Option<Rc<Vec<u8>>>) {
+/// Reads a dropped or chosen file's bytes; a file that cannot be read gives the outcome
+/// to show for it.
+pub async fn read_file(file: web_sys::File) -> Result<Rc<Vec<u8>>, Box<ImportOutcome>> {
     let name = file.name();
     let blob = gloo::file::Blob::from(file);
-    match gloo::file::futures::read_as_bytes(&blob).await {
-        Ok(bytes) => {
-            gloo::timers::future::TimeoutFuture::new(0).await;
-            (import_file(&bytes, &name), Some(Rc::new(bytes)))
-        }
-        Err(e) => {
-            let report = ImportReport::failed(&name, Note::Corrupt { detail: e.to_string() });
-            (ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report }, None)
-        }
-    }
+    gloo::file::futures::read_as_bytes(&blob).await.map(Rc::new).map_err(|e| {
+        let report = ImportReport::failed(&name, Note::Corrupt { detail: e.to_string() });
+        Box::new(ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report })
+    })
 }
 
 /// Sets `<html lang>` to follow the UI language.

@@ -10,10 +10,17 @@ pub mod app;
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
-/// Starts the app in the page's body.
+/// Starts the app in the page's body (or, in the import worker, the import service).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // The same module serves imports when started in the import worker.
+    if worker::in_worker() {
+        worker::serve();
+        return;
+    }
     browser::install_panic_hook();
     browser::register_service_worker();
     yew::Renderer::<app::App>::new().render();

@@ -66,6 +66,42 @@ pub struct AppState {
     pub link_error: Option<CodecError>,
 }
 
+/// A shared value compared by identity (for memo keys: a catalog is replaced, never
+/// changed in place, when the state changes).
+#[derive(Debug, Default)]
+pub struct ByPtr<T>(pub Rc<T>);
+
+impl<T> Clone for ByPtr<T> {
+    fn clone(&self) -> Self {
+        ByPtr(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The state as components receive it: equal only when it is the same state (a pointer
+/// comparison; every change makes a new one), so that a view whose state did not change is
+/// not rendered again and nothing compares whole catalogs.
+#[derive(Clone, Debug, Default)]
+pub struct Shared(pub Rc<AppState>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = AppState;
+    fn deref(&self) -> &AppState {
+        &self.0
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Loading(String),
@@ -268,7 +304,7 @@ impl AppState {
     }
 
     pub fn current(&self) -> Option<&DataSet> {
-        self.catalog.datasets.get(self.dataset)
+        self.catalog.datasets.get(self.dataset).map(|d| &**d)
     }
 
     /// The chosen period, else the data set's latest.

@@ -103,8 +103,11 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
 
 /// Sorts ranking rows by a column; missing values always go last.
 pub fn sort_rows(rows: &mut [RankRow], key: SortKey, descending: bool) {
+    // Each name's sort key once, not once per comparison.
+    let keys: std::collections::HashMap<String, Vec<u32>> =
+        rows.iter().map(|r| (r.unit.clone(), vi_sort_key(&r.unit))).collect();
     rows.sort_by(|a, b| {
-        let by_name = || vi_sort_key(&a.unit).cmp(&vi_sort_key(&b.unit));
+        let by_name = || keys[&a.unit].cmp(&keys[&b.unit]);
         let opt = |x: Option<f64>, y: Option<f64>| match (x, y) {
             (Some(x), Some(y)) => {
                 let o = x.total_cmp(&y);

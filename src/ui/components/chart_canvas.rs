@@ -32,24 +32,31 @@ pub fn ChartCanvas(p: &Props) -> Html {
         let rendered = rendered.clone();
         let hits = hits.clone();
         use_effect_with((p.spec.clone(), p.lang), move |(spec, lang)| {
-            if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
-                let dpr = gloo::utils::window().device_pixel_ratio().max(1.0);
-                let css_w = canvas.parent_element().map(|e| e.client_width()).filter(|w| *w > 0).unwrap_or(640) as f64;
-                let css_h = spec.height() as f64;
-                canvas.set_width((css_w * dpr) as u32);
-                canvas.set_height((css_h * dpr) as u32);
-                let _ = canvas.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
-                if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
-                    let root = backend.into_drawing_area();
-                    match spec.draw(&root, *lang, dpr) {
-                        Ok(h) => {
-                            hits.set((h, dpr));
-                            rendered.set(true);
+            // Drawn in a task of its own, after the page has been updated: two short tasks
+            // rather than one long one.
+            let (spec, lang) = (spec.clone(), *lang);
+            let timer = gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(canvas) = canvas_ref.cast::<web_sys::HtmlCanvasElement>() {
+                    let dpr = gloo::utils::window().device_pixel_ratio().max(1.0);
+                    let css_w =
+                        canvas.parent_element().map(|e| e.client_width()).filter(|w| *w > 0).unwrap_or(640) as f64;
+                    let css_h = spec.height() as f64;
+                    canvas.set_width((css_w * dpr) as u32);
+                    canvas.set_height((css_h * dpr) as u32);
+                    let _ = canvas.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
+                    if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
+                        let root = backend.into_drawing_area();
+                        match spec.draw(&root, lang, dpr) {
+                            Ok(h) => {
+                                hits.set((h, dpr));
+                                rendered.set(true);
+                            }
+                            Err(_) => rendered.set(false),
                         }
-                        Err(_) => rendered.set(false),
                     }
                 }
-            }
+            });
+            move || drop(timer)
         });
     }
     let onmousemove = {

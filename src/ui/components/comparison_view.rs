@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::charts::spec::ChartSpec;
@@ -9,12 +7,12 @@ use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::unit_picker::UnitPicker;
 use crate::ui::i18n::{indicator_name, t, K};
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{Action, Shared};
 use crate::ui::tables;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<AppState>,
+    pub state: Shared,
     pub dispatch: Callback<Action>,
 }
 

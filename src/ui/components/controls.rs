@@ -1,15 +1,13 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::text::vi_sort_key;
 use crate::ui::i18n::{indicator_name, t, K};
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<AppState>,
+    pub state: Shared,
     pub dispatch: Callback<Action>,
     #[prop_or(true)]
     pub period: bool,
@@ -43,7 +41,7 @@ pub fn Controls(p: &Props) -> Html {
     let on_group = on(|v| Action::SetGroup((!v.is_empty()).then_some(v)));
     let on_my_unit = on(|v| Action::SetMyUnit((!v.is_empty()).then_some(v)));
     let mut units = d.units();
-    units.sort_by_key(|x| vi_sort_key(x));
+    units.sort_by_cached_key(|x| vi_sort_key(x));
     let my = s.my_unit.clone();
     html! {
         <div class="controls">

@@ -1,4 +1,5 @@
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -12,6 +13,9 @@ pub struct Props {
     pub lang: Lang,
     pub reports: Vec<ImportReport>,
     pub loading: Vec<String>,
+    /// How far each file being read has come (0 to 1), when known.
+    pub progress: Rc<HashMap<String, f64>>,
+    pub on_cancel: Callback<String>,
     pub options: HashMap<String, ImportOptions>,
     /// Files whose bytes are kept, so they can be read again.
     pub rereadable: Vec<String>,
@@ -147,11 +151,31 @@ pub fn ImportReportView(p: &Props) -> Html {
         <section class="import-report" aria-live="polite">
             <h2>{t(lang, K::Report)}</h2>
             <ul>
-                { for p.loading.iter().map(|f| html! {
-                    <li class="report loading" data-import-file={f.clone()} data-import-status="loading">
-                        <p class="headline">{format!("{f}: {}", t(lang, K::Loading))}</p>
-                        <progress aria-label={t(lang, K::Loading)}></progress>
-                    </li>
+                { for p.loading.iter().map(|f| {
+                    let done = p.progress.get(f).copied();
+                    let cancel = {
+                        let cb = p.on_cancel.clone();
+                        let f = f.clone();
+                        Callback::from(move |_: MouseEvent| cb.emit(f.clone()))
+                    };
+                    let label = format!("{}: {}", t(lang, K::Loading), f);
+                    html! {
+                        <li class="report loading" data-import-file={f.clone()} data-import-status="loading">
+                            <p class="headline">
+                                {format!("{f}: {}", t(lang, K::Loading))}
+                                if let Some(d) = done { {format!(" {}%", (d * 100.0).round())} }
+                            </p>
+                            <div class="progress-row">
+                                if let Some(d) = done {
+                                    <progress aria-label={label} max="1" value={format!("{d:.3}")} data-progress={format!("{d:.3}")}></progress>
+                                } else {
+                                    <progress aria-label={label}></progress>
+                                }
+                                <button type="button" class="small" data-action="cancel-import" data-file={f.clone()}
+                                    onclick={cancel}>{t(lang, K::Cancel)}</button>
+                            </div>
+                        </li>
+                    }
                 }) }
                 { for p.reports.iter().rev().filter(|r| !p.loading.contains(&r.file)).map(entry) }
             </ul>

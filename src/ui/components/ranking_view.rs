@@ -1,21 +1,19 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::charts::spec::ChartSpec;
-use crate::core::analyse::{matches_search, ranking, sort_rows, RankRow, SortKey};
+use crate::core::analyse::{matches_search, ranking, sort_rows, RankRow, RankingView, SortKey};
 use crate::core::Lang;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{indicator_name, t, K};
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{Action, Shared};
 use crate::ui::tables::{self, signed};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<AppState>,
+    pub state: Shared,
     pub dispatch: Callback<Action>,
 }
 
@@ -32,8 +30,14 @@ fn change_cell(lang: Lang, r: &RankRow) -> Html {
     }
 }
 
+/// Rows shown in the table until "show all" is pressed (commune-level files have thousands).
+pub const TABLE_ROWS: usize = 200;
+/// Bars in the chart: the first rows of the table in its order (and my unit).
+pub const CHART_ROWS: usize = 60;
+
 #[function_component]
 pub fn RankingPanel(p: &Props) -> Html {
+    let show_all = use_state(|| false);
     let s = &p.state;
     let lang = s.lang;
     let Some(d) = s.current() else {
@@ -45,7 +49,18 @@ pub fn RankingPanel(p: &Props) -> Html {
     let mut view = ranking(d, &period, &indicator, group.as_deref());
     sort_rows(&mut view.rows, s.sort, s.descending);
     let rows: Vec<&RankRow> = view.rows.iter().filter(|r| matches_search(&r.unit, &s.search)).collect();
+    // The table to export has every row; the page shows the first ones (all on demand).
     let table = tables::ranking(lang, &rows);
+    let hidden = if *show_all { 0 } else { rows.len().saturating_sub(TABLE_ROWS) };
+    let shown = &rows[..rows.len() - hidden];
+    let my = s.my_unit.clone();
+    // The chart: the first rows, and my unit where it falls further down.
+    let mut chart_rows: Vec<RankRow> = rows.iter().take(CHART_ROWS).map(|r| (*r).clone()).collect();
+    if let Some(mine) = rows.iter().skip(CHART_ROWS).find(|r| my.as_deref() == Some(r.unit.as_str())) {
+        chart_rows.push((*mine).clone());
+    }
+    let chart_table = tables::ranking(lang, &chart_rows.iter().collect::<Vec<_>>());
+    let chart_view = RankingView { rows: chart_rows, ..view.clone() };
     let dispatch = p.dispatch.clone();
     let on_search = {
         let d = dispatch.clone();
@@ -78,9 +93,17 @@ pub fn RankingPanel(p: &Props) -> Html {
             </th>
         }
     };
-    let my = s.my_unit.clone();
     let title = format!("{} — {} — {}", t(lang, K::RankingTitle), indicator_name(lang, &indicator), period);
-    let spec = ChartSpec::Ranking { view: view.clone(), my_unit: my.clone() };
+    let chart_title = if rows.len() > CHART_ROWS {
+        format!("{title} ({})", t(lang, K::FirstRows).replace("%n", &CHART_ROWS.to_string()))
+    } else {
+        title.clone()
+    };
+    let spec = ChartSpec::Ranking { view: chart_view, my_unit: my.clone() };
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
     html! {
         <section class="view" data-view="ranking" aria-labelledby="view-title">
             <h2 id="view-title">{title.clone()}</h2>
@@ -102,7 +125,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                             <th scope="col" class="num">{t(lang, K::ValueChange)}</th>
                         </tr></thead>
                         <tbody>
-                            { for rows.iter().map(|r| {
+                            { for shown.iter().map(|r| {
                                 let mine = my.as_deref() == Some(r.unit.as_str());
                                 let tip = match r.value_change {
                                     Some(c) => format!("{}: {}", t(lang, K::ValueChange), signed(lang, c, 2)),
@@ -120,8 +143,15 @@ pub fn RankingPanel(p: &Props) -> Html {
                             }) }
                         </tbody>
                     </table>
+                    if hidden > 0 {
+                        <p class="more-rows">
+                            <button type="button" data-action="show-all-rows" onclick={on_show_all}>
+                                {t(lang, K::ShowAllRows).replace("%n", &rows.len().to_string())}
+                            </button>
+                        </p>
+                    }
                 </div>
-                <ChartCanvas lang={lang} spec={spec} title={title} table={table} table_summary={t(lang, K::DataTable)} />
+                <ChartCanvas lang={lang} spec={spec} title={chart_title} table={chart_table} table_summary={t(lang, K::DataTable)} />
             </div>
         </section>
     }

@@ -1,15 +1,13 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::codec::{encode, LINK_WARN_CHARS};
 use crate::ui::i18n::{t, K};
-use crate::ui::state::AppState;
+use crate::ui::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<AppState>,
+    pub state: Shared,
 }
 
 /// The address of this page with a view state in its hash.

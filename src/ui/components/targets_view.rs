@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::charts::spec::ChartSpec;
@@ -8,12 +6,12 @@ use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::select_value;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{t, K};
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{Action, Shared};
 use crate::ui::tables;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<AppState>,
+    pub state: Shared,
     pub dispatch: Callback<Action>,
 }
 

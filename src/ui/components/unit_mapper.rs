@@ -9,7 +9,7 @@ use crate::ui::i18n::{t, K};
 pub struct Props {
     pub lang: Lang,
     /// Every spelling in the files and the unit it is shown as now.
-    pub spellings: Vec<(String, String)>,
+    pub spellings: std::rc::Rc<Vec<(String, String)>>,
     /// Corrections made by hand: spelling → unit.
     pub overrides: Vec<(String, String)>,
     pub on_map: Callback<(String, String)>,
@@ -28,15 +28,23 @@ fn select_value(form: &web_sys::HtmlFormElement, name: &str) -> String {
 /// Merging unit names by hand, and undoing what was merged by hand.
 #[function_component]
 pub fn UnitMapper(p: &Props) -> Html {
+    // The lists (thousands of names for commune-level files) are built only when opened.
+    let open = use_state(|| false);
     let lang = p.lang;
     if p.spellings.is_empty() {
         return html! {};
     }
-    let mut spellings: Vec<String> = p.spellings.iter().map(|(s, _)| s.clone()).collect();
-    spellings.sort_by_key(|s| vi_sort_key(s));
-    let mut units: Vec<String> = p.spellings.iter().map(|(_, u)| u.clone()).collect();
-    units.sort_by_key(|s| vi_sort_key(s));
+    let (mut spellings, mut units): (Vec<String>, Vec<String>) =
+        if *open { p.spellings.iter().cloned().unzip() } else { Default::default() };
+    spellings.sort_by_cached_key(|s| vi_sort_key(s));
+    units.sort_by_cached_key(|s| vi_sort_key(s));
     units.dedup();
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(e.target_dyn_into::<web_sys::HtmlDetailsElement>().is_some_and(|d| d.open()))
+        })
+    };
     let onsubmit = {
         let cb = p.on_map.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -49,7 +57,7 @@ pub fn UnitMapper(p: &Props) -> Html {
         })
     };
     html! {
-        <details class="unit-mapper">
+        <details class="unit-mapper" {ontoggle}>
             <summary>{t(lang, K::MapByHand)}</summary>
             <form onsubmit={onsubmit}>
                 <label>{t(lang, K::Spelling)}

@@ -1,16 +1,14 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::analyse::matches_search;
 use crate::core::text::vi_sort_key;
 use crate::ui::i18n::{t, K};
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Rc<AppState>,
+    pub state: Shared,
     pub dispatch: Callback<Action>,
 }
 
@@ -23,7 +21,7 @@ pub fn UnitPicker(p: &Props) -> Html {
     let Some(d) = s.current() else { return html! {} };
     let chosen = s.chosen_units();
     let mut units = d.units();
-    units.sort_by_key(|x| vi_sort_key(x));
+    units.sort_by_cached_key(|x| vi_sort_key(x));
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
