@@ -1,7 +1,8 @@
 //! Writes the benchmark workbooks: `cargo run --release --example gen_bench -- DIR`.
 //! long.xlsx: 1,200 units × 10 years × 12 indicators = 144,000 rows (unit, year, indicator,
 //! value, rank); wide.xlsx: the same data, one row per unit, a two-row header (year over
-//! indicator) with 120 value columns; province.xlsx: 63 provinces × 5 years (drop to chart).
+//! indicator) with 120 value columns; province.xlsx: 63 provinces × 5 years (drop to chart);
+//! redraw.xlsx: 63 provinces × 10 years × 12 indicators, long form (redraw after a change).
 #[path = "../tests/support/gen.rs"]
 mod gen;
 
@@ -11,35 +12,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/bench".into()));
     std::fs::create_dir_all(&dir)?;
     let (units, years, indicators) = (1200u32, 10u16, 12u16);
-    let value = |u: u32, y: u16, i: u16| {
-        let mut r = gen::Lcg::new(u as u64 * 1_000_003 + y as u64 * 101 + i as u64);
-        gen::round2(40.0 + 55.0 * r.next())
-    };
     let unit = |u: u32| format!("Xã số {u:04}");
-    let indicator = |i: u16| format!("Chỉ tiêu {:02}", i + 1);
-
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Dữ liệu")?;
-    for (c, h) in ["Đơn vị", "Năm", "Chỉ số", "Giá trị", "Xếp hạng"].iter().enumerate() {
-        ws.write_string(0, c as u16, *h)?;
-    }
-    let mut row = 1u32;
-    for y in 0..years {
-        for i in 0..indicators {
-            let vals: Vec<f64> = (0..units).map(|u| value(u, y, i)).collect();
-            let ranks = gen::competition_ranks(&vals);
-            for u in 0..units {
-                ws.write_string(row, 0, unit(u))?;
-                ws.write_number(row, 1, (2015 + y) as f64)?;
-                ws.write_string(row, 2, indicator(i))?;
-                ws.write_number(row, 3, vals[u as usize])?;
-                ws.write_number(row, 4, ranks[u as usize] as f64)?;
-                row += 1;
-            }
-        }
-    }
-    wb.save(dir.join("long.xlsx"))?;
+    long_workbook(units, years, indicators, &unit)?.save(dir.join("long.xlsx"))?;
+    let province = |u: u32| chiso::core::units::PROVINCES[u as usize].0.to_string();
+    long_workbook(63, years, indicators, &province)?.save(dir.join("redraw.xlsx"))?;
 
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -66,6 +42,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     wb.save(dir.join("wide.xlsx"))?;
 
     std::fs::write(dir.join("province.xlsx"), gen::sample_workbook()?)?;
-    println!("wrote {}/long.xlsx, wide.xlsx, province.xlsx", dir.display());
+    println!("wrote {}/long.xlsx, wide.xlsx, province.xlsx, redraw.xlsx", dir.display());
     Ok(())
+}
+
+fn value(u: u32, y: u16, i: u16) -> f64 {
+    let mut r = gen::Lcg::new(u as u64 * 1_000_003 + y as u64 * 101 + i as u64);
+    gen::round2(40.0 + 55.0 * r.next())
+}
+
+fn indicator(i: u16) -> String {
+    format!("Chỉ tiêu {:02}", i + 1)
+}
+
+/// Long form: one row per (unit, year, indicator) with the value and its rank.
+fn long_workbook(
+    units: u32,
+    years: u16,
+    indicators: u16,
+    unit: &dyn Fn(u32) -> String,
+) -> Result<Workbook, Box<dyn std::error::Error>> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Dữ liệu")?;
+    for (c, h) in ["Đơn vị", "Năm", "Chỉ số", "Giá trị", "Xếp hạng"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h)?;
+    }
+    let mut row = 1u32;
+    for y in 0..years {
+        for i in 0..indicators {
+            let vals: Vec<f64> = (0..units).map(|u| value(u, y, i)).collect();
+            let ranks = gen::competition_ranks(&vals);
+            for u in 0..units {
+                ws.write_string(row, 0, unit(u))?;
+                ws.write_number(row, 1, (2015 + y) as f64)?;
+                ws.write_string(row, 2, indicator(i))?;
+                ws.write_number(row, 3, vals[u as usize])?;
+                ws.write_number(row, 4, ranks[u as usize] as f64)?;
+                row += 1;
+            }
+        }
+    }
+    Ok(wb)
 }

@@ -112,3 +112,36 @@ fn quarterly_targets_from_openpyxl() {
         ],
     );
 }
+
+#[test]
+fn merged_regions_by_byte_scan_equal_calamines() {
+    use calamine::Reader;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let sample =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/chiso-mau.xlsx")).unwrap();
+    let files = [
+        ("chi-tieu-2024.openpyxl.xlsx", std::fs::read(dir.join("chi-tieu-2024.openpyxl.xlsx")).unwrap()),
+        ("ddci-2023.openpyxl.xlsx", std::fs::read(dir.join("ddci-2023.openpyxl.xlsx")).unwrap()),
+        ("chiso-mau.xlsx (rust_xlsxwriter)", sample),
+    ];
+    let mut regions = 0;
+    for (name, bytes) in files {
+        let scanned = chiso::core::xlsx_merges::merged_regions(&bytes, 1 << 30).expect(name);
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.as_slice())).unwrap();
+        for sheet in wb.sheet_names() {
+            let mut theirs: Vec<(u32, u32, u32, u32)> = wb
+                .merge_cells_by_sheet_name(&sheet)
+                .unwrap_or_default()
+                .iter()
+                .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+                .collect();
+            let mut ours = scanned.get(&sheet).cloned().unwrap_or_else(|| panic!("{name}: no sheet {sheet}"));
+            theirs.sort();
+            ours.sort();
+            assert_eq!(ours, theirs, "{name} / {sheet}");
+            regions += ours.len();
+        }
+    }
+    assert!(regions >= 10, "only {regions} merged regions compared");
+}

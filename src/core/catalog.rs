@@ -3,6 +3,8 @@
 //! target sheets and reports. The derived parts are rebuilt whenever an input changes.
 
 use std::collections::HashMap;
+
+use crate::core::fxhash::{FxMap, FxSet};
 use std::rc::Rc;
 
 use crate::core::import::{dedupe, fill_ranks, ImportOutcome};
@@ -85,8 +87,8 @@ impl Catalog {
     /// registry, else the first spelling loaded with the same key.
     fn resolver(&self) -> impl Fn(&str) -> String + '_ {
         let registry = Registry::default();
-        let mut first: HashMap<String, String> = HashMap::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut first: FxMap<String, String> = FxMap::default();
+        let mut seen = FxSet::default();
         for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
             // Once per distinct spelling, in loading order.
             if seen.insert(o.unit.as_str()) && !self.unit_overrides.iter().any(|(s, _)| *s == o.unit) {
@@ -112,7 +114,7 @@ impl Catalog {
     fn derive(&self) -> (Vec<Rc<DataSet>>, Vec<TargetSheet>, Vec<ImportReport>) {
         let resolve = self.resolver();
         // One look-up per distinct spelling, not per observation.
-        let mut memo: HashMap<String, String> = HashMap::new();
+        let mut memo: FxMap<String, String> = FxMap::default();
         let mut names = |s: &str| -> String {
             if let Some(u) = memo.get(s) {
                 return u.clone();

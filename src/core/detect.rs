@@ -5,7 +5,7 @@
 //! overall score, peer-group headings inside the body, or one value per row (long form).
 //! Nothing here is tuned to one file: rows and columns are classified by what they hold.
 
-use std::collections::HashMap;
+use crate::core::fxhash::FxMap;
 
 use crate::core::grid::{Cell, Grid};
 use crate::core::messages::Note;
@@ -750,8 +750,8 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     // Records in first-seen order, found by (group, unit, period, indicator) interned to
     // numbers: no string is cloned or hashed per cell.
     let mut records: Vec<Observation> = Vec::new();
-    let mut index: HashMap<(u32, u32, u32, u32), usize> = HashMap::new();
-    let mut names: HashMap<String, u32> = HashMap::new();
+    let mut index: FxMap<(u32, u32, u32, u32), usize> = FxMap::default();
+    let mut names: FxMap<String, u32> = FxMap::default();
     let mut intern = |s: &str| -> u32 {
         if let Some(i) = names.get(s) {
             return *i;
@@ -762,8 +762,8 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     };
     let mut group = String::new();
     // Per distinct text, not per row: aggregate names, indicator names.
-    let mut aggregates: HashMap<String, bool> = HashMap::new();
-    let mut indicators: HashMap<String, String> = HashMap::new();
+    let mut aggregates: FxMap<String, bool> = FxMap::default();
+    let mut indicators: FxMap<String, String> = FxMap::default();
     for r in f.body_start..f.body_end {
         let row = &g.rows[r];
         let filled: Vec<(usize, &Cell)> = nonempty(row).collect();
@@ -791,7 +791,10 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         if unit.is_empty() || kind(unit_cell) != Kind::Label {
             continue;
         }
-        let aggregate = *aggregates.entry(unit.clone()).or_insert_with(|| is_aggregate(&unit));
+        let aggregate = match aggregates.get(&unit) {
+            Some(a) => *a,
+            None => *aggregates.entry(unit.clone()).or_insert(is_aggregate(&unit)),
+        };
         if aggregate {
             notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: unit });
             continue;
@@ -815,34 +818,33 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                 }
             }
         });
-        let row_indicator = indicator_col.map(|c| g.get(r, c).text()).filter(|s| !s.is_empty());
+        let row_indicator = indicator_col.map(|c| g.get(r, c).text()).filter(|s| !s.is_empty()).map(|i| {
+            if let Some(name) = indicators.get(&i) {
+                return name.clone();
+            }
+            let name = if OVERALL_NAMES.contains(&fold(&i).as_str()) { OVERALL.to_string() } else { clean(&i) };
+            indicators.insert(i, name.clone());
+            name
+        });
+        // The parts of the key that hold for the whole row, interned once per row.
+        let (group_id, unit_id) = (intern(&row_group), intern(&unit));
+        let row_period_id = row_period.as_deref().map(&mut intern);
+        let row_indicator_id = row_indicator.as_deref().map(&mut intern);
         for c in 0..width {
             let Some((col_period, col_indicator)) = &meaning[c] else {
                 continue;
             };
-            let period = row_period.clone().or_else(|| col_period.clone()).unwrap_or_default();
-            let indicator = match &row_indicator {
-                Some(i) => indicators
-                    .entry(i.clone())
-                    .or_insert_with(|| {
-                        if OVERALL_NAMES.contains(&fold(i).as_str()) {
-                            OVERALL.to_string()
-                        } else {
-                            clean(i)
-                        }
-                    })
-                    .clone(),
-                None => col_indicator.clone(),
-            };
+            let period_id = row_period_id.unwrap_or_else(|| intern(col_period.as_deref().unwrap_or_default()));
+            let indicator_id = row_indicator_id.unwrap_or_else(|| intern(col_indicator));
             let cell = g.get(r, c);
             let n = num(cell);
-            let key = (intern(&row_group), intern(&unit), intern(&period), intern(&indicator));
+            let key = (group_id, unit_id, period_id, indicator_id);
             let at = *index.entry(key).or_insert_with(|| {
                 records.push(Observation {
                     group: row_group.clone(),
                     unit: unit.clone(),
-                    period,
-                    indicator,
+                    period: row_period.clone().or_else(|| col_period.clone()).unwrap_or_default(),
+                    indicator: row_indicator.clone().unwrap_or_else(|| col_indicator.clone()),
                     value: None,
                     rank: None,
                 });

@@ -100,6 +100,8 @@ macro_rules! stream_sheets {
         let names = wb.sheet_names();
         for (i, name) in names.iter().enumerate() {
             let mut cells = Vec::new();
+            // Shared strings repeat (a unit's name on every row): clean each one once.
+            let mut memo = SharedMemo::default();
             {
                 let mut reader = match wb.worksheet_cells_reader(name) {
                     Ok(r) => r,
@@ -110,7 +112,7 @@ macro_rules! stream_sheets {
                 // The sheet's stated size, when it states one, measures progress.
                 let expected = reader.dimensions().len().max(1) as f64;
                 while let Some(c) = reader.next_cell().map_err(workbook_error)? {
-                    push_cell(&mut cells, c.get_position(), data_ref(c.get_value()))?;
+                    push_cell(&mut cells, c.get_position(), memo.cell(c.get_value()))?;
                     if cells.len() % 8192 == 0 {
                         $progress((i as f64 + (cells.len() as f64 / expected).min(1.0)) / names.len() as f64);
                     }
@@ -146,11 +148,15 @@ pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMu
         ),
         Format::Xlsx => {
             let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
-            stream_sheets!(
-                wb,
-                |wb: &mut Xlsx<_>, name: &str| wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
-                progress
-            )
+            // Merged regions by a byte scan of each sheet (calamine would parse it twice).
+            let scanned = crate::core::xlsx_merges::merged_regions(bytes, limits::MAX_ENTRY_BYTES);
+            let merges = |wb: &mut Xlsx<_>, name: &str| match scanned.as_ref().and_then(|m| m.get(name)) {
+                Some(list) => {
+                    list.iter().map(|&(r0, c0, r1, c1)| calamine::Dimensions::new((r0, c0), (r1, c1))).collect()
+                }
+                None => wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            };
+            stream_sheets!(wb, merges, progress)
         }
         Format::Xlsb => {
             let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
@@ -337,6 +343,24 @@ fn dense(name: &str, mut cells: Sparse, merges: Vec<calamine::Dimensions>) -> Re
         .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
         .collect();
     Ok(Grid { name: clean(name), rows: grid_rows, merges })
+}
+
+/// Cleaned shared strings, by their place in the workbook's table of strings (the streaming
+/// readers lend each repeat of a shared string from the same place).
+#[derive(Default)]
+struct SharedMemo {
+    seen: crate::core::fxhash::FxMap<(usize, usize), Cell>,
+}
+
+impl SharedMemo {
+    fn cell(&mut self, d: &calamine::DataRef<'_>) -> Cell {
+        match d {
+            calamine::DataRef::SharedString(s) => {
+                self.seen.entry((s.as_ptr() as usize, s.len())).or_insert_with(|| text_cell(s)).clone()
+            }
+            other => data_ref(other),
+        }
+    }
 }
 
 fn data_ref(d: &calamine::DataRef<'_>) -> Cell {

@@ -1,10 +1,11 @@
 //! The import: bytes and a file name → data sets, target sheets and a report.
 //! The same function runs natively in tests and in the browser.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub use crate::core::detect::ImportOptions;
 use crate::core::detect::{detect, Context, Found, Notes, RankingTable};
+use crate::core::fxhash::FxMap;
 use crate::core::grid::{self, Cell, Grid};
 use crate::core::legacy::{self, Legacy};
 use crate::core::messages::Note;
@@ -227,7 +228,7 @@ fn is_group_sheet(name: &str) -> bool {
 
 /// Keeps the last observation of each (group, unit, period, indicator).
 pub fn dedupe(s: &mut DataSet) {
-    let mut last: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
+    let mut last: FxMap<(&str, &str, &str, &str), usize> = FxMap::default();
     for (i, o) in s.observations.iter().enumerate() {
         last.insert((&o.group, &o.unit, &o.period, &o.indicator), i);
     }
@@ -248,7 +249,7 @@ pub fn dedupe(s: &mut DataSet) {
 /// Ranks within (group, period, indicator) where the source gives none: standard
 /// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
 pub fn fill_ranks(s: &mut DataSet) {
-    let mut slices: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    let mut slices: FxMap<(&str, &str, &str), Vec<usize>> = FxMap::default();
     for (i, o) in s.observations.iter().enumerate() {
         slices.entry((&o.group, &o.period, &o.indicator)).or_default().push(i);
     }

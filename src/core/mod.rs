@@ -14,6 +14,7 @@ pub mod cfb_check;
 pub mod codec;
 pub mod detect;
 pub mod export;
+pub mod fxhash;
 pub mod grid;
 pub mod import;
 pub mod legacy;
@@ -24,6 +25,7 @@ pub mod text;
 pub mod units;
 pub mod value;
 pub mod wire;
+pub mod xlsx_merges;
 
 pub use catalog::Catalog;
 pub use import::{import_file, import_file_progress, import_file_with, ImportOptions, ImportOutcome};

@@ -31,7 +31,7 @@ pub struct DataSet {
 impl DataSet {
     /// Distinct values of a field, in first-seen order.
     fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a str) -> Vec<String> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::core::fxhash::FxSet::default();
         let mut out = Vec::new();
         let mut last = None;
         for o in &self.observations {

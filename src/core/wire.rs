@@ -6,7 +6,7 @@
 //! numbers little-endian f64, texts either `0, length, UTF-8` (new) or `k + 1` (the k-th
 //! text seen before). Decoding checks every length and never panics on bad bytes.
 
-use std::collections::HashMap;
+use crate::core::fxhash::FxMap;
 
 use crate::core::detect::ImportOptions;
 use crate::core::import::ImportOutcome;
@@ -25,7 +25,7 @@ type Res<T> = Result<T, WireError>;
 #[derive(Default)]
 struct Writer<'a> {
     buf: Vec<u8>,
-    seen: HashMap<&'a str, u32>,
+    seen: FxMap<&'a str, u32>,
 }
 
 impl<'a> Writer<'a> {
