@@ -2,7 +2,7 @@
 //! Ninh") and VNI ("Quaûng Ninh"). A workbook stores such text as the Latin-1 characters
 //! of the legacy bytes; this finds it and turns it into Unicode.
 
-use unicode_normalization::UnicodeNormalization;
+use crate::core::nfc::nfc;
 
 /// TCVN3 (TCVN 5712 VN3) bytes 0xA0..=0xFF → Unicode (as glibc's TCVN5712-1 maps them).
 const TCVN3_A0: [u16; 96] = [
@@ -45,7 +45,7 @@ pub fn tcvn3(s: &str) -> String {
             _ => c,
         })
         .collect();
-    out.nfc().collect()
+    nfc(&out)
 }
 
 /// The marks VNI types after a letter, as combining characters.
@@ -127,7 +127,7 @@ pub fn vni(s: &str) -> String {
         let _ = upper;
         i += 1;
     }
-    out.nfc().collect()
+    nfc(&out)
 }
 
 fn is_vietnamese(c: char) -> bool {

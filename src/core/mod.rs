@@ -20,6 +20,7 @@ pub mod import;
 pub mod legacy;
 pub mod messages;
 pub mod model;
+pub mod nfc;
 pub mod ods_check;
 pub mod text;
 pub mod units;

@@ -1,6 +1,6 @@
 //! Text helpers shared by every stage: Unicode normalisation, diacritic folding, years.
 
-use unicode_normalization::UnicodeNormalization;
+use crate::core::nfc::{compose_pair, has_marks, nfc, nfd};
 
 /// NFC, non-breaking and odd spaces made plain, runs of white space collapsed, trimmed.
 pub fn clean(s: &str) -> String {
@@ -9,12 +9,12 @@ pub fn clean(s: &str) -> String {
         && !s.ends_with(' ')
         && !s.contains("  ")
         && !s.contains(['\u{a0}', '\u{2007}', '\u{202f}', '\t', '\r', '\n', '\u{200b}', '\u{feff}']);
-    if plain && unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if plain && !has_marks(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for ch in s.nfc() {
+    for ch in nfc(s).chars() {
         let ch = match ch {
             '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' | '\r' | '\n' => ' ',
             '\u{200b}' | '\u{feff}' => continue,
@@ -38,7 +38,7 @@ pub fn clean(s: &str) -> String {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for ch in s.nfd() {
+    for ch in nfd(s).chars() {
         if ('\u{300}'..='\u{36f}').contains(&ch) {
             continue;
         }
@@ -117,15 +117,14 @@ pub fn vi_sort_key(s: &str) -> Vec<u32> {
     const BASE: &str = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
     let mut letters = Vec::new();
     let mut tones = Vec::new();
-    for ch in s.nfd() {
+    for ch in nfd(s).chars() {
         if ('\u{300}'..='\u{36f}').contains(&ch) {
             // Breve, circumflex and horn make letters; the five tone marks sort after.
             match ch {
                 '\u{306}' | '\u{302}' | '\u{31b}' => {
                     if let Some(last) = letters.pop() {
-                        let composed: String =
-                            [char::from_u32(last).unwrap_or('a'), ch].iter().collect::<String>().nfc().collect();
-                        letters.push(composed.chars().next().map_or(last, |c| c as u32));
+                        let base = char::from_u32(last).unwrap_or('a');
+                        letters.push(compose_pair(base, ch).map_or(last, |c| c as u32));
                     }
                 }
                 _ => tones.push(ch as u32),
