@@ -90,6 +90,14 @@ pub fn serve() {
     std::hint::black_box(wire::encode(&warm));
 }
 
+/// A page hook: `<body data-importer="worker">` once the import worker is ready (`page`
+/// when files are read in the page because no worker could start).
+fn mark_importer(how: &str) {
+    if let Some(body) = gloo::utils::document().body() {
+        let _ = body.set_attribute("data-importer", how);
+    }
+}
+
 fn failed(file: &str, note: Note) -> ImportOutcome {
     ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report: ImportReport::failed(file, note) }
 }
@@ -252,6 +260,7 @@ impl Importer {
                 web_sys::console::warn_1(&"Chỉ Số: the import worker did not start; reading in the page".into());
                 me.stop(&mut inner);
                 inner.inline = true;
+                mark_importer("page");
                 drop(inner);
                 me.pump();
             }
@@ -266,6 +275,7 @@ impl Importer {
 
     fn on_message(&self, data: JsValue) {
         if data.as_string().as_deref() == Some("ready") {
+            mark_importer("worker");
             let mut inner = self.inner.borrow_mut();
             inner.ready = true;
             inner.worked = true;
@@ -307,6 +317,7 @@ impl Importer {
                 // The worker cannot even start here: read in the page from now on.
                 web_sys::console::warn_1(&"Chỉ Số: the import worker did not start; reading in the page".into());
                 inner.inline = true;
+                mark_importer("page");
             }
             job
         };

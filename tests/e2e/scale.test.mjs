@@ -20,6 +20,7 @@ after(async () => app?.close());
 
 test('a 144,000-row import runs in a worker: progress shows and a click is handled meanwhile', async () => {
   assert.ok(page.workers().length >= 1, 'an import worker runs beside the page');
+  await page.waitForSelector('body[data-importer="worker"]', { state: 'attached' });
   // Long tasks on the page's main thread while the file is read.
   await page.evaluate(() => {
     window.longTasks = [];

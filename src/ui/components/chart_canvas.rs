@@ -41,9 +41,14 @@ pub fn ChartCanvas(p: &Props) -> Html {
                     let css_w =
                         canvas.parent_element().map(|e| e.client_width()).filter(|w| *w > 0).unwrap_or(640) as f64;
                     let css_h = spec.height() as f64;
-                    canvas.set_width((css_w * dpr) as u32);
-                    canvas.set_height((css_h * dpr) as u32);
-                    let _ = canvas.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
+                    // Resizing a canvas reallocates it: only when the size changes (the
+                    // chart paints its whole background anyway).
+                    let (w, h) = ((css_w * dpr) as u32, (css_h * dpr) as u32);
+                    if canvas.width() != w || canvas.height() != h {
+                        canvas.set_width(w);
+                        canvas.set_height(h);
+                        let _ = canvas.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
+                    }
                     if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
                         let root = backend.into_drawing_area();
                         match spec.draw(&root, lang, dpr) {
