@@ -165,7 +165,9 @@ fn assemble(
 ) -> Vec<DataSet> {
     let mut sets: Vec<DataSet> = Vec::new();
     let mut merges = BTreeSet::new();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: crate::core::fxhash::FxSet<String> = Default::default();
+    // The last unit as written and as cleaned: a unit's rows come together.
+    let mut last_unit: Option<(String, String)> = None;
     let standalone: Vec<bool> = tables
         .iter()
         .map(|t| {
@@ -194,7 +196,14 @@ fn assemble(
         for r in t.records {
             // Observations keep the spelling of the file; the catalog gives each its
             // canonical name, so that a merge can be undone. The report lists the merges.
-            let unit = clean(&r.unit);
+            let unit = match &last_unit {
+                Some((raw, cleaned)) if *raw == r.unit => cleaned.clone(),
+                _ => {
+                    let cleaned = clean(&r.unit);
+                    last_unit = Some((r.unit.clone(), cleaned.clone()));
+                    cleaned
+                }
+            };
             if !seen.contains(&unit) {
                 let canonical = registry.canonical(&unit);
                 if canonical != unit {
@@ -226,11 +235,35 @@ fn is_group_sheet(name: &str) -> bool {
     ["khoi", "nhom", "group"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
 }
 
+/// Numbers the distinct texts of one field of the observations. The field's values come
+/// in runs (a unit's rows, a period's columns): a repeat costs one comparison, not a hash.
+#[derive(Default)]
+struct Numbers<'a> {
+    ids: FxMap<&'a str, u32>,
+    last: Option<(&'a str, u32)>,
+}
+
+impl<'a> Numbers<'a> {
+    fn id(&mut self, t: &'a str) -> u32 {
+        if let Some((l, v)) = self.last {
+            if l == t {
+                return v;
+            }
+        }
+        let n = self.ids.len() as u32;
+        let v = *self.ids.entry(t).or_insert(n);
+        self.last = Some((t, v));
+        v
+    }
+}
+
 /// Keeps the last observation of each (group, unit, period, indicator).
 pub fn dedupe(s: &mut DataSet) {
-    let mut last: FxMap<(&str, &str, &str, &str), usize> = FxMap::default();
+    let mut last: FxMap<[u32; 4], usize> = FxMap::default();
+    let mut n: [Numbers; 4] = Default::default();
     for (i, o) in s.observations.iter().enumerate() {
-        last.insert((&o.group, &o.unit, &o.period, &o.indicator), i);
+        let key = [n[0].id(&o.group), n[1].id(&o.unit), n[2].id(&o.period), n[3].id(&o.indicator)];
+        last.insert(key, i);
     }
     let keep: Vec<bool> = {
         let mut k = vec![false; s.observations.len()];
@@ -249,12 +282,13 @@ pub fn dedupe(s: &mut DataSet) {
 /// Ranks within (group, period, indicator) where the source gives none: standard
 /// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
 pub fn fill_ranks(s: &mut DataSet) {
-    let mut slices: FxMap<(&str, &str, &str), Vec<usize>> = FxMap::default();
+    let mut slices: FxMap<[u32; 3], Vec<usize>> = FxMap::default();
+    let mut n: [Numbers; 3] = Default::default();
     for (i, o) in s.observations.iter().enumerate() {
-        slices.entry((&o.group, &o.period, &o.indicator)).or_default().push(i);
+        slices.entry([n[0].id(&o.group), n[1].id(&o.period), n[2].id(&o.indicator)]).or_default().push(i);
     }
     let slices: Vec<(String, Vec<usize>)> =
-        slices.into_iter().map(|((_, _, ind), idx)| (ind.to_string(), idx)).collect();
+        slices.into_values().map(|idx| (s.observations[idx[0]].indicator.clone(), idx)).collect();
     for (indicator, idx) in slices {
         if idx.iter().any(|&i| s.observations[i].rank.is_some()) {
             continue;

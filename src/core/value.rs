@@ -80,8 +80,17 @@ pub fn parse_num(raw: &str) -> Num {
     }
     // Text that starts with a letter is a number only as "Hạng 2", "Rank 5", "Xếp hạng 3",
     // "Thứ 4".
-    if t.chars().next().is_some_and(|c| c.is_alphabetic() && !"hHrRxXtT".contains(c)) {
-        return Num::NotNumber;
+    if let Some(first) = t.chars().next().filter(|c| c.is_alphabetic()) {
+        if !"hHrRxXtT".contains(first) {
+            return Num::NotNumber;
+        }
+        // Names start with these letters too ("Xã", "Thị xã", "Huyện"): look at the first
+        // words only, not the whole text.
+        let head: String = t.chars().take(10).collect();
+        let f = fold(&head);
+        if !["hang ", "xep hang ", "rank ", "thu "].iter().any(|p| f.starts_with(p) || f == p.trim_end()) {
+            return Num::NotNumber;
+        }
     }
     let s = clean(raw);
     let lower = s.to_lowercase();
