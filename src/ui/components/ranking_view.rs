@@ -8,7 +8,7 @@ use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{indicator_name, t, K};
-use crate::ui::state::{Action, Shared};
+use crate::ui::state::{Action, ByPtr, Shared};
 use crate::ui::tables::{self, signed};
 
 #[derive(Properties, PartialEq)]
@@ -40,13 +40,17 @@ pub fn RankingPanel(p: &Props) -> Html {
     let show_all = use_state(|| false);
     let s = &p.state;
     let lang = s.lang;
-    let Some(d) = s.current() else {
+    // The ranking is worked out again only when its data set, period, indicator or group
+    // change: not for my unit, the search, the sort or the language.
+    let key = s.catalog.datasets.get(s.dataset).map(|d| {
+        let group = s.group.clone().filter(|g| d.groups().contains(g));
+        (ByPtr(d.clone()), s.current_period().unwrap_or_default(), s.current_indicator().unwrap_or_default(), group)
+    });
+    let computed = use_memo(key, |k| k.as_ref().map(|(d, p, i, g)| ranking(&d.0, p, i, g.as_deref())));
+    let Some(mut view) = (*computed).clone() else {
         return html! { <p class="empty" data-view="ranking">{t(lang, K::NothingLoaded)}</p> };
     };
-    let period = s.current_period().unwrap_or_default();
-    let indicator = s.current_indicator().unwrap_or_default();
-    let group = s.group.clone().filter(|g| d.groups().contains(g));
-    let mut view = ranking(d, &period, &indicator, group.as_deref());
+    let (period, indicator) = (view.period.clone(), view.indicator.clone());
     sort_rows(&mut view.rows, s.sort, s.descending);
     let rows: Vec<&RankRow> = view.rows.iter().filter(|r| matches_search(&r.unit, &s.search)).collect();
     // The table to export has every row; the page shows the first ones (all on demand).
