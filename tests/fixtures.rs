@@ -145,3 +145,45 @@ fn merged_regions_by_byte_scan_equal_calamines() {
     }
     assert!(regions >= 10, "only {regions} merged regions compared");
 }
+
+#[test]
+fn each_observation_key_is_read_once() {
+    // The import relies on it to skip deduplication of a data set read from one sheet.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, Vec<u8>)> = ["ddci-2023.openpyxl.xlsx", "par-2017-2022.xlwt.xls", "par-long.odfpy.ods"]
+        .iter()
+        .map(|f| (f.to_string(), std::fs::read(dir.join("tests/fixtures").join(f)).unwrap()))
+        .collect();
+    files.push(("chiso-mau.xlsx".into(), std::fs::read(dir.join("assets/sample/chiso-mau.xlsx")).unwrap()));
+    // A long sheet that repeats rows (the last value wins) and a wide one.
+    let mut csv = String::from("Đơn vị,Năm,Chỉ số,Giá trị\n");
+    for u in 0..50 {
+        for y in 2021..2024 {
+            csv.push_str(&format!("Xã {u},{y},Tổng hợp,{},5\nXã {u},{y},Tổng hợp,{},5\n", 50 + u, 51 + u));
+        }
+    }
+    files.push(("lap.csv".into(), csv.into_bytes()));
+    let mut checked = 0;
+    for (name, bytes) in &files {
+        let o = import_file(bytes, name);
+        for d in &o.datasets {
+            let mut seen = BTreeSet::new();
+            for ob in &d.observations {
+                assert!(seen.insert((&ob.group, &ob.unit, &ob.period, &ob.indicator)), "{name}: {ob:?} twice");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 3000, "{checked}");
+    // Of a row repeated within a sheet, the first value is the one kept.
+    let c = read_bytes("lap.csv", &files.last().unwrap().1);
+    let d = &c.datasets[0];
+    let first = d.observations.iter().find(|o| o.unit == "Xã 0" && o.period == "2021").unwrap();
+    assert_eq!(first.value, Some(50.0));
+}
+
+fn read_bytes(name: &str, bytes: &[u8]) -> Catalog {
+    let mut c = Catalog::default();
+    c.add(import_file(bytes, name));
+    c
+}

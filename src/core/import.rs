@@ -177,6 +177,9 @@ fn assemble(
         })
         .collect();
     let several_standalone = standalone.iter().filter(|s| **s).count() > 1;
+    // How many sheets went into each data set: one sheet's records are already one per
+    // (group, unit, period, indicator), as detection builds them.
+    let mut tables_in: Vec<usize> = Vec::new();
     for (t, alone) in tables.into_iter().zip(standalone) {
         let name = if alone && several_standalone {
             t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone())
@@ -188,10 +191,13 @@ fn assemble(
             Some(i) => i,
             None => {
                 sets.push(DataSet { name, source: key, ..Default::default() });
+                tables_in.push(0);
                 sets.len() - 1
             }
         };
+        tables_in[idx] += 1;
         let set = &mut sets[idx];
+        set.observations.reserve(t.records.len());
         let sheet_group = is_group_sheet(&t.sheet).then(|| t.sheet.clone());
         for r in t.records {
             // Observations keep the spelling of the file; the catalog gives each its
@@ -220,9 +226,11 @@ fn assemble(
             }
         }
     }
-    for s in &mut sets {
+    for (s, tables) in sets.iter_mut().zip(tables_in) {
         s.source = file_name.to_string();
-        dedupe(s);
+        if tables > 1 {
+            dedupe(s);
+        }
         fill_ranks(s);
     }
     report.merges = merges.into_iter().collect();

@@ -84,11 +84,10 @@ pub fn parse_num(raw: &str) -> Num {
         if !"hHrRxXtT".contains(first) {
             return Num::NotNumber;
         }
-        // Names start with these letters too ("Xã", "Thị xã", "Huyện"): look at the first
-        // words only, not the whole text.
-        let head: String = t.chars().take(10).collect();
-        let f = fold(&head);
-        if !["hang ", "xep hang ", "rank ", "thu "].iter().any(|p| f.starts_with(p) || f == p.trim_end()) {
+        // Names start with these letters too ("Xã", "Thị xã", "Huyện"): the first word
+        // decides, compared as typed (cells are NFC), with or without its marks.
+        let word = t.split_whitespace().next().unwrap_or_default().to_lowercase();
+        if !["hạng", "hang", "xếp", "xep", "rank", "thứ", "thu"].contains(&word.as_str()) {
             return Num::NotNumber;
         }
     }
@@ -347,6 +346,14 @@ mod tests {
             ("2/63", Num::Ratio(2.0, 63.0)),
             ("910/940", Num::Ratio(910.0, 940.0)),
             ("Hạng 2", Num::Value(2.0)),
+            ("XẾP HẠNG 3", Num::Value(3.0)),
+            ("hang 4/63", Num::Ratio(4.0, 63.0)),
+            ("Thứ 5", Num::Value(5.0)),
+            ("Rank 6", Num::Value(6.0)),
+            ("Xã số 12", Num::NotNumber),
+            ("Thị xã 3", Num::NotNumber),
+            ("Huyện 2", Num::NotNumber),
+            ("Hạng2", Num::NotNumber),
             ("-", Num::Missing),
             ("—", Num::Missing),
             ("x", Num::Missing),
