@@ -94,6 +94,10 @@ fn biff_records_sound(stream: &[u8]) -> Result<(), Problem> {
         let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
         let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
         let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        // BOF: calamine reads its version from the first two bytes.
+        if typ == 0x0809 && data.len() < 2 {
+            return Err(Problem::Broken("BOF record"));
+        }
         // MERGEDCELLS: a count, then 8 bytes per merged range.
         if typ == 0x00E5 {
             let count = u16_at(data, 0).ok_or("merged cells record")? as usize;
