@@ -23,6 +23,9 @@ pub struct RankingTable {
     pub records: Vec<Observation>,
     /// Indicators whose header or title says lower is better.
     pub lower_is_better: Vec<String>,
+    /// For each record, the number of its (group, period, indicator): the slice it is
+    /// ranked within, so ranks need not compare texts again.
+    pub slice_of: Vec<u32>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -750,6 +753,8 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     // Records in first-seen order, found by (group, unit, period, indicator) interned to
     // numbers: no string is cloned or hashed per cell.
     let mut records: Vec<Observation> = Vec::new();
+    let mut slice_of: Vec<u32> = Vec::new();
+    let mut slices: FxMap<(u32, u32, u32), u32> = FxMap::default();
     let mut index: FxMap<(u32, u32, u32, u32), usize> = FxMap::default();
     let mut names: FxMap<String, u32> = FxMap::default();
     let mut intern = |s: &str| -> u32 {
@@ -840,6 +845,8 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             let n = num(cell);
             let key = (group_id, unit_id, period_id, indicator_id);
             let at = *index.entry(key).or_insert_with(|| {
+                let n = slices.len() as u32;
+                slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(n));
                 records.push(Observation {
                     group: row_group.clone(),
                     unit: unit.clone(),
@@ -870,7 +877,7 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             }
         }
     }
-    Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower })
+    Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower, slice_of })
 }
 
 /// "I. KHỐI SỞ, BAN, NGÀNH" → "KHỐI SỞ, BAN, NGÀNH"; "A - Khối huyện" → "Khối huyện".

@@ -180,6 +180,8 @@ fn assemble(
     // How many sheets went into each data set: one sheet's records are already one per
     // (group, unit, period, indicator), as detection builds them.
     let mut tables_in: Vec<usize> = Vec::new();
+    // The slices of a data set read from one sheet, as detection numbered them.
+    let mut slices_of: Vec<Vec<u32>> = Vec::new();
     for (t, alone) in tables.into_iter().zip(standalone) {
         let name = if alone && several_standalone {
             t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone())
@@ -192,10 +194,15 @@ fn assemble(
             None => {
                 sets.push(DataSet { name, source: key, ..Default::default() });
                 tables_in.push(0);
+                slices_of.push(Vec::new());
                 sets.len() - 1
             }
         };
         tables_in[idx] += 1;
+        // A group sheet renames empty groups below: its slices are counted again by text.
+        if tables_in[idx] == 1 && !is_group_sheet(&t.sheet) {
+            slices_of[idx] = t.slice_of;
+        }
         let set = &mut sets[idx];
         set.observations.reserve(t.records.len());
         let sheet_group = is_group_sheet(&t.sheet).then(|| t.sheet.clone());
@@ -226,12 +233,16 @@ fn assemble(
             }
         }
     }
-    for (s, tables) in sets.iter_mut().zip(tables_in) {
+    for ((s, tables), slices) in sets.iter_mut().zip(tables_in).zip(slices_of) {
         s.source = file_name.to_string();
         if tables > 1 {
             dedupe(s);
         }
-        fill_ranks(s);
+        if tables == 1 && slices.len() == s.observations.len() {
+            rank_slices(s, &slices);
+        } else {
+            fill_ranks(s);
+        }
     }
     report.merges = merges.into_iter().collect();
     sets.retain(|s| !s.observations.is_empty());
@@ -290,14 +301,31 @@ pub fn dedupe(s: &mut DataSet) {
 /// Ranks within (group, period, indicator) where the source gives none: standard
 /// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
 pub fn fill_ranks(s: &mut DataSet) {
-    let mut slices: FxMap<[u32; 3], Vec<usize>> = FxMap::default();
+    let mut ids: FxMap<[u32; 3], u32> = FxMap::default();
     let mut n: [Numbers; 3] = Default::default();
-    for (i, o) in s.observations.iter().enumerate() {
-        slices.entry([n[0].id(&o.group), n[1].id(&o.period), n[2].id(&o.indicator)]).or_default().push(i);
+    let slice_of: Vec<u32> = s
+        .observations
+        .iter()
+        .map(|o| {
+            let next = ids.len() as u32;
+            *ids.entry([n[0].id(&o.group), n[1].id(&o.period), n[2].id(&o.indicator)]).or_insert(next)
+        })
+        .collect();
+    rank_slices(s, &slice_of);
+}
+
+/// [`fill_ranks`] with each observation's slice already numbered (`slice_of[i]` for
+/// observation `i`, numbers from 0).
+fn rank_slices(s: &mut DataSet, slice_of: &[u32]) {
+    debug_assert_eq!(slice_of.len(), s.observations.len());
+    let count = slice_of.iter().max().map_or(0, |m| *m as usize + 1);
+    let mut slices: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, k) in slice_of.iter().enumerate() {
+        slices[*k as usize].push(i);
     }
-    let slices: Vec<(String, Vec<usize>)> =
-        slices.into_values().map(|idx| (s.observations[idx[0]].indicator.clone(), idx)).collect();
-    for (indicator, idx) in slices {
+    for idx in slices {
+        let Some(&first) = idx.first() else { continue };
+        let indicator = s.observations[first].indicator.clone();
         if idx.iter().any(|&i| s.observations[i].rank.is_some()) {
             continue;
         }
@@ -317,6 +345,59 @@ pub fn fill_ranks(s: &mut DataSet) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranks_by_detections_slices_equal_ranks_by_text() {
+        use crate::core::detect::{detect, Context, Found, Notes};
+        let grids = [
+            Grid::from_text(
+                "S",
+                &[
+                    &["Đơn vị", "Điểm 2021", "Điểm 2022"],
+                    &["I. Khối Sở"],
+                    &["Sở A", "80", "81"],
+                    &["Sở B", "70", "90"],
+                    &["Sở E", "70", "-"],
+                    &["II. Khối Huyện"],
+                    &["Huyện C", "60", "61"],
+                    &["Huyện D", "65", "59"],
+                ],
+            ),
+            Grid::from_text(
+                "Dữ liệu",
+                &[
+                    &["Đơn vị", "Năm", "Chỉ số", "Giá trị"],
+                    &["Xã A", "2021", "Tổng hợp", "50,5"],
+                    &["Xã B", "2021", "Tổng hợp", "60"],
+                    &["Xã A", "2022", "Tổng hợp", "55"],
+                    &["Xã B", "2022", "Tổng hợp", "55"],
+                    &["Xã C", "2022", "Tổng hợp", "40"],
+                    &["Xã A", "2022", "Tỷ lệ trễ hạn", "3"],
+                    &["Xã B", "2022", "Tỷ lệ trễ hạn", "1"],
+                ],
+            ),
+        ];
+        for g in grids {
+            let Found::Ranking(t) = detect(&g, &Context::default(), &mut Notes::default()) else {
+                panic!("{}: no table", g.name)
+            };
+            let mut by_text = DataSet {
+                observations: t.records.clone(),
+                lower_is_better: t.lower_is_better.clone(),
+                ..Default::default()
+            };
+            fill_ranks(&mut by_text);
+            let sets = assemble(vec![t], "x.csv", &Registry::default(), &mut ImportReport::new("x.csv"));
+            let ranks = |d: &DataSet| -> Vec<(String, String, String, String, Option<u32>)> {
+                d.observations
+                    .iter()
+                    .map(|o| (o.group.clone(), o.unit.clone(), o.period.clone(), o.indicator.clone(), o.rank))
+                    .collect()
+            };
+            assert_eq!(ranks(&sets[0]), ranks(&by_text), "{}", g.name);
+            assert!(sets[0].observations.iter().filter(|o| o.rank.is_some()).count() >= 5);
+        }
+    }
 
     #[test]
     fn competition_ranks() {
