@@ -71,6 +71,28 @@ impl Hasher for FxHasher {
     }
 }
 
+/// Numbers distinct texts from 0 in first-seen order. Texts of a field of the observations
+/// come in runs (a unit's rows, a period's columns): a repeat costs one comparison, not a hash.
+#[derive(Default)]
+pub struct Numbers<'a> {
+    ids: FxMap<&'a str, u32>,
+    last: Option<(&'a str, u32)>,
+}
+
+impl<'a> Numbers<'a> {
+    pub fn id(&mut self, t: &'a str) -> u32 {
+        if let Some((l, v)) = self.last {
+            if l == t {
+                return v;
+            }
+        }
+        let n = self.ids.len() as u32;
+        let v = *self.ids.entry(t).or_insert(n);
+        self.last = Some((t, v));
+        v
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

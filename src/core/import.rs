@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 pub use crate::core::detect::ImportOptions;
 use crate::core::detect::{detect, Context, Found, Notes, RankingTable};
-use crate::core::fxhash::FxMap;
+use crate::core::fxhash::{FxMap, Numbers};
 use crate::core::grid::{self, Cell, Grid};
 use crate::core::legacy::{self, Legacy};
 use crate::core::messages::Note;
@@ -18,6 +18,13 @@ pub struct ImportOutcome {
     pub datasets: Vec<DataSet>,
     pub targets: Vec<TargetSheet>,
     pub report: ImportReport,
+}
+
+impl ImportOutcome {
+    /// No data, and a report that says why.
+    pub fn failed(file_name: &str, note: Note) -> Self {
+        ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report: ImportReport::failed(file_name, note) }
+    }
 }
 
 /// Reads one file. Never panics on bad input: a file that cannot be read gives an
@@ -42,14 +49,9 @@ pub fn import_file_progress(
     options: &ImportOptions,
     progress: &mut dyn FnMut(f64),
 ) -> ImportOutcome {
-    let failed = |note| ImportOutcome {
-        datasets: Vec::new(),
-        targets: Vec::new(),
-        report: ImportReport::failed(file_name, note),
-    };
     let grids = match grid::read_with_progress(bytes, file_name, &mut |f| progress(f * READ_SHARE)) {
         Ok(g) => g,
-        Err(note) => return failed(note),
+        Err(note) => return ImportOutcome::failed(file_name, note),
     };
     let ctx = Context { file_year: find_year(file_name), options: options.clone() };
     let mut notes = Notes::default();
@@ -252,28 +254,6 @@ fn assemble(
 fn is_group_sheet(name: &str) -> bool {
     let f = fold(name);
     ["khoi", "nhom", "group"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
-}
-
-/// Numbers the distinct texts of one field of the observations. The field's values come
-/// in runs (a unit's rows, a period's columns): a repeat costs one comparison, not a hash.
-#[derive(Default)]
-struct Numbers<'a> {
-    ids: FxMap<&'a str, u32>,
-    last: Option<(&'a str, u32)>,
-}
-
-impl<'a> Numbers<'a> {
-    fn id(&mut self, t: &'a str) -> u32 {
-        if let Some((l, v)) = self.last {
-            if l == t {
-                return v;
-            }
-        }
-        let n = self.ids.len() as u32;
-        let v = *self.ids.entry(t).or_insert(n);
-        self.last = Some((t, v));
-        v
-    }
 }
 
 /// Keeps the last observation of each (group, unit, period, indicator).

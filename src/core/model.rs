@@ -31,17 +31,12 @@ pub struct DataSet {
 impl DataSet {
     /// Distinct values of a field, in first-seen order.
     fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a str) -> Vec<String> {
-        let mut seen = crate::core::fxhash::FxSet::default();
+        let mut numbers = crate::core::fxhash::Numbers::default();
         let mut out = Vec::new();
-        let mut last = None;
         for o in &self.observations {
             let v = f(o);
-            // Values come in runs (a unit's rows, a period's block): skip the set for repeats.
-            if last == Some(v) {
-                continue;
-            }
-            last = Some(v);
-            if seen.insert(v) {
+            // A text numbered past the ones seen is new.
+            if numbers.id(v) as usize == out.len() {
                 out.push(v.to_string());
             }
         }

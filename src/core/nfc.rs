@@ -1058,7 +1058,7 @@ fn decompose_into(c: char, out: &mut Vec<char>) {
 }
 
 /// Decomposes and puts each run of marks in canonical order (stable, by class).
-fn nfd_chars(s: &str) -> Vec<char> {
+pub fn nfd_chars(s: &str) -> Vec<char> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
         decompose_into(c, &mut out);

@@ -1,6 +1,6 @@
 //! Text helpers shared by every stage: Unicode normalisation, diacritic folding, years.
 
-use crate::core::nfc::{compose_pair, has_marks, nfc, nfd};
+use crate::core::nfc::{compose_pair, has_marks, nfc, nfd_chars};
 
 /// NFC, non-breaking and odd spaces made plain, runs of white space collapsed, trimmed.
 pub fn clean(s: &str) -> String {
@@ -38,7 +38,7 @@ pub fn clean(s: &str) -> String {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for ch in nfd(s).chars() {
+    for ch in nfd_chars(s) {
         if ('\u{300}'..='\u{36f}').contains(&ch) {
             continue;
         }
@@ -117,7 +117,7 @@ pub fn vi_sort_key(s: &str) -> Vec<u32> {
     const BASE: &str = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
     let mut letters = Vec::new();
     let mut tones = Vec::new();
-    for ch in nfd(s).chars() {
+    for ch in nfd_chars(s) {
         if ('\u{300}'..='\u{36f}').contains(&ch) {
             // Breve, circumflex and horn make letters; the five tone marks sort after.
             match ch {

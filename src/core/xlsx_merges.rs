@@ -66,16 +66,7 @@ fn tags<'a>(xml: &'a [u8], local: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut from = 0;
-    while let Some(i) = hay[from..].iter().position(|b| *b == first) {
-        let k = from + i;
-        if hay[k..].starts_with(needle) {
-            return Some(k);
-        }
-        from = k + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 /// An attribute's value (unescaped), by exact name preceded by a space.

@@ -162,8 +162,11 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let encoded =
-        (!state.catalog.datasets.is_empty() && state.pending.is_none()).then(|| encode(&state.view_state(false)));
+    // Encoded when the state changes, not on every render (progress bars render often).
+    let encoded = (*use_memo(state.clone(), |s| {
+        (!s.catalog.datasets.is_empty() && s.pending.is_none()).then(|| encode(&s.view_state(false)))
+    }))
+    .clone();
     use_effect_with(encoded, |enc| {
         if let Some(e) = enc {
             let window = gloo::utils::window();

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use crate::core::messages::Note;
-use crate::core::{ImportOutcome, ImportReport, Lang};
+use crate::core::{ImportOutcome, Lang};
 use crate::ui::i18n::{t, K};
 
 /// Offers bytes as a download with the given file name.
@@ -50,10 +50,10 @@ pub fn download_csv(file_name: &str, text: &str) {
 pub async fn read_file(file: web_sys::File) -> Result<Rc<Vec<u8>>, Box<ImportOutcome>> {
     let name = file.name();
     let blob = gloo::file::Blob::from(file);
-    gloo::file::futures::read_as_bytes(&blob).await.map(Rc::new).map_err(|e| {
-        let report = ImportReport::failed(&name, Note::Corrupt { detail: e.to_string() });
-        Box::new(ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report })
-    })
+    gloo::file::futures::read_as_bytes(&blob)
+        .await
+        .map(Rc::new)
+        .map_err(|e| Box::new(ImportOutcome::failed(&name, Note::Corrupt { detail: e.to_string() })))
 }
 
 /// Sets `<html lang>` to follow the UI language.

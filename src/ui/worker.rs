@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use crate::core::messages::Note;
-use crate::core::{import_file_progress, wire, ImportOptions, ImportOutcome, ImportReport};
+use crate::core::{import_file_progress, wire, ImportOptions, ImportOutcome};
 use crate::ui::app::{SAMPLE, SAMPLE_NAME};
 
 #[wasm_bindgen]
@@ -73,7 +73,7 @@ pub fn serve() {
                     }
                 })
             }
-            Err(e) => failed("?", Note::Corrupt { detail: e.0.to_string() }),
+            Err(e) => ImportOutcome::failed("?", Note::Corrupt { detail: e.0.to_string() }),
         };
         drop(bytes);
         let out = js_sys::Uint8Array::from(wire::encode(&outcome).as_slice());
@@ -96,10 +96,6 @@ fn mark_importer(how: &str) {
     if let Some(body) = gloo::utils::document().body() {
         let _ = body.set_attribute("data-importer", how);
     }
-}
-
-fn failed(file: &str, note: Note) -> ImportOutcome {
-    ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report: ImportReport::failed(file, note) }
 }
 
 /// What the page hears from the importer.
@@ -181,7 +177,7 @@ impl Importer {
             }
         };
         if cancelled {
-            self.on_event.emit(Event::Done(Box::new(failed(name, Note::Cancelled))));
+            self.on_event.emit(Event::Done(Box::new(ImportOutcome::failed(name, Note::Cancelled))));
             self.spawn_if_stopped();
             self.pump();
         }
@@ -299,7 +295,8 @@ impl Importer {
             return;
         }
         let bytes = js_sys::Uint8Array::new(&payload).to_vec();
-        let outcome = wire::decode(&bytes).unwrap_or_else(|e| failed(&name, Note::Corrupt { detail: e.0.to_string() }));
+        let outcome = wire::decode(&bytes)
+            .unwrap_or_else(|e| ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() }));
         self.inner.borrow_mut().current = None;
         self.pump();
         // Handed on in a task of its own: decoding and showing are two short tasks.
@@ -322,7 +319,7 @@ impl Importer {
             job
         };
         if let Some(job) = job {
-            self.on_event.emit(Event::Done(Box::new(failed(&job.name, Note::ReaderFailed))));
+            self.on_event.emit(Event::Done(Box::new(ImportOutcome::failed(&job.name, Note::ReaderFailed))));
         }
         self.spawn_if_stopped();
         self.pump();
@@ -360,7 +357,7 @@ impl Importer {
             Some(Ok(())) => inner.current = Some(job),
             _ => {
                 drop(inner);
-                self.on_event.emit(Event::Done(Box::new(failed(&job.name, Note::ReaderFailed))));
+                self.on_event.emit(Event::Done(Box::new(ImportOutcome::failed(&job.name, Note::ReaderFailed))));
             }
         }
     }

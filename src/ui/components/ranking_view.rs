@@ -43,10 +43,20 @@ pub fn RankingPanel(p: &Props) -> Html {
     // The ranking is worked out again only when its data set, period, indicator or group
     // change: not for my unit, the search, the sort or the language.
     let key = s.catalog.datasets.get(s.dataset).map(|d| {
-        let group = s.group.clone().filter(|g| d.groups().contains(g));
-        (ByPtr(d.clone()), s.current_period().unwrap_or_default(), s.current_indicator().unwrap_or_default(), group)
+        (
+            ByPtr(d.clone()),
+            s.current_period().unwrap_or_default(),
+            s.current_indicator().unwrap_or_default(),
+            s.group.clone(),
+        )
     });
-    let computed = use_memo(key, |k| k.as_ref().map(|(d, p, i, g)| ranking(&d.0, p, i, g.as_deref())));
+    let computed = use_memo(key, |k| {
+        k.as_ref().map(|(d, p, i, g)| {
+            // A group of another data set does not filter this one.
+            let group = g.as_ref().filter(|g| d.0.groups().contains(g));
+            ranking(&d.0, p, i, group.map(String::as_str))
+        })
+    });
     let Some(mut view) = (*computed).clone() else {
         return html! { <p class="empty" data-view="ranking">{t(lang, K::NothingLoaded)}</p> };
     };
