@@ -196,3 +196,24 @@ fn progress_moves_forward_from_reading_to_the_end() {
         assert_eq!(o, import_file(bytes, name));
     }
 }
+
+/// encoding_rs is trimmed (vendor/encoding_rs/CHISO.md): the encodings Vietnamese files use
+/// decode as before; the CJK ones decode to one replacement character instead of text.
+#[test]
+fn encodings_kept_and_trimmed() {
+    // Windows-1258 writes "Huế" as ê + a combining acute accent (0xEC).
+    let (text, _, bad) = encoding_rs::WINDOWS_1258.decode(b"Hu\xea\xec");
+    assert_eq!(text, "Hu\u{ea}\u{301}");
+    assert!(!bad);
+    let (text, _, bad) = encoding_rs::WINDOWS_1252.decode(b"Qu\xb6ng Ninh");
+    assert_eq!(text, "Qu¶ng Ninh");
+    assert!(!bad);
+    let (text, _, _) = encoding_rs::UTF_16LE.decode(&[0x10, 0x01, 0x61, 0x00]);
+    assert_eq!(text, "Đa");
+    for label in ["windows-1258", "utf-8", "utf-16le", "iso-8859-1", "shift_jis"] {
+        assert!(encoding_rs::Encoding::for_label(label.as_bytes()).is_some(), "{label}");
+    }
+    let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(b"\x82\xa0\x82\xa2");
+    assert_eq!(text, "\u{fffd}");
+    assert!(bad);
+}

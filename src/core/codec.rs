@@ -1,11 +1,13 @@
-//! The view state in the address: serde → JSON → deflate → URL-safe base64, behind a
+//! The view state in the address: JSON ([`json`]) → deflate ([`deflate`]) → URL-safe base64, behind a
 //! version tag ("1."), so that old links keep opening after the format changes.
 //! Decoding never panics: a damaged, truncated or crafted hash gives an error.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use base64::Engine;
-use serde::{Deserialize, Serialize};
+
+use crate::core::deflate::deflate;
+use crate::core::json::{self, Json};
 
 use crate::core::model::{DataSet, Observation, Target, TargetSheet};
 use crate::core::value::TargetOp;
@@ -17,38 +19,24 @@ pub const MAX_STATE_BYTES: u64 = 4 * 1024 * 1024;
 /// Links longer than this break in mail and chat tools (measured limit kept low on purpose).
 pub const LINK_WARN_CHARS: usize = 8000;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewState {
     /// The data set's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ds: Option<String>,
     /// The files the data set came from: what to drop when the link has no data.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub view: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub my: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ind: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub grp: Option<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub lang: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub sort: String,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub desc: bool,
     /// The target sheet's name, in the targets view.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ts: Option<String>,
     /// The rows the view needs, when the link carries its data.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Embedded>,
 }
 
@@ -58,8 +46,7 @@ pub type EmbeddedRow = (u32, u32, u32, u32, Option<f64>, Option<u32>);
 pub type EmbeddedTarget = (String, String, String, f64, Vec<(String, Option<f64>)>);
 
 /// A data set (or part of it) and target sheets, columnar and compact.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Embedded {
     pub name: String,
     pub groups: Vec<String>,
@@ -71,8 +58,7 @@ pub struct Embedded {
     pub targets: Vec<EmbeddedTargets>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbeddedTargets {
     pub name: String,
     pub rows: Vec<EmbeddedTarget>,
@@ -89,10 +75,7 @@ pub enum CodecError {
 }
 
 pub fn encode(state: &ViewState) -> String {
-    let json = serde_json::to_vec(state).unwrap_or_default();
-    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = z.write_all(&json);
-    let packed = z.finish().unwrap_or_default();
+    let packed = deflate(state.to_json().as_bytes());
     format!("{VERSION}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
 }
 
@@ -117,7 +100,259 @@ pub fn decode(hash: &str) -> Result<ViewState, CodecError> {
     if json.len() as u64 > MAX_STATE_BYTES {
         return Err(CodecError::Damaged("size"));
     }
-    serde_json::from_slice(&json).map_err(|_| CodecError::Damaged("content"))
+    json::parse(&json).as_ref().and_then(ViewState::from_json).ok_or(CodecError::Damaged("content"))
+}
+
+// The JSON of version 1: the field names below, a field left out when it holds its default,
+// rows and targets as arrays. Reading follows what serde did when it wrote these links:
+// missing fields take their default, unknown ones are skipped, `null` is accepted where the
+// field is optional, a wrong type is an error.
+
+/// Writes `{"k":v,...}`: each field through `put`, which returns false to leave it out.
+struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        Obj { out, first: true }
+    }
+    fn key(&mut self, k: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        json::write_str(self.out, k);
+        self.out.push(':');
+        self.out
+    }
+    fn str(&mut self, k: &str, v: &str) {
+        json::write_str(self.key(k), v);
+    }
+    fn opt(&mut self, k: &str, v: &Option<String>) {
+        if let Some(v) = v {
+            self.str(k, v);
+        }
+    }
+    fn nonempty(&mut self, k: &str, v: &str) {
+        if !v.is_empty() {
+            self.str(k, v);
+        }
+    }
+    fn strs(&mut self, k: &str, v: &[String], always: bool) {
+        if always || !v.is_empty() {
+            let out = self.key(k);
+            list(out, v, |out, s| json::write_str(out, s));
+        }
+    }
+    fn end(self) {
+        self.out.push('}');
+    }
+}
+
+fn list<T>(out: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T)) {
+    out.push('[');
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        each(out, item);
+    }
+    out.push(']');
+}
+
+fn write_u32s(out: &mut String, v: &[u32]) {
+    use std::fmt::Write;
+    for n in v {
+        let _ = write!(out, "{n},");
+    }
+}
+
+fn fields(j: &Json) -> Option<&[(String, Json)]> {
+    match j {
+        Json::Obj(f) => Some(f),
+        _ => None,
+    }
+}
+fn string(j: &Json) -> Option<String> {
+    j.as_str().map(str::to_string)
+}
+fn opt_string(j: &Json) -> Option<Option<String>> {
+    match j {
+        Json::Null => Some(None),
+        j => string(j).map(Some),
+    }
+}
+fn strings(j: &Json) -> Option<Vec<String>> {
+    j.as_arr()?.iter().map(string).collect()
+}
+/// An array of exactly `n` items.
+fn tuple(j: &Json, n: usize) -> Option<&[Json]> {
+    j.as_arr().filter(|a| a.len() == n)
+}
+
+impl ViewState {
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut o = Obj::new(&mut out);
+        o.opt("ds", &self.ds);
+        o.strs("files", &self.files, false);
+        o.nonempty("view", &self.view);
+        o.strs("units", &self.units, false);
+        o.opt("my", &self.my);
+        o.opt("ind", &self.ind);
+        o.opt("per", &self.per);
+        o.opt("grp", &self.grp);
+        o.nonempty("lang", &self.lang);
+        o.nonempty("sort", &self.sort);
+        if self.desc {
+            o.key("desc").push_str("true");
+        }
+        o.opt("ts", &self.ts);
+        if let Some(e) = &self.data {
+            e.write(o.key("data"));
+        }
+        o.end();
+        out
+    }
+
+    pub fn from_json(j: &Json) -> Option<ViewState> {
+        let mut s = ViewState::default();
+        for (k, v) in fields(j)? {
+            match k.as_str() {
+                "ds" => s.ds = opt_string(v)?,
+                "files" => s.files = strings(v)?,
+                "view" => s.view = string(v)?,
+                "units" => s.units = strings(v)?,
+                "my" => s.my = opt_string(v)?,
+                "ind" => s.ind = opt_string(v)?,
+                "per" => s.per = opt_string(v)?,
+                "grp" => s.grp = opt_string(v)?,
+                "lang" => s.lang = string(v)?,
+                "sort" => s.sort = string(v)?,
+                "desc" => match v {
+                    Json::Bool(b) => s.desc = *b,
+                    _ => return None,
+                },
+                "ts" => s.ts = opt_string(v)?,
+                "data" => s.data = if *v == Json::Null { None } else { Some(Embedded::read(v)?) },
+                _ => {}
+            }
+        }
+        Some(s)
+    }
+}
+
+impl Embedded {
+    fn write(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        o.str("name", &self.name);
+        o.strs("groups", &self.groups, true);
+        o.strs("units", &self.units, true);
+        o.strs("periods", &self.periods, true);
+        o.strs("indicators", &self.indicators, true);
+        o.strs("lower", &self.lower, true);
+        list(o.key("rows"), &self.rows, |out, &(g, u, p, i, value, rank)| {
+            out.push('[');
+            write_u32s(out, &[g, u, p, i]);
+            json::write_num(out, value);
+            out.push(',');
+            match rank {
+                Some(r) => write_u32s(out, &[r]),
+                None => out.push_str("null,"),
+            }
+            out.pop(); // the last comma
+            out.push(']');
+        });
+        list(o.key("targets"), &self.targets, |out, t| {
+            let mut o = Obj::new(out);
+            o.str("name", &t.name);
+            list(o.key("rows"), &t.rows, |out, (indicator, text, op, threshold, actuals)| {
+                out.push('[');
+                for s in [indicator, text, op] {
+                    json::write_str(out, s);
+                    out.push(',');
+                }
+                json::write_num(out, Some(*threshold));
+                out.push(',');
+                list(out, actuals, |out, (period, value)| {
+                    out.push('[');
+                    json::write_str(out, period);
+                    out.push(',');
+                    json::write_num(out, *value);
+                    out.push(']');
+                });
+                out.push(']');
+            });
+            o.end();
+        });
+        o.end();
+    }
+
+    fn read(j: &Json) -> Option<Embedded> {
+        let mut e = Embedded::default();
+        for (k, v) in fields(j)? {
+            match k.as_str() {
+                "name" => e.name = string(v)?,
+                "groups" => e.groups = strings(v)?,
+                "units" => e.units = strings(v)?,
+                "periods" => e.periods = strings(v)?,
+                "indicators" => e.indicators = strings(v)?,
+                "lower" => e.lower = strings(v)?,
+                "rows" => {
+                    e.rows = v
+                        .as_arr()?
+                        .iter()
+                        .map(|r| {
+                            let r = tuple(r, 6)?;
+                            let rank = match &r[5] {
+                                Json::Null => None,
+                                n => Some(n.as_u32()?),
+                            };
+                            Some((r[0].as_u32()?, r[1].as_u32()?, r[2].as_u32()?, r[3].as_u32()?, r[4].as_opt_num()?, rank))
+                        })
+                        .collect::<Option<_>>()?
+                }
+                "targets" => e.targets = v.as_arr()?.iter().map(EmbeddedTargets::read).collect::<Option<_>>()?,
+                _ => {}
+            }
+        }
+        Some(e)
+    }
+}
+
+impl EmbeddedTargets {
+    fn read(j: &Json) -> Option<EmbeddedTargets> {
+        let mut t = EmbeddedTargets::default();
+        for (k, v) in fields(j)? {
+            match k.as_str() {
+                "name" => t.name = string(v)?,
+                "rows" => {
+                    t.rows = v
+                        .as_arr()?
+                        .iter()
+                        .map(|r| {
+                            let r = tuple(r, 5)?;
+                            let actuals = r[4]
+                                .as_arr()?
+                                .iter()
+                                .map(|a| {
+                                    let a = tuple(a, 2)?;
+                                    Some((string(&a[0])?, a[1].as_opt_num()?))
+                                })
+                                .collect::<Option<_>>()?;
+                            let threshold = r[3].as_opt_num()??;
+                            Some((string(&r[0])?, string(&r[1])?, string(&r[2])?, threshold, actuals))
+                        })
+                        .collect::<Option<_>>()?
+                }
+                _ => {}
+            }
+        }
+        Some(t)
+    }
 }
 
 impl Embedded {
@@ -220,6 +455,7 @@ impl EmbeddedTargets {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::io::Write;
 
     fn sample_state() -> ViewState {
         ViewState {
@@ -246,6 +482,86 @@ mod tests {
         assert_eq!(decode(&h), Ok(s.clone()));
         assert_eq!(decode(&format!("#{h}")), Ok(s));
         assert!(h.len() < 300, "{} chars", h.len());
+    }
+
+    /// Links written by the serde_json codec of earlier builds: they must open the same.
+    #[test]
+    fn old_links_still_open() {
+        let full = ViewState {
+            ds: Some("PAR INDEX".into()),
+            grp: Some("Sở, ngành".into()),
+            ts: Some("CT".into()),
+            ..sample_state()
+        };
+        let mut e = Embedded {
+            name: "PAR INDEX \"2023\"".into(),
+            groups: vec!["".into(), "Sở".into()],
+            units: vec!["Hà Nội".into(), "Bà Rịa – Vũng Tàu".into(), "a\\b\n\t\u{1}/".into()],
+            periods: vec!["2022".into(), "2023".into()],
+            indicators: vec!["Chỉ số tổng hợp".into()],
+            lower: vec!["Tỷ lệ hồ sơ trễ hạn".into()],
+            ..Default::default()
+        };
+        e.rows = vec![
+            (0, 0, 0, 0, Some(85.43), Some(2)),
+            (1, 1, 1, 0, None, None),
+            (0, 2, 1, 0, Some(-0.0001), Some(63)),
+            (0, 1, 0, 0, Some(1e20), None),
+            (0, 0, 1, 0, Some(100.0), Some(1)),
+        ];
+        e.targets = vec![EmbeddedTargets {
+            name: "Chỉ tiêu 2024".into(),
+            rows: vec![(
+                "Tỷ lệ hài lòng".into(),
+                "Trên 80%".into(),
+                ">".into(),
+                80.0,
+                vec![("Q1".into(), Some(81.5)), ("Q2".into(), None)],
+            )],
+        }];
+        let with_data = ViewState { view: "ranking".into(), data: Some(e), ..Default::default() };
+        let cases = [
+            ("1.q64FAA", ViewState::default()),
+            ("1.TY49CsJAEIWvskwdRbRLJypoI6IpBLEIZk0WkjXsjz-IB7C0sLBSsNMbuIVFTrI38WllN-973wyzp0RTSKP2mA2G3d6UAlqKnIPNaJEJvaoVsa1vc72leUBrwTewjeIygWmlMD-zX93Y0LuLAIwy754xizJRPSTrW_96f1eLHRb_PYETIXVgH5n27sSMd2eZMoB7ib7kCn2z0WwhpKpEmHh3DZhMq5vMAPNYpqBcYtYrZTCv49xyxITrBYVGWR7Q90XqRHT4AA", full.clone()),
+            ("1.TVFNSwMxEP0rIeDJWJNtK6UHwS_QS7G1iNDsIdplDa7ZkmbtoRS8iIgnKR482eLJHr0I5rjo_4i_xEkKagbC5L2XN5PJGF_JZISbWAt1IVWKCe4LI3BzjJW4TIA43Oqgg9bu3gniOKJRlWPQpDovBkPc7PnDkbPPOCa4UNIEbL-coZazTxLIbcg7zt4L9H09RcefrypF3XJWACU4P-WKG15QStm6txgkWub9YAK1IhD5kp6Rqi_PhMl1IHfOnb1DQ2cfkHH2ETwBeBl4YZaPEu01XWffUebsreemaPg1R0Y7ewPHj7nyUp2PvFuPkmU06pValUQx6THigxJVZFnYAKMkCtgarfh-yUY1gCxcZclqRP-US5hRkBIWQykjdJqE6fwOdvkGI8tFgeCVNfzX0P_ey5lEWfkWvqary4VCDboC-SYmDW8P6jaDnFXqUBq3YWihDViTeDL5AQ", with_data.clone()),
+        ];
+        for (hash, state) in cases {
+            assert_eq!(decode(hash), Ok(state.clone()), "{hash}");
+            assert_eq!(decode(&encode(&state)), Ok(state));
+        }
+        // The JSON written now is the text serde_json wrote (numbers aside: "1e20" for "1e+20").
+        assert_eq!(
+            full.to_json(),
+            r#"{"ds":"PAR INDEX","files":["chiso-mau.xlsx"],"view":"trend","units":["Hà Nội","Thừa Thiên Huế"],"my":"Hà Nội","ind":"Chỉ số tổng hợp","per":"2023","grp":"Sở, ngành","lang":"en","sort":"value","desc":true,"ts":"CT"}"#
+        );
+        assert_eq!(
+            with_data.to_json(),
+            r#"{"view":"ranking","data":{"name":"PAR INDEX \"2023\"","groups":["","Sở"],"units":["Hà Nội","Bà Rịa – Vũng Tàu","a\\b\n\t\u0001/"],"periods":["2022","2023"],"indicators":["Chỉ số tổng hợp"],"lower":["Tỷ lệ hồ sơ trễ hạn"],"rows":[[0,0,0,0,85.43,2],[1,1,1,0,null,null],[0,2,1,0,-0.0001,63],[0,1,0,0,1e20,null],[0,0,1,0,100.0,1]],"targets":[{"name":"Chỉ tiêu 2024","rows":[["Tỷ lệ hài lòng","Trên 80%",">",80.0,[["Q1",81.5],["Q2",null]]]]}]}}"#
+        );
+    }
+
+    /// What serde refused is refused (wrong types, short rows); what it allowed is allowed.
+    #[test]
+    fn content_is_checked() {
+        let pack = |json: &str| {
+            format!("1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflate(json.as_bytes())))
+        };
+        let open = |json: &str| decode(&pack(json));
+        assert_eq!(open(r#"{"view":"trend","future_field":[1,{"x":null}]}"#).map(|s| s.view), Ok("trend".into()));
+        assert_eq!(open(r#"{"my":null,"data":null}"#), Ok(ViewState::default()));
+        for bad in [
+            "[]",
+            r#"{"view":1}"#,
+            r#"{"desc":"yes"}"#,
+            r#"{"units":["a",2]}"#,
+            r#"{"data":{"rows":[[0,0,0,0,1.5]]}}"#,
+            r#"{"data":{"rows":[[0,0,0,-1,1.5,null]]}}"#,
+            r#"{"data":{"rows":[[0,0,0,0,1.5,2.5]]}}"#,
+            r#"{"data":{"targets":[{"rows":[["a","b",">",null,[]]]}]}}"#,
+            r#"{"view":"trend"} trailing"#,
+        ] {
+            assert_eq!(open(bad), Err(CodecError::Damaged("content")), "{bad}");
+        }
     }
 
     #[test]

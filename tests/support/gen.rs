@@ -130,7 +130,7 @@ pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
         }
     }
     ws.set_column_width(1, 48)?;
-    wb.save_to_buffer()
+    Ok(stored(&wb.save_to_buffer()?))
 }
 
 /// Rows of the sample target sheet: indicator, unit of measure, target, Q1..Q4.
@@ -196,6 +196,23 @@ pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<Expected>), Xls
     }
     ws.write_string(11, 0, "Nguồn: Bộ Nội vụ (số liệu minh họa)")?;
     Ok((wb.save_to_buffer()?, expected))
+}
+
+/// The same zip with every entry stored, not deflated. The page embeds the sample in its
+/// wasm, which is served brotli-compressed: brotli packs the plain XML to 12 KB where the
+/// deflated entries stay 28 KB.
+pub fn stored(zip_bytes: &[u8]) -> Vec<u8> {
+    let mut src = zip::ZipArchive::new(Cursor::new(zip_bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        out.start_file(f.name().unwrap().to_string().as_str(), opts).unwrap();
+        let mut buf = Vec::new();
+        f.read_to_end(&mut buf).unwrap();
+        out.write_all(&buf).unwrap();
+    }
+    out.finish().unwrap().into_inner()
 }
 
 /// An xlsx written by rust_xlsxwriter whose entries we can replace.
