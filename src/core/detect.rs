@@ -765,6 +765,16 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         names.insert(s.to_string(), i);
         i
     };
+    // What each column means, interned once (not per cell).
+    let col_ids: Vec<Option<(u32, u32)>> = meaning
+        .iter()
+        .map(|m| m.as_ref().map(|(p, i)| (intern(p.as_deref().unwrap_or_default()), intern(i))))
+        .collect();
+    let value_cols = col_ids.iter().flatten().count();
+    let expected = (f.body_end - f.body_start) * value_cols;
+    records.reserve(expected);
+    slice_of.reserve(expected);
+    index.reserve(expected);
     let mut group = String::new();
     // Per distinct text, not per row: aggregate names, indicator names.
     let mut aggregates: FxMap<String, bool> = FxMap::default();
@@ -839,8 +849,11 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             let Some((col_period, col_indicator)) = &meaning[c] else {
                 continue;
             };
-            let period_id = row_period_id.unwrap_or_else(|| intern(col_period.as_deref().unwrap_or_default()));
-            let indicator_id = row_indicator_id.unwrap_or_else(|| intern(col_indicator));
+            let Some((col_period_id, col_indicator_id)) = col_ids[c] else {
+                continue;
+            };
+            let period_id = row_period_id.unwrap_or(col_period_id);
+            let indicator_id = row_indicator_id.unwrap_or(col_indicator_id);
             let cell = g.get(r, c);
             let n = num(cell);
             let key = (group_id, unit_id, period_id, indicator_id);
