@@ -8,7 +8,7 @@ use crate::core::fxhash::{FxMap, FxSet};
 use std::rc::Rc;
 
 use crate::core::import::{dedupe, fill_ranks, ImportOutcome};
-use crate::core::model::{DataSet, ImportReport, TargetSheet};
+use crate::core::model::{DataSet, ImportReport, TargetSheet, Text};
 use crate::core::text::clean;
 use crate::core::units::{unit_key, Registry};
 
@@ -77,7 +77,7 @@ impl Catalog {
         let names = self.resolver();
         for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
             if seen.insert(o.unit.as_str()) {
-                out.push((o.unit.clone(), names(&o.unit)));
+                out.push((o.unit.to_string(), names(&o.unit)));
             }
         }
         out
@@ -153,14 +153,20 @@ impl Catalog {
                     continue;
                 }
                 let mut d = DataSet::clone(d);
+                // Once per text object (observations share them): its new name, if any.
+                // The map holds the old text, so no address is reused while it runs.
+                let mut renamed: FxMap<usize, (Text, Option<Text>)> = FxMap::default();
                 for o in &mut d.observations {
-                    let unit = names(&o.unit);
-                    if unit != o.unit {
-                        let pair = (o.unit.clone(), unit.clone());
+                    let (_, new) = renamed.entry(o.unit.addr()).or_insert_with(|| {
+                        let unit = names(&o.unit);
+                        (o.unit.clone(), (unit != o.unit).then(|| Text::from(unit)))
+                    });
+                    if let Some(new) = new {
+                        let pair = (o.unit.to_string(), new.to_string());
                         if !report.merges.contains(&pair) {
                             report.merges.push(pair);
                         }
-                        o.unit = unit;
+                        o.unit = new.clone();
                     }
                 }
                 match datasets.iter().position(|e| e.name == d.name) {

@@ -9,7 +9,7 @@ use base64::Engine;
 use crate::core::deflate::deflate;
 use crate::core::json::{self, Json};
 
-use crate::core::model::{DataSet, Observation, Target, TargetSheet};
+use crate::core::model::{DataSet, Observation, Target, TargetSheet, Text};
 use crate::core::value::TargetOp;
 
 /// The version this build writes; it reads this one and every older one.
@@ -384,16 +384,19 @@ impl Embedded {
 
     /// Back to a data set; rows pointing outside the lists are dropped.
     pub fn to_dataset(&self, source: &str) -> DataSet {
-        let get = |list: &Vec<String>, i: u32| list.get(i as usize).cloned();
+        let texts = |list: &Vec<String>| list.iter().map(Text::from).collect::<Vec<Text>>();
+        let (groups, units, periods, indicators) =
+            (texts(&self.groups), texts(&self.units), texts(&self.periods), texts(&self.indicators));
+        let get = |list: &Vec<Text>, i: u32| list.get(i as usize).cloned();
         let observations = self
             .rows
             .iter()
             .filter_map(|(g, u, p, i, value, rank)| {
                 Some(Observation {
-                    group: get(&self.groups, *g)?,
-                    unit: get(&self.units, *u)?,
-                    period: get(&self.periods, *p)?,
-                    indicator: get(&self.indicators, *i)?,
+                    group: get(&groups, *g)?,
+                    unit: get(&units, *u)?,
+                    period: get(&periods, *p)?,
+                    indicator: get(&indicators, *i)?,
                     value: value.filter(|v| v.is_finite()),
                     rank: *rank,
                 })

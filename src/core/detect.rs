@@ -9,7 +9,7 @@ use crate::core::fxhash::FxMap;
 
 use crate::core::grid::{Cell, Grid};
 use crate::core::messages::Note;
-use crate::core::model::{Observation, Target, OVERALL};
+use crate::core::model::{Interner, Observation, Target, OVERALL};
 use crate::core::text::{clean, find_quarter, find_year, fold, has_phrase};
 use crate::core::units::is_aggregate;
 use crate::core::value::{parse_num, parse_target, Num};
@@ -756,19 +756,11 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let mut slice_of: Vec<u32> = Vec::new();
     let mut slices: FxMap<(u32, u32, u32), u32> = FxMap::default();
     let mut index: FxMap<(u32, u32, u32, u32), usize> = FxMap::default();
-    let mut names: FxMap<String, u32> = FxMap::default();
-    let mut intern = |s: &str| -> u32 {
-        if let Some(i) = names.get(s) {
-            return *i;
-        }
-        let i = names.len() as u32;
-        names.insert(s.to_string(), i);
-        i
-    };
+    let mut names = Interner::default();
     // What each column means, interned once (not per cell).
     let col_ids: Vec<Option<(u32, u32)>> = meaning
         .iter()
-        .map(|m| m.as_ref().map(|(p, i)| (intern(p.as_deref().unwrap_or_default()), intern(i))))
+        .map(|m| m.as_ref().map(|(p, i)| (names.id(p.as_deref().unwrap_or_default()), names.id(i))))
         .collect();
     let value_cols = col_ids.iter().flatten().count();
     let expected = (f.body_end - f.body_start) * value_cols;
@@ -842,13 +834,10 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             name
         });
         // The parts of the key that hold for the whole row, interned once per row.
-        let (group_id, unit_id) = (intern(&row_group), intern(&unit));
-        let row_period_id = row_period.as_deref().map(&mut intern);
-        let row_indicator_id = row_indicator.as_deref().map(&mut intern);
+        let (group_id, unit_id) = (names.id(&row_group), names.id(&unit));
+        let row_period_id = row_period.as_deref().map(|p| names.id(p));
+        let row_indicator_id = row_indicator.as_deref().map(|i| names.id(i));
         for c in 0..width {
-            let Some((col_period, col_indicator)) = &meaning[c] else {
-                continue;
-            };
             let Some((col_period_id, col_indicator_id)) = col_ids[c] else {
                 continue;
             };
@@ -861,10 +850,10 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                 let n = slices.len() as u32;
                 slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(n));
                 records.push(Observation {
-                    group: row_group.clone(),
-                    unit: unit.clone(),
-                    period: row_period.clone().or_else(|| col_period.clone()).unwrap_or_default(),
-                    indicator: row_indicator.clone().unwrap_or_else(|| col_indicator.clone()),
+                    group: names.text(group_id),
+                    unit: names.text(unit_id),
+                    period: names.text(period_id),
+                    indicator: names.text(indicator_id),
                     value: None,
                     rank: None,
                 });
@@ -983,7 +972,7 @@ mod tests {
         assert_eq!(
             t.records[0],
             Observation {
-                group: String::new(),
+                group: "".into(),
                 unit: "Hà Nội".into(),
                 period: "2022".into(),
                 indicator: OVERALL.into(),
@@ -1006,7 +995,7 @@ mod tests {
         );
         let t = ranking(&g);
         let got: Vec<(String, String, Option<f64>, Option<u32>)> =
-            t.records.iter().map(|r| (r.unit.clone(), r.period.clone(), r.value, r.rank)).collect();
+            t.records.iter().map(|r| (r.unit.to_string(), r.period.to_string(), r.value, r.rank)).collect();
         assert_eq!(
             got,
             vec![
@@ -1065,7 +1054,7 @@ mod tests {
                 &["Địa phương", "Huyện A", "65"],
             ],
         );
-        let groups: Vec<String> = ranking(&g).records.iter().map(|r| r.group.clone()).collect();
+        let groups: Vec<String> = ranking(&g).records.iter().map(|r| r.group.to_string()).collect();
         assert_eq!(groups, vec!["Sở, ngành", "Sở, ngành", "Địa phương"]);
     }
 
@@ -1078,7 +1067,7 @@ mod tests {
         g.rows[0][2] = Cell::Number(2019.0);
         g.rows[0][3] = Cell::Number(2020.0);
         let t = ranking(&g);
-        let got: Vec<(String, Option<f64>)> = t.records.iter().map(|r| (r.period.clone(), r.value)).collect();
+        let got: Vec<(String, Option<f64>)> = t.records.iter().map(|r| (r.period.to_string(), r.value)).collect();
         assert_eq!(got[..2], [("2019".to_string(), Some(80.1)), ("2020".to_string(), Some(81.5))]);
         assert_eq!(t.records[3].value, None);
     }

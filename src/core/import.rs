@@ -9,7 +9,7 @@ use crate::core::fxhash::{FxMap, Numbers};
 use crate::core::grid::{self, Cell, Grid};
 use crate::core::legacy::{self, Legacy};
 use crate::core::messages::Note;
-use crate::core::model::{DataSet, ImportReport, ImportStatus, Observation, TargetSheet};
+use crate::core::model::{DataSet, ImportReport, ImportStatus, TargetSheet, Text};
 use crate::core::text::{clean, find_year, fold};
 use crate::core::units::Registry;
 
@@ -169,7 +169,7 @@ fn assemble(
     let mut merges = BTreeSet::new();
     let mut seen: crate::core::fxhash::FxSet<String> = Default::default();
     // The last unit as written and as cleaned: a unit's rows come together.
-    let mut last_unit: Option<(String, String)> = None;
+    let mut last_unit: Option<(Text, Text)> = None;
     let standalone: Vec<bool> = tables
         .iter()
         .map(|t| {
@@ -207,27 +207,32 @@ fn assemble(
         }
         let set = &mut sets[idx];
         set.observations.reserve(t.records.len());
-        let sheet_group = is_group_sheet(&t.sheet).then(|| t.sheet.clone());
-        for r in t.records {
+        let sheet_group = is_group_sheet(&t.sheet).then(|| Text::from(t.sheet.as_str()));
+        for mut r in t.records {
             // Observations keep the spelling of the file; the catalog gives each its
             // canonical name, so that a merge can be undone. The report lists the merges.
+            // A unit's rows come together: the work is done when the unit changes.
             let unit = match &last_unit {
                 Some((raw, cleaned)) if *raw == r.unit => cleaned.clone(),
                 _ => {
-                    let cleaned = clean(&r.unit);
+                    let c = clean(&r.unit);
+                    let cleaned = if c == r.unit { r.unit.clone() } else { Text::from(c) };
+                    if !seen.contains(cleaned.as_str()) {
+                        let canonical = registry.canonical(&cleaned);
+                        if canonical != cleaned {
+                            merges.insert((cleaned.to_string(), canonical));
+                        }
+                        seen.insert(cleaned.to_string());
+                    }
                     last_unit = Some((r.unit.clone(), cleaned.clone()));
                     cleaned
                 }
             };
-            if !seen.contains(&unit) {
-                let canonical = registry.canonical(&unit);
-                if canonical != unit {
-                    merges.insert((unit.clone(), canonical));
-                }
-                seen.insert(unit.clone());
+            r.unit = unit;
+            if let Some(g) = sheet_group.as_ref().filter(|_| r.group.is_empty()) {
+                r.group = g.clone();
             }
-            let group = if r.group.is_empty() { sheet_group.clone().unwrap_or_default() } else { r.group };
-            set.observations.push(Observation { group, unit, ..r });
+            set.observations.push(r);
         }
         for l in t.lower_is_better {
             if !set.lower_is_better.contains(&l) {
@@ -325,6 +330,7 @@ fn rank_slices(s: &mut DataSet, slice_of: &[u32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::Observation;
 
     #[test]
     fn ranks_by_detections_slices_equal_ranks_by_text() {
@@ -371,7 +377,7 @@ mod tests {
             let ranks = |d: &DataSet| -> Vec<(String, String, String, String, Option<u32>)> {
                 d.observations
                     .iter()
-                    .map(|o| (o.group.clone(), o.unit.clone(), o.period.clone(), o.indicator.clone(), o.rank))
+                    .map(|o| (o.group.to_string(), o.unit.to_string(), o.period.to_string(), o.indicator.to_string(), o.rank))
                     .collect()
             };
             assert_eq!(ranks(&sets[0]), ranks(&by_text), "{}", g.name);

@@ -6,13 +6,138 @@ use crate::core::value::TargetOp;
 /// The indicator name used for an overall score column that names no component.
 pub const OVERALL: &str = "Chỉ số tổng hợp";
 
+/// A name shared by many observations: cloning it counts a reference, it copies nothing.
+/// Detection and the wire decoder give every observation of a text the same one. It reads
+/// and compares as the `str` it holds.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(std::rc::Rc<str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The same text object (not only the same letters): a cheap first test.
+    pub fn same(&self, other: &Text) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+    /// Where the text is kept: equal for clones of one text.
+    pub fn addr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(s.into())
+    }
+}
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(s.into())
+    }
+}
+impl From<&String> for Text {
+    fn from(s: &String) -> Self {
+        Text(s.as_str().into())
+    }
+}
+impl From<Text> for String {
+    fn from(t: Text) -> Self {
+        t.0.to_string()
+    }
+}
+impl PartialEq<str> for Text {
+    fn eq(&self, o: &str) -> bool {
+        &*self.0 == o
+    }
+}
+impl PartialEq<&str> for Text {
+    fn eq(&self, o: &&str) -> bool {
+        &*self.0 == *o
+    }
+}
+impl PartialEq<String> for Text {
+    fn eq(&self, o: &String) -> bool {
+        &*self.0 == o.as_str()
+    }
+}
+impl PartialEq<&String> for Text {
+    fn eq(&self, o: &&String) -> bool {
+        &*self.0 == o.as_str()
+    }
+}
+impl PartialEq<Text> for str {
+    fn eq(&self, o: &Text) -> bool {
+        self == &*o.0
+    }
+}
+impl PartialEq<Text> for &str {
+    fn eq(&self, o: &Text) -> bool {
+        *self == &*o.0
+    }
+}
+impl PartialEq<Text> for String {
+    fn eq(&self, o: &Text) -> bool {
+        self.as_str() == &*o.0
+    }
+}
+
+/// Gives each distinct text one [`Text`] and a number (0, 1, 2… in first-seen order).
+#[derive(Default)]
+pub struct Interner {
+    ids: crate::core::fxhash::FxMap<Text, u32>,
+    pub texts: Vec<Text>,
+}
+
+impl Interner {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.ids.get(s) {
+            return *i;
+        }
+        let t = Text::from(s);
+        let i = self.texts.len() as u32;
+        self.ids.insert(t.clone(), i);
+        self.texts.push(t);
+        i
+    }
+    pub fn text(&self, id: u32) -> Text {
+        self.texts[id as usize].clone()
+    }
+}
+
 /// One observation: a unit's value (and rank) for one indicator in one period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Observation {
-    pub group: String,
-    pub unit: String,
-    pub period: String,
-    pub indicator: String,
+    pub group: Text,
+    pub unit: Text,
+    pub period: Text,
+    pub indicator: Text,
     pub value: Option<f64>,
     pub rank: Option<u32>,
 }
@@ -30,11 +155,17 @@ pub struct DataSet {
 
 impl DataSet {
     /// Distinct values of a field, in first-seen order.
-    fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a str) -> Vec<String> {
+    fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a Text) -> Vec<String> {
         let mut numbers = crate::core::fxhash::Numbers::default();
+        // Text objects already looked at (observations share them): found by address,
+        // so the letters are hashed once per object, not once per observation.
+        let mut objects = crate::core::fxhash::FxSet::default();
         let mut out = Vec::new();
         for o in &self.observations {
             let v = f(o);
+            if !objects.insert(v.addr()) {
+                continue;
+            }
             // A text numbered past the ones seen is new.
             if numbers.id(v) as usize == out.len() {
                 out.push(v.to_string());

@@ -11,7 +11,7 @@ use crate::core::fxhash::FxMap;
 use crate::core::detect::ImportOptions;
 use crate::core::import::ImportOutcome;
 use crate::core::messages::Note;
-use crate::core::model::{DataSet, ImportReport, ImportStatus, Observation, Target, TargetSheet};
+use crate::core::model::{DataSet, ImportReport, ImportStatus, Observation, Target, TargetSheet, Text};
 use crate::core::value::TargetOp;
 
 const VERSION: u8 = 1;
@@ -26,6 +26,8 @@ type Res<T> = Result<T, WireError>;
 struct Writer<'a> {
     buf: Vec<u8>,
     seen: FxMap<&'a str, u32>,
+    /// Shared texts by address: one look-up by pointer, not by hashing the letters.
+    shared: FxMap<usize, u32>,
 }
 
 impl<'a> Writer<'a> {
@@ -70,6 +72,20 @@ impl<'a> Writer<'a> {
         self.buf.extend_from_slice(s.as_bytes());
     }
 
+    /// A [`Text`]: the same text object as before is found by its address.
+    fn shared(&mut self, t: &'a Text) {
+        if let Some(k) = self.shared.get(&t.addr()) {
+            self.uint(*k as u64 + 1);
+            return;
+        }
+        let k = match self.seen.get(t.as_str()) {
+            Some(k) => *k,
+            None => self.seen.len() as u32,
+        };
+        self.shared.insert(t.addr(), k);
+        self.text(t.as_str());
+    }
+
     fn opt_text(&mut self, s: Option<&'a str>) {
         match s {
             Some(s) => {
@@ -91,7 +107,7 @@ impl<'a> Writer<'a> {
 struct Reader<'b> {
     bytes: &'b [u8],
     at: usize,
-    seen: Vec<String>,
+    seen: Vec<Text>,
 }
 
 impl<'b> Reader<'b> {
@@ -138,17 +154,22 @@ impl<'b> Reader<'b> {
         Ok(self.uint()?.checked_sub(1))
     }
 
-    fn text(&mut self) -> Res<String> {
+    /// A text, shared with every other place it is written (observations share names).
+    fn shared(&mut self) -> Res<Text> {
         let k = self.uint()?;
         if k > 0 {
             return self.seen.get((k - 1) as usize).cloned().ok_or(WireError("unknown text"));
         }
         let len = self.size()?;
         let end = self.at.checked_add(len).filter(|e| *e <= self.bytes.len()).ok_or(WireError("ends early"))?;
-        let s = std::str::from_utf8(&self.bytes[self.at..end]).map_err(|_| WireError("bad text"))?.to_string();
+        let s = Text::from(std::str::from_utf8(&self.bytes[self.at..end]).map_err(|_| WireError("bad text"))?);
         self.at = end;
         self.seen.push(s.clone());
         Ok(s)
+    }
+
+    fn text(&mut self) -> Res<String> {
+        self.shared().map(String::from)
     }
 
     fn opt_text(&mut self) -> Res<Option<String>> {
@@ -179,10 +200,10 @@ pub fn encode(o: &ImportOutcome) -> Vec<u8> {
         w.texts(&d.lower_is_better);
         w.uint(d.observations.len() as u64);
         for ob in &d.observations {
-            w.text(&ob.group);
-            w.text(&ob.unit);
-            w.text(&ob.period);
-            w.text(&ob.indicator);
+            w.shared(&ob.group);
+            w.shared(&ob.unit);
+            w.shared(&ob.period);
+            w.shared(&ob.indicator);
             w.opt_num(ob.value);
             w.opt_uint(ob.rank.map(u64::from));
         }
@@ -248,10 +269,10 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
         let mut observations = Vec::with_capacity(n);
         for _ in 0..n {
             observations.push(Observation {
-                group: r.text()?,
-                unit: r.text()?,
-                period: r.text()?,
-                indicator: r.text()?,
+                group: r.shared()?,
+                unit: r.shared()?,
+                period: r.shared()?,
+                indicator: r.shared()?,
                 value: r.opt_num()?,
                 rank: r.opt_uint()?.map(|v| v.min(u32::MAX as u64) as u32),
             });

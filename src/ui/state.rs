@@ -274,11 +274,11 @@ impl AppState {
             let mut e = match d {
                 Some(d) => Embedded::from_dataset(d, |o| match self.view {
                     View::Ranking => {
-                        Some(&o.indicator) == indicator.as_ref()
-                            && (Some(&o.period) == period.as_ref() || Some(&o.period) == previous.as_ref())
+                        indicator.as_deref() == Some(&*o.indicator)
+                            && (period.as_deref() == Some(&*o.period) || previous.as_deref() == Some(&*o.period))
                     }
-                    View::Comparison => Some(&o.period) == period.as_ref(),
-                    View::Trend => Some(&o.indicator) == indicator.as_ref(),
+                    View::Comparison => period.as_deref() == Some(&*o.period),
+                    View::Trend => indicator.as_deref() == Some(&*o.indicator),
                     View::Targets => false,
                 }),
                 None => Embedded::default(),

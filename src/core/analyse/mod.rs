@@ -82,8 +82,8 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
         .map(|o| {
             let (pr, pv) = prev.get(&(o.group.as_str(), o.unit.as_str())).copied().unwrap_or((None, None));
             RankRow {
-                unit: o.unit.clone(),
-                group: o.group.clone(),
+                unit: o.unit.to_string(),
+                group: o.group.to_string(),
                 rank: o.rank,
                 value: o.value,
                 rank_change: o.rank.zip(pr).map(|(now, before)| before as i64 - now as i64),
@@ -151,7 +151,7 @@ mod tests {
 
     fn obs(unit: &str, period: &str, value: f64, rank: u32) -> Observation {
         Observation {
-            group: String::new(),
+            group: "".into(),
             unit: unit.into(),
             period: period.into(),
             indicator: "X".into(),

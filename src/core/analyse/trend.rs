@@ -46,7 +46,7 @@ mod tests {
     #[test]
     fn gaps_stay_gaps() {
         let mk = |u: &str, p: &str, v: Option<f64>, r: Option<u32>| Observation {
-            group: String::new(),
+            group: "".into(),
             unit: u.into(),
             period: p.into(),
             indicator: "X".into(),
