@@ -770,7 +770,8 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let mut group = String::new();
     // Per distinct text, not per row: aggregate names, indicator names.
     let mut aggregates: FxMap<String, bool> = FxMap::default();
-    let mut indicators: FxMap<String, String> = FxMap::default();
+    let mut indicators: FxMap<String, u32> = FxMap::default();
+    let mut periods: FxMap<PeriodKey<'static>, u32> = FxMap::default();
     for r in f.body_start..f.body_end {
         let row = &g.rows[r];
         let filled: Vec<(usize, &Cell)> = nonempty(row).collect();
@@ -794,16 +795,16 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             group = strip_heading_number(&filled[0].1.text());
             continue;
         }
-        let unit = unit_cell.text();
+        let unit = unit_cell.text_ref();
         if unit.is_empty() || kind(unit_cell) != Kind::Label {
             continue;
         }
-        let aggregate = match aggregates.get(&unit) {
+        let aggregate = match aggregates.get(&*unit) {
             Some(a) => *a,
-            None => *aggregates.entry(unit.clone()).or_insert(is_aggregate(&unit)),
+            None => *aggregates.entry(unit.to_string()).or_insert(is_aggregate(&unit)),
         };
         if aggregate {
-            notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: unit });
+            notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: unit.into_owned() });
             continue;
         }
         // A group column merged down its rows holds the name in the first row only.
@@ -814,29 +815,46 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             }
         }
         let row_group = group.clone();
-        let row_period = period_col.map(|c| match g.get(r, c) {
-            Cell::Number(v) => format!("{v}"),
-            other => {
-                let t = other.text();
-                match (find_year(&t), find_quarter(&t)) {
-                    (Some(y), Some(q)) => format!("{y}-Q{q}"),
-                    (Some(y), None) => y.to_string(),
-                    _ => t,
-                }
+        // The period of the row, worked out once per distinct cell (a number or a text).
+        let row_period_id = period_col.map(|c| {
+            let cell = g.get(r, c);
+            let key = match cell {
+                Cell::Number(v) => PeriodKey::Number(v.to_bits()),
+                other => PeriodKey::Text(other.text_ref()),
+            };
+            if let Some(id) = periods.get(&key) {
+                return *id;
             }
+            let name = match cell {
+                Cell::Number(v) => format!("{v}"),
+                other => {
+                    let t = other.text();
+                    match (find_year(&t), find_quarter(&t)) {
+                        (Some(y), Some(q)) => format!("{y}-Q{q}"),
+                        (Some(y), None) => y.to_string(),
+                        _ => t,
+                    }
+                }
+            };
+            let id = names.id(&name);
+            let key = match key {
+                PeriodKey::Text(t) => PeriodKey::Text(std::borrow::Cow::Owned(t.into_owned())),
+                PeriodKey::Number(b) => PeriodKey::Number(b),
+            };
+            periods.insert(key, id);
+            id
         });
-        let row_indicator = indicator_col.map(|c| g.get(r, c).text()).filter(|s| !s.is_empty()).map(|i| {
-            if let Some(name) = indicators.get(&i) {
-                return name.clone();
+        let row_indicator_id = indicator_col.map(|c| g.get(r, c).text_ref()).filter(|s| !s.is_empty()).map(|i| {
+            if let Some(id) = indicators.get(&*i) {
+                return *id;
             }
             let name = if OVERALL_NAMES.contains(&fold(&i).as_str()) { OVERALL.to_string() } else { clean(&i) };
-            indicators.insert(i, name.clone());
-            name
+            let id = names.id(&name);
+            indicators.insert(i.into_owned(), id);
+            id
         });
         // The parts of the key that hold for the whole row, interned once per row.
         let (group_id, unit_id) = (names.id(&row_group), names.id(&unit));
-        let row_period_id = row_period.as_deref().map(|p| names.id(p));
-        let row_indicator_id = row_indicator.as_deref().map(|i| names.id(i));
         for c in 0..width {
             let Some((col_period_id, col_indicator_id)) = col_ids[c] else {
                 continue;
@@ -880,6 +898,13 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         }
     }
     Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower, slice_of })
+}
+
+/// A period cell as a map key: a number by its bits, a text by its letters.
+#[derive(PartialEq, Eq, Hash)]
+enum PeriodKey<'a> {
+    Number(u64),
+    Text(std::borrow::Cow<'a, str>),
 }
 
 /// "I. KHỐI SỞ, BAN, NGÀNH" → "KHỐI SỞ, BAN, NGÀNH"; "A - Khối huyện" → "Khối huyện".

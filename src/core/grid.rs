@@ -6,6 +6,7 @@ use std::io::Cursor;
 use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx};
 
 use crate::core::messages::Note;
+use crate::core::model::Text;
 use crate::core::text::clean;
 
 /// Limits that keep a hostile or huge file from exhausting the tab's memory.
@@ -24,7 +25,8 @@ pub mod limits {
 pub enum Cell {
     Empty,
     Number(f64),
-    Text(String),
+    /// Text cells share their text: a shared string used by 10,000 cells is kept once.
+    Text(Text),
     Bool(bool),
     Error(String),
 }
@@ -39,11 +41,20 @@ impl Cell {
     }
 
     /// The cell as text (numbers as written by Rust: `2022`, `85.43`).
+    /// The text as [`Cell::text`], borrowed where the cell holds it.
+    pub fn text_ref(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(s) => std::borrow::Cow::Borrowed(s),
+            Cell::Error(e) => std::borrow::Cow::Borrowed(e),
+            other => std::borrow::Cow::Owned(other.text()),
+        }
+    }
+
     pub fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Number(v) => format!("{v}"),
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => s.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Error(e) => e.clone(),
         }
@@ -75,7 +86,7 @@ impl Grid {
             name: name.to_string(),
             rows: rows
                 .iter()
-                .map(|r| r.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(clean(s)) }).collect())
+                .map(|r| r.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(clean(s).into()) }).collect())
                 .collect(),
             merges: Vec::new(),
         }
@@ -373,7 +384,7 @@ fn data_ref(d: &calamine::DataRef<'_>) -> Cell {
         D::SharedString(s) => text_cell(s),
         D::Bool(b) => Cell::Bool(*b),
         D::DateTime(dt) => Cell::Number(dt.as_f64()),
-        D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(s.clone()),
+        D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(s.as_str().into()),
         D::Error(e) => Cell::Error(format!("{e}")),
     }
 }
@@ -383,7 +394,7 @@ fn text_cell(s: &str) -> Cell {
     if s.is_empty() {
         Cell::Empty
     } else {
-        Cell::Text(s)
+        Cell::Text(s.into())
     }
 }
 
@@ -407,7 +418,7 @@ fn cell(d: &Data) -> Cell {
         Data::String(s) => text_cell(s),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.as_str().into()),
         Data::Error(e) => Cell::Error(format!("{e}")),
     }
 }
@@ -490,7 +501,7 @@ fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Res
                 if s.is_empty() {
                     Cell::Empty
                 } else {
-                    Cell::Text(s)
+                    Cell::Text(s.into())
                 }
             })
             .collect();

@@ -118,7 +118,7 @@ fn legacy_text(g: &mut Grid) -> Option<Legacy> {
     let enc = legacy::detect(texts)?;
     for c in g.rows.iter_mut().flatten() {
         if let Cell::Text(s) = c {
-            *s = enc.decode(s);
+            *s = enc.decode(s).into();
         }
     }
     g.name = enc.decode(&g.name);
