@@ -311,7 +311,14 @@ impl Embedded {
                                 Json::Null => None,
                                 n => Some(n.as_u32()?),
                             };
-                            Some((r[0].as_u32()?, r[1].as_u32()?, r[2].as_u32()?, r[3].as_u32()?, r[4].as_opt_num()?, rank))
+                            Some((
+                                r[0].as_u32()?,
+                                r[1].as_u32()?,
+                                r[2].as_u32()?,
+                                r[3].as_u32()?,
+                                r[4].as_opt_num()?,
+                                rank,
+                            ))
                         })
                         .collect::<Option<_>>()?
                 }

@@ -16,8 +16,8 @@ const LEN_BASE: [u16; 29] =
     [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LEN_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 const DIST_BASE: [u16; 30] = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
-    6145, 8193, 12289, 16385, 24577,
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+    8193, 12289, 16385, 24577,
 ];
 const DIST_EXTRA: [u8; 30] =
     [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
@@ -325,12 +325,9 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
         }
     }
     let (lit_code, dist_code) = (canonical(&lit_len), canonical(&dist_len));
-    write_tokens(
-        &mut dynamic,
-        &tokens,
-        &|b, s| b.code(lit_code[s as usize], lit_len[s as usize] as u32),
-        &|b, d| b.code(dist_code[d as usize], dist_len[d as usize] as u32),
-    );
+    write_tokens(&mut dynamic, &tokens, &|b, s| b.code(lit_code[s as usize], lit_len[s as usize] as u32), &|b, d| {
+        b.code(dist_code[d as usize], dist_len[d as usize] as u32)
+    });
 
     let (fixed, dynamic) = (finish(fixed), finish(dynamic));
     if dynamic.len() < fixed.len() {

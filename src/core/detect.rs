@@ -763,6 +763,24 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         .map(|m| m.as_ref().map(|(p, i)| (names.id(p.as_deref().unwrap_or_default()), names.id(i))))
         .collect();
     let value_cols = col_ids.iter().flatten().count();
+    // Without a period or indicator column every row has the same keys, one per distinct
+    // (period, indicator) of the columns: each column's slot among them, and the slots.
+    let by_columns: Option<(Vec<u32>, Vec<(u32, u32)>)> =
+        (period_col.is_none() && indicator_col.is_none()).then(|| {
+            let mut slots: Vec<(u32, u32)> = Vec::new();
+            let slot_of = col_ids
+                .iter()
+                .map(|k| match k {
+                    Some(k) => slots.iter().position(|s| s == k).unwrap_or_else(|| {
+                        slots.push(*k);
+                        slots.len() - 1
+                    }) as u32,
+                    None => u32::MAX,
+                })
+                .collect();
+            (slot_of, slots)
+        });
+    let mut blocks: FxMap<(u32, u32), usize> = FxMap::default();
     let expected = (f.body_end - f.body_start) * value_cols;
     records.reserve(expected);
     slice_of.reserve(expected);
@@ -855,16 +873,8 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         });
         // The parts of the key that hold for the whole row, interned once per row.
         let (group_id, unit_id) = (names.id(&row_group), names.id(&unit));
-        for c in 0..width {
-            let Some((col_period_id, col_indicator_id)) = col_ids[c] else {
-                continue;
-            };
-            let period_id = row_period_id.unwrap_or(col_period_id);
-            let indicator_id = row_indicator_id.unwrap_or(col_indicator_id);
-            let cell = g.get(r, c);
-            let n = num(cell);
-            let key = (group_id, unit_id, period_id, indicator_id);
-            let at = *index.entry(key).or_insert_with(|| {
+        let mut new_record =
+            |records: &mut Vec<Observation>, slice_of: &mut Vec<u32>, period_id: u32, indicator_id: u32| {
                 let n = slices.len() as u32;
                 slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(n));
                 records.push(Observation {
@@ -876,7 +886,32 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                     rank: None,
                 });
                 records.len() - 1
-            });
+            };
+        // Years and indicators in the columns only: a (group, unit) seen for the first time
+        // gets its records for all columns at once, in column order; found again, by block.
+        let block = by_columns.as_ref().map(|(_, slots)| {
+            *blocks.entry((group_id, unit_id)).or_insert_with(|| {
+                let start = records.len();
+                for &(p, i) in slots {
+                    new_record(&mut records, &mut slice_of, p, i);
+                }
+                start
+            })
+        });
+        for c in 0..width {
+            let Some((col_period_id, col_indicator_id)) = col_ids[c] else {
+                continue;
+            };
+            let period_id = row_period_id.unwrap_or(col_period_id);
+            let indicator_id = row_indicator_id.unwrap_or(col_indicator_id);
+            let cell = g.get(r, c);
+            let n = num(cell);
+            let at = match (block, &by_columns) {
+                (Some(start), Some((slot_of, _))) => start + slot_of[c] as usize,
+                _ => *index
+                    .entry((group_id, unit_id, period_id, indicator_id))
+                    .or_insert_with(|| new_record(&mut records, &mut slice_of, period_id, indicator_id)),
+            };
             let entry = &mut records[at];
             match (n, &roles[c]) {
                 (Num::Missing, _) => {
@@ -1005,6 +1040,37 @@ mod tests {
                 rank: Some(2),
             }
         );
+    }
+
+    /// Years in the columns, a unit repeated lower down, a score and a rank per year: the
+    /// records come in first-seen order, one per (unit, year), the first value kept.
+    #[test]
+    fn wide_rows_repeated_unit() {
+        let g = Grid::from_text(
+            "Sheet1",
+            &[
+                &["Đơn vị", "Điểm 2022", "Xếp hạng 2022", "Điểm 2023"],
+                &["Sở Tư pháp", "-", "3", "81"],
+                &["Sở Y tế", "82", "1", "84"],
+                &["Sở Tư pháp", "80,5", "2", "90"],
+            ],
+        );
+        let t = ranking(&g);
+        let got: Vec<(String, String, Option<f64>, Option<u32>)> =
+            t.records.iter().map(|r| (r.unit.to_string(), r.period.to_string(), r.value, r.rank)).collect();
+        let want = [
+            ("Sở Tư pháp", "2022", Some(80.5), Some(3)),
+            ("Sở Tư pháp", "2023", Some(81.0), None),
+            ("Sở Y tế", "2022", Some(82.0), Some(1)),
+            ("Sở Y tế", "2023", Some(84.0), None),
+        ];
+        let want: Vec<(String, String, Option<f64>, Option<u32>)> =
+            want.iter().map(|(u, p, v, r)| (u.to_string(), p.to_string(), *v, *r)).collect();
+        assert_eq!(got, want);
+        // Records of one (period, indicator) share a slice number; others differ.
+        assert_eq!(t.slice_of[0], t.slice_of[2]);
+        assert_eq!(t.slice_of[1], t.slice_of[3]);
+        assert_ne!(t.slice_of[0], t.slice_of[1]);
     }
 
     #[test]

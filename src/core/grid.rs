@@ -86,7 +86,9 @@ impl Grid {
             name: name.to_string(),
             rows: rows
                 .iter()
-                .map(|r| r.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(clean(s).into()) }).collect())
+                .map(|r| {
+                    r.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(clean(s).into()) }).collect()
+                })
                 .collect(),
             merges: Vec::new(),
         }

@@ -377,7 +377,9 @@ mod tests {
             let ranks = |d: &DataSet| -> Vec<(String, String, String, String, Option<u32>)> {
                 d.observations
                     .iter()
-                    .map(|o| (o.group.to_string(), o.unit.to_string(), o.period.to_string(), o.indicator.to_string(), o.rank))
+                    .map(|o| {
+                        (o.group.to_string(), o.unit.to_string(), o.period.to_string(), o.indicator.to_string(), o.rank)
+                    })
                     .collect()
             };
             assert_eq!(ranks(&sets[0]), ranks(&by_text), "{}", g.name);

@@ -243,13 +243,23 @@ mod tests {
     fn reads_what_it_should() {
         let cases: &[(&str, Option<Json>)] = &[
             ("{}", Some(Json::Obj(vec![]))),
-            (" [1, -2.5e3 ,null,true,false] ", Some(Json::Arr(vec![
-                Json::Num(1.0), Json::Num(-2500.0), Json::Null, Json::Bool(true), Json::Bool(false),
-            ]))),
-            (r#"{"a":{"b":[]},"a":"x"}"#, Some(Json::Obj(vec![
-                ("a".into(), Json::Obj(vec![("b".into(), Json::Arr(vec![]))])),
-                ("a".into(), Json::Str("x".into())),
-            ]))),
+            (
+                " [1, -2.5e3 ,null,true,false] ",
+                Some(Json::Arr(vec![
+                    Json::Num(1.0),
+                    Json::Num(-2500.0),
+                    Json::Null,
+                    Json::Bool(true),
+                    Json::Bool(false),
+                ])),
+            ),
+            (
+                r#"{"a":{"b":[]},"a":"x"}"#,
+                Some(Json::Obj(vec![
+                    ("a".into(), Json::Obj(vec![("b".into(), Json::Arr(vec![]))])),
+                    ("a".into(), Json::Str("x".into())),
+                ])),
+            ),
             (r#""Hu\u1ebf \ud83d\ude00 \"\\\/\b\f\n\r\t""#, Some(Json::Str("Huế 😀 \"\\/\u{8}\u{c}\n\r\t".into()))),
             ("\"Thừa Thiên Huế\"", Some(Json::Str("Thừa Thiên Huế".into()))),
             ("1e+20", Some(Json::Num(1e20))),
