@@ -163,13 +163,6 @@ fn list<T>(out: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T))
     out.push(']');
 }
 
-fn write_u32s(out: &mut String, v: &[u32]) {
-    use std::fmt::Write;
-    for n in v {
-        let _ = write!(out, "{n},");
-    }
-}
-
 fn fields(j: &Json) -> Option<&[(String, Json)]> {
     match j {
         Json::Obj(f) => Some(f),
@@ -255,16 +248,15 @@ impl Embedded {
         o.strs("indicators", &self.indicators, true);
         o.strs("lower", &self.lower, true);
         list(o.key("rows"), &self.rows, |out, &(g, u, p, i, value, rank)| {
-            out.push('[');
-            write_u32s(out, &[g, u, p, i]);
+            use std::fmt::Write;
+            let _ = write!(out, "[{g},{u},{p},{i},");
             json::write_num(out, value);
-            out.push(',');
             match rank {
-                Some(r) => write_u32s(out, &[r]),
-                None => out.push_str("null,"),
+                Some(r) => {
+                    let _ = write!(out, ",{r}]");
+                }
+                None => out.push_str(",null]"),
             }
-            out.pop(); // the last comma
-            out.push(']');
         });
         list(o.key("targets"), &self.targets, |out, t| {
             let mut o = Obj::new(out);

@@ -40,24 +40,22 @@ impl Cell {
         }
     }
 
-    /// The cell as text (numbers as written by Rust: `2022`, `85.43`).
-    /// The text as [`Cell::text`], borrowed where the cell holds it.
+    /// The cell as text (numbers as written by Rust: `2022`, `85.43`), borrowed where the
+    /// cell holds it.
     pub fn text_ref(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         match self {
-            Cell::Text(s) => std::borrow::Cow::Borrowed(s),
-            Cell::Error(e) => std::borrow::Cow::Borrowed(e),
-            other => std::borrow::Cow::Owned(other.text()),
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Number(v) => Cow::Owned(format!("{v}")),
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Bool(b) => Cow::Owned(b.to_string()),
+            Cell::Error(e) => Cow::Borrowed(e),
         }
     }
 
+    /// [`Cell::text_ref`], owned.
     pub fn text(&self) -> String {
-        match self {
-            Cell::Empty => String::new(),
-            Cell::Number(v) => format!("{v}"),
-            Cell::Text(s) => s.to_string(),
-            Cell::Bool(b) => b.to_string(),
-            Cell::Error(e) => e.clone(),
-        }
+        self.text_ref().into_owned()
     }
 }
 

@@ -16,10 +16,6 @@ impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-    /// The same text object (not only the same letters): a cheap first test.
-    pub fn same(&self, other: &Text) -> bool {
-        std::rc::Rc::ptr_eq(&self.0, &other.0)
-    }
     /// Where the text is kept: equal for clones of one text.
     pub fn addr(&self) -> usize {
         self.0.as_ptr() as usize
@@ -156,18 +152,14 @@ pub struct DataSet {
 impl DataSet {
     /// Distinct values of a field, in first-seen order.
     fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a Text) -> Vec<String> {
-        let mut numbers = crate::core::fxhash::Numbers::default();
-        // Text objects already looked at (observations share them): found by address,
+        // Text objects already looked at (observations share them) are found by address,
         // so the letters are hashed once per object, not once per observation.
         let mut objects = crate::core::fxhash::FxSet::default();
+        let mut letters = crate::core::fxhash::FxSet::default();
         let mut out = Vec::new();
         for o in &self.observations {
             let v = f(o);
-            if !objects.insert(v.addr()) {
-                continue;
-            }
-            // A text numbered past the ones seen is new.
-            if numbers.id(v) as usize == out.len() {
+            if objects.insert(v.addr()) && letters.insert(v.as_str()) {
                 out.push(v.to_string());
             }
         }

@@ -198,21 +198,36 @@ pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<Expected>), Xls
     Ok((wb.save_to_buffer()?, expected))
 }
 
+/// Copies a zip entry by entry with `opts`, writing `replace`'s entry with `content`.
+fn rezip(
+    zip_bytes: &[u8],
+    opts: zip::write::SimpleFileOptions,
+    replace: Option<(&str, &dyn Fn(&mut dyn Write))>,
+) -> Vec<u8> {
+    let mut src = zip::ZipArchive::new(Cursor::new(zip_bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        out.start_file(name.as_str(), opts).unwrap();
+        match replace {
+            Some((entry, content)) if entry == name => content(&mut out),
+            _ => {
+                let mut buf = Vec::new();
+                f.read_to_end(&mut buf).unwrap();
+                out.write_all(&buf).unwrap();
+            }
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
 /// The same zip with every entry stored, not deflated. The page embeds the sample in its
 /// wasm, which is served brotli-compressed: brotli packs the plain XML to 12 KB where the
 /// deflated entries stay 28 KB.
 pub fn stored(zip_bytes: &[u8]) -> Vec<u8> {
-    let mut src = zip::ZipArchive::new(Cursor::new(zip_bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        out.start_file(f.name().unwrap().to_string().as_str(), opts).unwrap();
-        let mut buf = Vec::new();
-        f.read_to_end(&mut buf).unwrap();
-        out.write_all(&buf).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+    rezip(zip_bytes, opts, None)
 }
 
 /// An xlsx written by rust_xlsxwriter whose entries we can replace.
@@ -223,24 +238,9 @@ pub fn xlsx_with(replace: &str, content: &dyn Fn(&mut dyn Write)) -> Vec<u8> {
     ws.write_string(0, 1, "Điểm 2023").unwrap();
     ws.write_string(1, 0, "Hà Nội").unwrap();
     ws.write_number(1, 1, 85.0).unwrap();
-    let base = wb.save_to_buffer().unwrap();
-    let mut src = zip::ZipArchive::new(Cursor::new(base)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        out.start_file(name.as_str(), opts).unwrap();
-        if name == replace {
-            content(&mut out);
-        } else {
-            let mut buf = Vec::new();
-            f.read_to_end(&mut buf).unwrap();
-            out.write_all(&buf).unwrap();
-        }
-    }
-    out.finish().unwrap().into_inner()
+    rezip(&wb.save_to_buffer().unwrap(), opts, Some((replace, content)))
 }
 
 /// A zip bomb: 120 MB of white space inside the sheet, a few hundred kilobytes zipped.
