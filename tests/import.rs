@@ -46,7 +46,9 @@ fn the_sample_reads_as_63_provinces_5_years_9_indicators() {
     assert_eq!(d.periods(), vec!["2019", "2020", "2021", "2022", "2023"]);
     let ind = d.indicators();
     assert_eq!(ind.len(), 9);
-    assert_eq!(ind[0], OVERALL);
+    // The overall column is named as the sample's header writes it, and comes first.
+    assert_eq!(ind[0], gen::SAMPLE_OVERALL);
+    assert_eq!(d.overall().as_deref(), Some(gen::SAMPLE_OVERALL));
     for (name, _) in gen::PAR_COMPONENTS {
         assert!(ind.iter().any(|i| i == name), "{name} missing from {ind:?}");
     }
@@ -58,7 +60,11 @@ fn the_sample_reads_as_63_provinces_5_years_9_indicators() {
         let ranks = gen::competition_ranks(&totals);
         for (i, (name, s)) in scores.iter().enumerate() {
             let p = year.to_string();
-            assert_eq!(cell(&c, name, &p, OVERALL), Some((Some(totals[i]), Some(ranks[i]))), "{name} {year}");
+            assert_eq!(
+                cell(&c, name, &p, gen::SAMPLE_OVERALL),
+                Some((Some(totals[i]), Some(ranks[i]))),
+                "{name} {year}"
+            );
             assert_eq!(cell(&c, name, &p, gen::PAR_COMPONENTS[2].0).and_then(|x| x.0), Some(s[2]));
         }
     }
@@ -148,10 +154,16 @@ fn files_added_later_join_the_same_data_set_and_units() {
     let mut c = Catalog::default();
     c.add(import_file(a.as_bytes(), "Chỉ số 2021.csv"));
     c.add(import_file(b.as_bytes(), "Chỉ số 2022.csv"));
-    // File names differ, so these are two data sets; units are one spelling across both.
+    // The file names differ only by the year: one data set "Chỉ số" over both years (as
+    // "PCI 2016.xls" and "PCI 2019.xlsx" make one PCI trend); units one spelling across both.
     let units: std::collections::BTreeSet<String> = c.datasets.iter().flat_map(|d| d.units()).collect();
     assert_eq!(units.into_iter().collect::<Vec<_>>(), vec!["Hà Nội", "TP. Hồ Chí Minh"]);
-    assert_eq!(c.datasets[0].periods(), vec!["2021"]);
+    assert_eq!(c.datasets.len(), 1);
+    assert_eq!(c.datasets[0].name, "Chỉ số");
+    assert_eq!(c.datasets[0].periods(), vec!["2021", "2022"]);
+    // Other names stay two data sets.
+    c.add(import_file(b.as_bytes(), "Khảo sát 2022.csv"));
+    assert_eq!(c.datasets.len(), 2);
     assert_eq!(c.datasets[1].periods(), vec!["2022"]);
 }
 

@@ -406,6 +406,7 @@ impl Embedded {
             source: source.to_string(),
             observations,
             lower_is_better: self.lower.clone(),
+            names_en: Vec::new(),
         }
     }
 }
@@ -605,6 +606,7 @@ mod tests {
                 },
             ],
             lower_is_better: vec![],
+            names_en: Vec::new(),
         };
         let e = Embedded::from_dataset(&d, |_| true);
         let s = ViewState { data: Some(e), ..Default::default() };

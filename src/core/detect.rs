@@ -7,11 +7,12 @@
 
 use crate::core::fxhash::FxMap;
 
+use crate::core::fxhash::FxSet;
 use crate::core::grid::{Cell, Grid};
-use crate::core::messages::Note;
+use crate::core::messages::{Note, RowWhy};
 use crate::core::model::{Interner, Observation, Target, OVERALL};
 use crate::core::text::{clean, find_quarter, find_year, fold, has_phrase};
-use crate::core::units::is_aggregate;
+use crate::core::units::{is_aggregate, unit_key, Registry};
 use crate::core::value::{parse_num, parse_target, Num};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -26,6 +27,8 @@ pub struct RankingTable {
     /// For each record, the number of its (group, period, indicator): the slice it is
     /// ranked within, so ranks need not compare texts again.
     pub slice_of: Vec<u32>,
+    /// Indicators named in both languages by the header: (Vietnamese, English).
+    pub names_en: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -86,6 +89,8 @@ impl Notes {
 pub struct Context {
     pub file_year: Option<u16>,
     pub options: ImportOptions,
+    /// The sheet was turned (provinces across became provinces down): not turned again.
+    pub transposed: bool,
 }
 
 /// Corrections the user makes in the page when detection fails or is wrong.
@@ -101,6 +106,8 @@ pub struct ImportOptions {
     pub value_cols: Vec<usize>,
     /// Columns of ranks, 0-based.
     pub rank_cols: Vec<usize>,
+    /// Of two sheets holding the same table, the one to use.
+    pub sheet: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -154,7 +161,30 @@ fn nonempty(row: &[Cell]) -> impl Iterator<Item = (usize, &Cell)> {
 // ---------------------------------------------------------------------------------------
 // Words that name a column's role (folded)
 
-const ORDINAL: &[&str] = &["stt", "tt", "so tt", "so thu tu", "no", "ttt"];
+const ORDINAL: &[&str] = &["stt", "tt", "so tt", "so thu tu", "no", "ttt", "thu tu"];
+/// Columns of identifiers: codes of provinces or units, not indicators.
+const IDENTIFIER: &[&str] = &[
+    "id",
+    "ma",
+    "ma tinh",
+    "ma so",
+    "ma don vi",
+    "ma dvhc",
+    "ma hanh chinh",
+    "ma huyen",
+    "ma xa",
+    "code",
+    "province code",
+    "province id",
+    "pci id",
+    "papi id",
+    "tinhid",
+    "provinceid",
+    "huyenid",
+    "xaid",
+    "unit id",
+    "ma tinh thanh pho",
+];
 const RANK: &[&str] = &["xep hang", "hang", "thu hang", "rank", "ranking", "xh", "vi tri", "thu bac", "xep thu"];
 const GROUP: &[&str] = &["khoi", "nhom", "group", "peer group", "nhom don vi"];
 const PERIOD: &[&str] = &["nam", "year", "ky", "period", "thoi gian", "nam danh gia", "ky danh gia"];
@@ -237,25 +267,21 @@ const GENERIC_GROUPS: &[&str] = &[
     "noi dung danh gia",
     "linh vuc danh gia",
 ];
-/// Names of an overall index.
+/// Generic names of an overall score, which name no index: shown as [`OVERALL`]. A name
+/// of the index itself ("PCI", "PAR INDEX", "Weighted PCI") is kept as the file writes it.
 const OVERALL_NAMES: &[&str] = &[
     "chi so",
     "chi so tong hop",
     "tong hop",
-    "par index",
-    "chi so par index",
-    "chi so cai cach hanh chinh",
-    "chi so cchc",
-    "pci",
-    "sipas",
-    "papi",
-    "ddci",
     "index",
     "overall",
-    "chi so hai long",
+    "overall index",
+    "overall score",
     "tong",
-    "chi so par",
     "diem tong hop",
+    "chi so chung",
+    "diem chung",
+    "ket qua chung",
 ];
 
 fn is_role(folded_header: &str, words: &[&str]) -> bool {
@@ -428,7 +454,14 @@ fn header_labels(g: &Grid, rows: &[usize], width: usize) -> Vec<Vec<String>> {
 #[derive(Clone, Debug, PartialEq)]
 enum Role {
     Ordinal,
+    /// Codes of the units ("Mã tỉnh", "tinhid", "PCI ID").
+    Identifier,
     Unit,
+    /// Units again, for the value columns to its right: ranked lists side by side, each
+    /// (unit, score) pair in its own order.
+    UnitAgain,
+    /// The same unit as the unit column on each row, in another spelling or language.
+    Alias,
     Group,
     Period,
     Indicator,
@@ -512,9 +545,11 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &ImportOptions) -
         let last = labels[c].last().map(|l| fold(l)).unwrap_or_default();
         roles[c] = if ORDINAL.contains(&h.as_str()) || (h.is_empty() && c == 0 && is_sequence(g, f, c)) {
             Role::Ordinal
+        } else if labels[c].iter().any(|p| IDENTIFIER.contains(&fold(p).as_str())) {
+            Role::Identifier
         } else if numeric && (is_role(&last, RANK) || (labels[c].len() == 1 && is_role(h, RANK))) {
             Role::Rank
-        } else if !numeric && is_role(h, GROUP) && !is_role(h, UNIT) {
+        } else if !numeric && is_role(h, GROUP) && !is_role(h, UNIT) && !is_role(h, RANK) {
             Role::Group
         } else if s.years > 0 && s.numbers == 0 && PERIOD.contains(&h.as_str()) {
             Role::Period
@@ -578,6 +613,9 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &ImportOptions) -
             roles[c] = Role::Unit;
         }
     }
+    if !roles.contains(&Role::TargetText) {
+        unit_columns(g, f, &mut roles);
+    }
     if roles.contains(&Role::TargetText) {
         // The indicator is the first label column that is not the target itself.
         for r in roles.iter_mut() {
@@ -594,73 +632,281 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &ImportOptions) -
     roles
 }
 
+/// Other columns of unit names beside the unit column: ranked lists side by side (the same
+/// units in another order: [`Role::UnitAgain`]) or the same unit on each row in another
+/// spelling or language ([`Role::Alias`]; the column with Vietnamese letters is kept as the
+/// unit column). Judged on the first rows of the body, by canonical unit keys.
+fn unit_columns(g: &Grid, f: &Frame, roles: &mut [Role]) {
+    let Some(mut main) = roles.iter().position(|r| *r == Role::Unit) else { return };
+    let end = f.body_end.min(f.body_start + 2000);
+    let registry = Registry::default();
+    let key = |c: &Cell| -> Option<String> {
+        let Cell::Text(t) = c else { return None };
+        if kind(c) != Kind::Label || is_aggregate(t) {
+            return None;
+        }
+        Some(unit_key(&registry.canonical(t)))
+    };
+    let keys = |c: usize| -> Vec<Option<String>> { (f.body_start..end).map(|r| key(g.get(r, c))).collect() };
+    let main_keys = keys(main);
+    let set: FxSet<&str> = main_keys.iter().flatten().map(String::as_str).collect();
+    if set.len() < 3 {
+        return;
+    }
+    let candidates: Vec<usize> =
+        (0..roles.len()).filter(|&c| c != main && matches!(roles[c], Role::Notes | Role::Unit)).collect();
+    for c in candidates {
+        let ck = keys(c);
+        let filled = ck.iter().flatten().count();
+        if filled < 3 {
+            continue;
+        }
+        let in_set = ck.iter().flatten().filter(|k| set.contains(k.as_str())).count();
+        let both = main_keys.iter().zip(&ck).filter(|(a, b)| a.is_some() && b.is_some()).count();
+        let same_row = main_keys.iter().zip(&ck).filter(|(a, b)| a.is_some() && a == b).count();
+        if both > 0 && same_row * 10 >= both * 8 {
+            // The same units row by row: keep the column written in Vietnamese letters.
+            if vietnamese_letters(g, f, c) > vietnamese_letters(g, f, main) {
+                roles[main] = Role::Alias;
+                roles[c] = Role::Unit;
+                main = c;
+            } else {
+                roles[c] = Role::Alias;
+            }
+        } else if in_set * 10 >= filled * 8 {
+            roles[c] = Role::UnitAgain;
+        }
+    }
+}
+
+/// A sheet with provinces across and indicators down (a code row over a name row, a
+/// scale column "Thang điểm"), turned so that provinces run down: title rows, a header of
+/// the indicators, one row per column of the sheet (a column that names no province, such
+/// as the scale, becomes a row that is not a unit). `None` when the columns do not name
+/// provinces, or the rows already do.
+fn transposed(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>]) -> Option<Grid> {
+    let registry = Registry::default();
+    let unit_col = roles.iter().position(|r| *r == Role::Unit)?;
+    let value_cols: Vec<usize> = (0..roles.len()).filter(|&c| matches!(roles[c], Role::Value | Role::Rank)).collect();
+    let province = |c: usize| labels[c].iter().rev().find(|p| registry.province(p).is_some()).cloned();
+    let named: Vec<Option<String>> = value_cols.iter().map(|&c| province(c)).collect();
+    let n = named.iter().flatten().count();
+    if n < 3 || n * 10 < value_cols.len() * 6 {
+        return None;
+    }
+    let body: Vec<usize> = (f.body_start..f.body_end).filter(|&r| !g.get(r, unit_col).is_empty()).collect();
+    let provinces_down =
+        body.iter().filter(|&&r| matches!(g.get(r, unit_col), Cell::Text(t) if registry.province(t).is_some())).count();
+    if provinces_down * 5 > body.len() {
+        return None;
+    }
+    let mut rows: Vec<Vec<Cell>> =
+        f.titles.iter().map(|(_, t)| vec![Cell::Text(crate::core::model::Text::from(t.as_str()))]).collect();
+    rows.push(Vec::new());
+    let mut header = vec![Cell::Text("Tỉnh, thành phố".into())];
+    header.extend(body.iter().map(|&r| g.get(r, unit_col).clone()));
+    rows.push(header);
+    for (k, &c) in value_cols.iter().enumerate() {
+        let name = named[k].clone().unwrap_or_else(|| labels[c].join(" / "));
+        let mut row = vec![Cell::Text(name.into())];
+        row.extend(body.iter().map(|&r| g.get(r, c).clone()));
+        rows.push(row);
+    }
+    Some(Grid { name: g.name.clone(), rows, merges: Vec::new() })
+}
+
+/// How many cells of a column hold letters beyond ASCII (Vietnamese names do).
+fn vietnamese_letters(g: &Grid, f: &Frame, c: usize) -> usize {
+    (f.body_start..f.body_end.min(f.body_start + 2000))
+        .filter(|&r| matches!(g.get(r, c), Cell::Text(t) if !t.is_ascii()))
+        .count()
+}
+
 // ---------------------------------------------------------------------------------------
 // Headers → period and indicator
 
 /// Splits a header into (period, indicator) given the sheet's own period.
 fn header_meaning(parts: &[String], sheet_year: Option<u16>) -> (Option<String>, String) {
+    (header_period(parts, sheet_year), indicator_name(parts))
+}
+
+/// The period a header names (a year, a quarter), else the sheet's own.
+fn header_period(parts: &[String], sheet_year: Option<u16>) -> Option<String> {
     let joined = parts.join(" ");
     let year = find_year(&joined).or(sheet_year);
-    let quarter = find_quarter(&joined);
-    let period = match (year, quarter) {
+    match (year, find_quarter(&joined)) {
         (Some(y), Some(q)) => Some(format!("{y}-Q{q}")),
-        (Some(y), None) => find_year(&joined).map(|y| y.to_string()).or(Some(y.to_string())),
+        (Some(y), None) => Some(y.to_string()),
         (None, Some(q)) => Some(format!("Q{q}")),
         (None, None) => None,
-    };
-    let mut kept = Vec::new();
-    for p in parts {
-        let s = strip_role_words(p);
-        if !s.is_empty() {
-            kept.push(s);
-        }
     }
+}
+
+/// The indicator a header names, as the file writes it: years and role words ("Điểm",
+/// "Xếp hạng") dropped, a generic group title ("Chỉ số thành phần") left out, the generic
+/// [`OVERALL`] only when nothing else is named.
+fn indicator_name(parts: &[String]) -> String {
+    let mut kept: Vec<String> = parts.iter().map(|p| strip_role_words(p)).filter(|s| !s.is_empty()).collect();
     if kept.len() > 1 {
         kept.retain(|k| !GENERIC_GROUPS.contains(&fold(k).as_str()));
     }
     let name = kept.join(" / ");
     let f = fold(&name);
-    let indicator = if f.is_empty() || OVERALL_NAMES.contains(&f.as_str()) { OVERALL.to_string() } else { name };
-    (period, indicator)
+    if f.is_empty() || OVERALL_NAMES.contains(&f.as_str()) || GENERIC_GROUPS.contains(&f.as_str()) {
+        OVERALL.to_string()
+    } else {
+        name
+    }
 }
 
-/// Drops years, quarters and role words ("Điểm", "Xếp hạng", "Năm") from a header part.
+/// What one value or rank column's header says.
+#[derive(Clone, Debug, PartialEq)]
+struct ColumnName {
+    period: Option<String>,
+    indicator: String,
+    /// The English name, where the header names the indicator in both languages.
+    en: Option<String>,
+}
+
+/// Each value and rank column's period and indicator, judged over the whole header:
+/// - a short label under the long one it abbreviates ("Chỉ số 1: Chi phí gia nhập thị
+///   trường" over "Chỉ số 1") gives way to the long one;
+/// - a group title over several components ("Điểm đạt được theo từng lĩnh vực") is not
+///   glued to each component's name (the period it holds still counts);
+/// - an English row over a Vietnamese one (or under it) names each indicator in both
+///   languages: one indicator, named in Vietnamese, the English name kept beside it.
+fn column_names(labels: &[Vec<String>], roles: &[Role], sheet_year: Option<u16>) -> Vec<Option<ColumnName>> {
+    let width = labels.len();
+    let numeric = |c: usize| matches!(roles[c], Role::Value | Role::Rank);
+    let mut parts: Vec<Vec<String>> =
+        (0..width).map(|c| if numeric(c) { drop_abbreviations(&labels[c]) } else { Vec::new() }).collect();
+    // Group titles: the first part shared by columns whose other parts name different things.
+    let mut firsts: Vec<&str> = Vec::new();
+    for p in parts.iter().filter(|p| p.len() >= 2) {
+        if !firsts.contains(&p[0].as_str()) {
+            firsts.push(p[0].as_str());
+        }
+    }
+    let firsts: Vec<String> = firsts.into_iter().map(str::to_string).collect();
+    for t in &firsts {
+        let cols: Vec<usize> = (0..width).filter(|&c| parts[c].len() >= 2 && parts[c][0] == *t).collect();
+        let lower: Vec<String> = cols.iter().map(|&c| strip_role_words(&parts[c][1..].join(" "))).collect();
+        let mut names: Vec<&String> = lower.iter().filter(|n| !n.is_empty()).collect();
+        names.sort();
+        names.dedup();
+        if names.len() >= 2 {
+            for (&c, l) in cols.iter().zip(&lower) {
+                if !l.is_empty() {
+                    parts[c].remove(0);
+                }
+            }
+        }
+    }
+    // Both languages: some parts in plain ASCII letters, the others in Vietnamese letters.
+    let split = |p: &[String]| -> Option<(Vec<String>, Vec<String>)> {
+        let (en, vi): (Vec<String>, Vec<String>) = p
+            .iter()
+            .filter(|s| !strip_role_words(s).is_empty() && !GENERIC_GROUPS.contains(&fold(s).as_str()))
+            .cloned()
+            .partition(|s| s.is_ascii());
+        (!en.is_empty() && !vi.is_empty()).then_some((en, vi))
+    };
+    let bilingual_cols = (0..width).filter(|&c| roles[c] == Role::Value && split(&parts[c]).is_some()).count();
+    let value_cols = (0..width).filter(|&c| roles[c] == Role::Value).count();
+    let bilingual = bilingual_cols >= 2 || (bilingual_cols == 1 && value_cols == 1);
+    (0..width)
+        .map(|c| {
+            if !numeric(c) {
+                return None;
+            }
+            let period = header_period(&labels[c], sheet_year);
+            let (indicator, en) = match split(&parts[c]).filter(|_| bilingual) {
+                Some((en, vi)) => {
+                    let en = indicator_name(&en);
+                    (indicator_name(&vi), (en != OVERALL).then_some(en))
+                }
+                None => (indicator_name(&parts[c]), None),
+            };
+            Some(ColumnName { period, indicator, en })
+        })
+        .collect()
+}
+
+/// A header's parts without a short one that only abbreviates its neighbour ("Chỉ số 1"
+/// under "Chỉ số 1: Chi phí gia nhập thị trường").
+fn drop_abbreviations(parts: &[String]) -> Vec<String> {
+    let folded: Vec<String> = parts.iter().map(|p| fold(p)).collect();
+    let mut keep = vec![true; parts.len()];
+    for i in 0..parts.len() {
+        for j in 0..parts.len() {
+            let (a, b) = (&folded[i], &folded[j]);
+            if i != j
+                && keep[j]
+                && !a.is_empty()
+                && a.len() < b.len()
+                && b.starts_with(a.as_str())
+                && b.as_bytes()[a.len()] == b' '
+            {
+                keep[i] = false;
+            }
+        }
+    }
+    parts.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| p.clone()).collect()
+}
+
+/// Drops years, quarters and role words ("Điểm", "Xếp hạng", "Năm") from the edges of a
+/// header part; words inside a name stay ("tổ chức thực hiện văn bản").
 fn strip_role_words(part: &str) -> String {
     let words: Vec<&str> = part.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let mut keep = vec![true; words.len()];
-    let mut i = 0;
-    while i < words.len() {
-        let f = &folded[i];
-        if find_year(words[i]).is_some() && f.len() <= 9 {
-            keep[i] = false;
-            i += 1;
-            continue;
+    let (mut lo, mut hi) = (0, words.len());
+    // How many words of a role phrase (or a year, or "Quý I") start at i / end at j.
+    let at_start = |i: usize, hi: usize| -> usize {
+        if find_year(words[i]).is_some() && folded[i].len() <= 9 {
+            return 1;
         }
-        if (f == "quy" || f == "quarter") && i + 1 < words.len() {
-            keep[i] = false;
-            keep[i + 1] = false;
-            i += 2;
-            continue;
+        if (folded[i] == "quy" || folded[i] == "quarter") && i + 1 < hi {
+            return 2;
         }
-        let mut matched = 0;
-        for w in ROLE_WORDS {
-            let n = w.split(' ').count();
-            if i + n <= words.len() && folded[i..i + n].join(" ") == *w {
-                matched = matched.max(n);
+        if folded[i].is_empty() {
+            return 1;
+        }
+        (1..=3).filter(|&n| i + n <= hi && ROLE_WORDS.contains(&folded[i..i + n].join(" ").as_str())).max().unwrap_or(0)
+    };
+    let at_end = |lo: usize, j: usize| -> usize {
+        if find_year(words[j - 1]).is_some() && folded[j - 1].len() <= 9 {
+            return 1;
+        }
+        if folded[j - 1].is_empty() {
+            return 1;
+        }
+        if j >= lo + 2 && (folded[j - 2] == "quy" || folded[j - 2] == "quarter") {
+            return 2;
+        }
+        (1..=3).filter(|&n| j >= lo + n && ROLE_WORDS.contains(&folded[j - n..j].join(" ").as_str())).max().unwrap_or(0)
+    };
+    loop {
+        let before = (lo, hi);
+        while lo < hi {
+            let n = at_start(lo, hi);
+            if n == 0 {
+                break;
             }
+            lo += n;
         }
-        if matched > 0 {
-            for k in keep.iter_mut().skip(i).take(matched) {
-                *k = false;
+        while lo < hi {
+            let n = at_end(lo, hi);
+            if n == 0 {
+                break;
             }
-            i += matched;
-        } else {
-            i += 1;
+            hi -= n;
+        }
+        if (lo, hi) == before {
+            break;
         }
     }
-    let s: Vec<&str> = words.iter().zip(&keep).filter(|(_, k)| **k).map(|(w, _)| *w).collect();
-    s.join(" ").trim_matches(|c: char| c.is_whitespace() || "/-–:;,()[].".contains(c)).to_string()
+    let s = words[lo.min(hi)..hi].join(" ");
+    s.trim_matches(|c: char| c.is_whitespace() || "/-–:;,()[].".contains(c)).to_string()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -680,7 +926,20 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let width = g.width();
     let labels = header_labels(g, &f.header_rows, width);
     let roles = roles(g, &f, &labels, &ctx.options);
-    let title = f.titles.first().map(|(_, t)| t.clone());
+    if !ctx.transposed && ctx.options.unit_col.is_none() {
+        if let Some(t) = transposed(g, &f, &roles, &labels) {
+            return detect(&t, &Context { transposed: true, ..ctx.clone() }, notes);
+        }
+    }
+    let title = pick_title(&f.titles);
+    // The sheet's period: the user's, the sheet name's, a title's, else one year that all
+    // the headers naming a year agree on ("PCI 2016" over the overall column), else the
+    // file name's ("PCI 2019.xlsx").
+    let header_years: Vec<u16> = (0..width)
+        .filter(|&c| matches!(roles[c], Role::Value | Role::Rank))
+        .filter_map(|c| find_year(&labels[c].join(" ")))
+        .collect();
+    let one_header_year = header_years.first().copied().filter(|y| header_years.iter().all(|h| h == y));
     let sheet_year = ctx
         .options
         .period
@@ -688,6 +947,7 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         .and_then(find_year)
         .or_else(|| find_year(&g.name))
         .or_else(|| f.titles.iter().find_map(|(_, t)| find_year(t)))
+        .or(one_header_year)
         .or(ctx.file_year);
     for (r, t) in &f.titles {
         notes.skip(Note::TitleRow { sheet: sheet.clone(), row: r + 1, text: t.clone() });
@@ -701,6 +961,10 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     for (c, role) in roles.iter().enumerate() {
         match role {
             Role::Ordinal => notes.skip(Note::OrdinalColumn { sheet: sheet.clone(), col: c }),
+            Role::Identifier => {
+                notes.skip(Note::IdentifierColumn { sheet: sheet.clone(), col: c, header: labels[c].join(" / ") })
+            }
+            Role::Alias => notes.skip(Note::AliasColumn { sheet: sheet.clone(), col: c }),
             Role::Notes => {
                 notes.skip(Note::NotesColumn { sheet: sheet.clone(), col: c, header: labels[c].join(" / ") })
             }
@@ -719,22 +983,28 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let group_col = roles.iter().position(|r| *r == Role::Group);
     let layout = if period_col.is_some() || indicator_col.is_some() { "long" } else { "wide" };
 
-    // Each value or rank column's (period, indicator), from its header.
-    let meaning: Vec<Option<(Option<String>, String)>> = (0..width)
-        .map(|c| match roles[c] {
-            Role::Value | Role::Rank => Some(header_meaning(&labels[c], sheet_year)),
-            _ => None,
-        })
-        .collect();
-    // A rank column that matches no score column ranks the nearest score column on its left.
-    let mut meaning = meaning;
+    // Each value or rank column's (period, indicator), from the header as a whole.
+    let names_of = column_names(&labels, &roles, sheet_year);
+    let mut names_en: Vec<(String, String)> = Vec::new();
+    for n in names_of.iter().flatten() {
+        if let Some(en) = &n.en {
+            if !names_en.iter().any(|(vi, _)| *vi == n.indicator) {
+                names_en.push((n.indicator.clone(), en.clone()));
+            }
+        }
+    }
+    let mut meaning: Vec<Option<(Option<String>, String)>> =
+        names_of.into_iter().map(|n| n.map(|n| (n.period, n.indicator))).collect();
+    // A rank column that matches no score column ranks the nearest score column on its
+    // left (the file's own ranks: "PCI 2016 | Xếp hạng"), else the nearest on its right.
     for c in 0..width {
         if roles[c] != Role::Rank {
             continue;
         }
         let matched = (0..width).any(|v| roles[v] == Role::Value && meaning[v] == meaning[c]);
         if !matched {
-            if let Some(v) = (0..c).rev().find(|&v| roles[v] == Role::Value) {
+            let left = (0..c).rev().find(|&v| roles[v] == Role::Value);
+            if let Some(v) = left.or_else(|| (c + 1..width).find(|&v| roles[v] == Role::Value)) {
                 meaning[c] = meaning[v].clone();
             }
         }
@@ -763,10 +1033,16 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         .map(|m| m.as_ref().map(|(p, i)| (names.id(p.as_deref().unwrap_or_default()), names.id(i))))
         .collect();
     let value_cols = col_ids.iter().flatten().count();
+    // The unit columns: the unit column, and others holding the same units in another order
+    // (ranked lists side by side). Each value column takes the nearest on its left.
+    let unit_cols: Vec<usize> = (0..width).filter(|&c| matches!(roles[c], Role::Unit | Role::UnitAgain)).collect();
+    let main_k = unit_cols.iter().position(|&c| c == unit_col).unwrap_or(0);
+    let unit_k_of: Vec<usize> = (0..width).map(|c| unit_cols.iter().rposition(|&u| u <= c).unwrap_or(main_k)).collect();
+    let side_by_side = unit_cols.len() > 1;
     // Without a period or indicator column every row has the same keys, one per distinct
     // (period, indicator) of the columns: each column's slot among them, and the slots.
     let by_columns: Option<(Vec<u32>, Vec<(u32, u32)>)> =
-        (period_col.is_none() && indicator_col.is_none()).then(|| {
+        (period_col.is_none() && indicator_col.is_none() && !side_by_side).then(|| {
             let mut slots: Vec<(u32, u32)> = Vec::new();
             let slot_of = col_ids
                 .iter()
@@ -786,14 +1062,21 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     slice_of.reserve(expected);
     index.reserve(expected);
     let mut group = String::new();
-    // Per distinct text, not per row: aggregate names, indicator names.
-    let mut aggregates: FxMap<String, bool> = FxMap::default();
+    // Per distinct text, not per row: what a unit cell is, indicator names.
+    let mut unit_kinds: FxMap<String, UnitCell> = FxMap::default();
+    let header_words: Vec<String> = unit_cols.iter().map(|&c| fold(&labels[c].join(" "))).collect();
     let mut indicators: FxMap<String, u32> = FxMap::default();
     let mut periods: FxMap<PeriodKey<'static>, u32> = FxMap::default();
+    // A unit met again after a blank row (a detail block under the table) is not read twice.
+    let mut seen_units: FxSet<(u32, u32)> = FxSet::default();
+    let mut blank_above = false;
+    let repeats_matter = layout == "wide";
+    let mut row_units: Vec<Option<u32>> = vec![None; unit_cols.len()];
     for r in f.body_start..f.body_end {
         let row = &g.rows[r];
         let filled: Vec<(usize, &Cell)> = nonempty(row).collect();
         if filled.is_empty() {
+            blank_above = !seen_units.is_empty();
             continue;
         }
         let unit_cell = g.get(r, unit_col);
@@ -811,20 +1094,43 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             && data_follows()
         {
             group = strip_heading_number(&filled[0].1.text());
+            blank_above = false;
             continue;
         }
-        let unit = unit_cell.text_ref();
-        if unit.is_empty() || kind(unit_cell) != Kind::Label {
+        // What each unit column holds on this row: a unit, or a row that is not one.
+        let mut any_unit = false;
+        for (k, &uc) in unit_cols.iter().enumerate() {
+            let cell = g.get(r, uc);
+            let text = cell.text_ref();
+            row_units[k] = None;
+            if text.is_empty() || kind(cell) != Kind::Label {
+                continue;
+            }
+            let what = match unit_kinds.get(&*text) {
+                Some(w) => *w,
+                None => *unit_kinds.entry(text.to_string()).or_insert_with(|| unit_cell_kind(&text, &header_words)),
+            };
+            match what {
+                UnitCell::Unit => {
+                    row_units[k] = Some(names.id(&text));
+                    any_unit = true;
+                }
+                UnitCell::Aggregate if k == main_k => {
+                    notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: text.into_owned() })
+                }
+                UnitCell::Header if k == main_k => notes.skip_cell(Note::NotUnitRow {
+                    sheet: sheet.clone(),
+                    row: r + 1,
+                    text: text.into_owned(),
+                    why: RowWhy::Header,
+                }),
+                _ => {}
+            }
+        }
+        if !any_unit || (!side_by_side && row_units[main_k].is_none()) {
             continue;
         }
-        let aggregate = match aggregates.get(&*unit) {
-            Some(a) => *a,
-            None => *aggregates.entry(unit.to_string()).or_insert(is_aggregate(&unit)),
-        };
-        if aggregate {
-            notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: unit.into_owned() });
-            continue;
-        }
+        let _ = unit_cell;
         // A group column merged down its rows holds the name in the first row only.
         if let Some(c) = group_col {
             let t = g.get(r, c).text();
@@ -832,7 +1138,21 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                 group = t;
             }
         }
-        let row_group = group.clone();
+        let group_id = names.id(&group);
+        if repeats_matter {
+            if let Some(u) = row_units[main_k] {
+                let again = !seen_units.insert((group_id, u));
+                if again && blank_above {
+                    notes.skip_cell(Note::NotUnitRow {
+                        sheet: sheet.clone(),
+                        row: r + 1,
+                        text: names.text(u).to_string(),
+                        why: RowWhy::Repeat,
+                    });
+                    continue;
+                }
+            }
+        }
         // The period of the row, worked out once per distinct cell (a number or a text).
         let row_period_id = period_col.map(|c| {
             let cell = g.get(r, c);
@@ -871,35 +1191,40 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             indicators.insert(i.into_owned(), id);
             id
         });
-        // The parts of the key that hold for the whole row, interned once per row.
-        let (group_id, unit_id) = (names.id(&row_group), names.id(&unit));
-        let mut new_record =
-            |records: &mut Vec<Observation>, slice_of: &mut Vec<u32>, period_id: u32, indicator_id: u32| {
-                let n = slices.len() as u32;
-                slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(n));
-                records.push(Observation {
-                    group: names.text(group_id),
-                    unit: names.text(unit_id),
-                    period: names.text(period_id),
-                    indicator: names.text(indicator_id),
-                    value: None,
-                    rank: None,
-                });
-                records.len() - 1
-            };
+        let mut new_record = |records: &mut Vec<Observation>,
+                              slice_of: &mut Vec<u32>,
+                              unit_id: u32,
+                              period_id: u32,
+                              indicator_id: u32| {
+            let n = slices.len() as u32;
+            slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(n));
+            records.push(Observation {
+                group: names.text(group_id),
+                unit: names.text(unit_id),
+                period: names.text(period_id),
+                indicator: names.text(indicator_id),
+                value: None,
+                rank: None,
+            });
+            records.len() - 1
+        };
         // Years and indicators in the columns only: a (group, unit) seen for the first time
         // gets its records for all columns at once, in column order; found again, by block.
-        let block = by_columns.as_ref().map(|(_, slots)| {
-            *blocks.entry((group_id, unit_id)).or_insert_with(|| {
+        let block = by_columns.as_ref().and_then(|(_, slots)| {
+            let unit_id = row_units[main_k]?;
+            Some(*blocks.entry((group_id, unit_id)).or_insert_with(|| {
                 let start = records.len();
                 for &(p, i) in slots {
-                    new_record(&mut records, &mut slice_of, p, i);
+                    new_record(&mut records, &mut slice_of, unit_id, p, i);
                 }
                 start
-            })
+            }))
         });
         for c in 0..width {
             let Some((col_period_id, col_indicator_id)) = col_ids[c] else {
+                continue;
+            };
+            let Some(unit_id) = row_units[unit_k_of[c]] else {
                 continue;
             };
             let period_id = row_period_id.unwrap_or(col_period_id);
@@ -910,7 +1235,7 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                 (Some(start), Some((slot_of, _))) => start + slot_of[c] as usize,
                 _ => *index
                     .entry((group_id, unit_id, period_id, indicator_id))
-                    .or_insert_with(|| new_record(&mut records, &mut slice_of, period_id, indicator_id)),
+                    .or_insert_with(|| new_record(&mut records, &mut slice_of, unit_id, period_id, indicator_id)),
             };
             let entry = &mut records[at];
             match (n, &roles[c]) {
@@ -931,8 +1256,87 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                 (n, _) => entry.value = entry.value.or(n.as_value()),
             }
         }
+        blank_above = false;
     }
-    Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower, slice_of })
+    Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower, slice_of, names_en })
+}
+
+/// What a cell of a unit column holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum UnitCell {
+    Unit,
+    /// A statistic over the units: "Min", "Trung bình", "Cả nước", "Điểm cao nhất".
+    Aggregate,
+    /// A header word: a repeated header row, or the rank row of a detail block.
+    Header,
+}
+
+fn unit_cell_kind(text: &str, header_words: &[String]) -> UnitCell {
+    if is_aggregate(text) {
+        return UnitCell::Aggregate;
+    }
+    let f = fold(text);
+    let header = header_words.iter().any(|h| !h.is_empty() && *h == f)
+        || [UNIT, RANK, ORDINAL, IDENTIFIER].iter().any(|words| words.contains(&f.as_str()))
+        || ["tinh thanh pho", "province", "provinces", "xep hang", "rank", "thu tu", "ten tinh thanh pho"]
+            .contains(&f.as_str());
+    if header {
+        UnitCell::Header
+    } else {
+        UnitCell::Unit
+    }
+}
+
+/// The title that names the table: the first title row that is not a letterhead.
+fn pick_title(titles: &[(usize, String)]) -> Option<String> {
+    titles.iter().map(|(_, t)| t).find(|t| !is_letterhead(t)).cloned()
+}
+
+/// A line of an official letterhead, not a table's title: the issuing body ("BỘ NỘI VỤ",
+/// "UBND TỈNH ĐỒNG NAI", "SỞ NỘI VỤ"), the national motto, a document number, a date line.
+pub fn is_letterhead(t: &str) -> bool {
+    let f = fold(t);
+    if f.contains("cong hoa xa hoi chu nghia") || f.contains("doc lap tu do hanh phuc") {
+        return true;
+    }
+    let words: Vec<&str> = f.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    if has("ngay") && has("thang") && words.len() <= 12 {
+        return true;
+    }
+    let first = words.first().copied().unwrap_or_default();
+    let second = words.get(1).copied().unwrap_or_default();
+    if first == "so" && t.contains('/') && words.len() <= 8 {
+        return true;
+    }
+    const BODIES: &[&str] = &[
+        "bo",
+        "ubnd",
+        "uy",
+        "so",
+        "van",
+        "tinh",
+        "ban",
+        "hoi",
+        "chinh",
+        "phong",
+        "ministry",
+        "vcci",
+        "undp",
+        "people",
+        "department",
+        "thanh",
+    ];
+    const TITLE_WORDS: &[&str] =
+        &["chi", "ket", "xep", "bang", "lieu", "diem", "index", "danh", "tong", "muc", "results", "ranking"];
+    let body = BODIES.contains(&first)
+        && !(first == "so" && second == "lieu")
+        && !(first == "tinh" && second == "hinh")
+        && !(first == "thanh" && second != "uy")
+        && words.len() <= 8
+        && find_year(t).is_none()
+        && !words.iter().any(|w| TITLE_WORDS.contains(w));
+    body
 }
 
 /// A period cell as a map key: a number by its bits, a text by its letters.
@@ -1169,10 +1573,21 @@ mod tests {
         assert_eq!(strip_role_words("Xếp hạng"), "");
         assert_eq!(strip_role_words("Cải cách TTHC (điểm)"), "Cải cách TTHC");
         assert_eq!(header_meaning(&["Quý I".into()], Some(2023)).0.as_deref(), Some("2023-Q1"));
+        // An index's own name is kept as the file writes it; a generic score is the overall.
         assert_eq!(
             header_meaning(&["PAR INDEX 2022".into(), "Điểm".into()], None),
+            (Some("2022".into()), "PAR INDEX".into())
+        );
+        assert_eq!(
+            header_meaning(&["Năm 2022".into(), "Tổng điểm".into()], None),
             (Some("2022".into()), OVERALL.into())
         );
+        assert_eq!(header_meaning(&["PCI 2016".into()], None), (Some("2016".into()), "PCI".into()));
+        assert_eq!(
+            strip_role_words("Xây dựng và tổ chức thực hiện văn bản QPPL"),
+            "Xây dựng và tổ chức thực hiện văn bản QPPL"
+        );
+        assert_eq!(strip_role_words("Điểm Cải cách TTHC năm 2021"), "Cải cách TTHC");
     }
 
     #[test]
@@ -1192,8 +1607,9 @@ mod tests {
             period: Some("2024".into()),
             value_cols: vec![2],
             rank_cols: vec![3],
+            sheet: None,
         };
-        let ctx = Context { file_year: None, options: opts };
+        let ctx = Context { file_year: None, options: opts, transposed: false };
         match detect(&g, &ctx, &mut Notes::default()) {
             Found::Ranking(t) => {
                 let got: Vec<(&str, &str, Option<f64>, Option<u32>)> =

@@ -8,8 +8,8 @@ use crate::core::detect::{detect, Context, Found, Notes, RankingTable};
 use crate::core::fxhash::{FxMap, Numbers};
 use crate::core::grid::{self, Cell, Grid};
 use crate::core::legacy::{self, Legacy};
-use crate::core::messages::Note;
-use crate::core::model::{DataSet, ImportReport, ImportStatus, TargetSheet, Text};
+use crate::core::messages::{Note, SameWhy};
+use crate::core::model::{is_overall, DataSet, ImportReport, ImportStatus, TargetSheet, Text};
 use crate::core::text::{clean, find_year, fold};
 use crate::core::units::Registry;
 
@@ -53,7 +53,7 @@ pub fn import_file_progress(
         Ok(g) => g,
         Err(note) => return ImportOutcome::failed(file_name, note),
     };
-    let ctx = Context { file_year: find_year(file_name), options: options.clone() };
+    let ctx = Context { file_year: find_year(file_name), options: options.clone(), transposed: false };
     let mut notes = Notes::default();
     let mut report = ImportReport::new(file_name);
     let mut rankings = Vec::new();
@@ -81,6 +81,7 @@ pub fn import_file_progress(
         }
     }
     let registry = Registry::default();
+    let rankings = one_of_each_table(rankings, options.sheet.as_deref(), &registry, &mut report);
     let datasets = assemble(rankings, file_name, &registry, &mut report);
     for d in &datasets {
         report.found.push(Note::DataSet {
@@ -127,6 +128,11 @@ fn legacy_text(g: &mut Grid) -> Option<Legacy> {
 
 /// A data set's name from a title row: years and "năm" dropped.
 fn title_name(title: &str) -> String {
+    // "(Kèm theo Quyết định số …)" says where the table was published, not what it is.
+    let title = match title.find('(') {
+        Some(i) if fold(&title[i..]).starts_with("kem theo") || fold(&title[i..]).contains("quyet dinh") => &title[..i],
+        _ => title,
+    };
     let words: Vec<&str> = title.split_whitespace().collect();
     let mut out: Vec<&str> = Vec::new();
     for (i, w) in words.iter().enumerate() {
@@ -150,7 +156,41 @@ fn title_name(title: &str) -> String {
             break;
         }
     }
-    clean(out.join(" ").trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c)))
+    shorten(&clean(out.join(" ").trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c))))
+}
+
+/// The longest a data set's name gets: a long title is cut after a word, with "…".
+const MAX_NAME_CHARS: usize = 80;
+
+fn shorten(name: &str) -> String {
+    if name.chars().count() <= MAX_NAME_CHARS {
+        return name.to_string();
+    }
+    // Cut at a clause break if there is one early enough, else after a word.
+    let head: String = name.chars().take(MAX_NAME_CHARS).collect();
+    let cut = head
+        .rfind([':', ';', '(', '–'])
+        .filter(|i| *i >= 20)
+        .or_else(|| head.rfind(' ').filter(|i| *i >= 20))
+        .unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",:;-–(".contains(c)))
+}
+
+/// A name for a table without a title: the sheet's name unless it is a default one
+/// ("Sheet1", "Trang tính1"), else the file's; years dropped as from a title.
+fn untitled_name(sheet: &str, file_name: &str) -> String {
+    let f = fold(sheet);
+    let default = f.is_empty()
+        || ["sheet", "trang tinh", "trang", "worksheet", "bang", "data", "du lieu", "tabelle", "feuil"]
+            .iter()
+            .any(|d| f.strip_prefix(d).is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_digit())));
+    let raw = if default || sheet == file_stem(file_name) { file_stem(file_name) } else { sheet.to_string() };
+    let name = title_name(&raw);
+    if name.is_empty() {
+        shorten(&raw)
+    } else {
+        name
+    }
 }
 
 fn file_stem(file_name: &str) -> String {
@@ -179,16 +219,18 @@ fn assemble(
         })
         .collect();
     let several_standalone = standalone.iter().filter(|s| **s).count() > 1;
+    let one_table = tables.len() == 1;
     // How many sheets went into each data set: one sheet's records are already one per
     // (group, unit, period, indicator), as detection builds them.
     let mut tables_in: Vec<usize> = Vec::new();
     // The slices of a data set read from one sheet, as detection numbered them.
     let mut slices_of: Vec<Vec<u32>> = Vec::new();
     for (t, alone) in tables.into_iter().zip(standalone) {
+        let titled = t.title.as_deref().map(title_name).filter(|s| !s.is_empty());
         let name = if alone && several_standalone {
-            t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone())
+            titled.unwrap_or_else(|| t.sheet.clone())
         } else {
-            t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| file_stem(file_name))
+            titled.unwrap_or_else(|| untitled_name(if one_table { &t.sheet } else { "" }, file_name))
         };
         let key = if alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() };
         let idx = match sets.iter().position(|d| d.source == key) {
@@ -239,6 +281,11 @@ fn assemble(
                 set.lower_is_better.push(l);
             }
         }
+        for (vi, en) in t.names_en {
+            if !set.names_en.iter().any(|(v, _)| *v == vi) {
+                set.names_en.push((vi, en));
+            }
+        }
     }
     for ((s, tables), slices) in sets.iter_mut().zip(tables_in).zip(slices_of) {
         s.source = file_name.to_string();
@@ -254,6 +301,93 @@ fn assemble(
     report.merges = merges.into_iter().collect();
     sets.retain(|s| !s.observations.is_empty());
     sets
+}
+
+/// Sheets holding the same table (a Vietnamese and an English summary, the same table
+/// sorted two ways) give one data set: the copies are dropped and the report says which
+/// sheet was used and why. Copies hold the same units and as many indicators; they are
+/// the same values, or the indicators are named in different languages. Of copies that
+/// differ, the user's choice wins, else the later year, else the Vietnamese one.
+fn one_of_each_table(
+    tables: Vec<RankingTable>,
+    chosen: Option<&str>,
+    registry: &Registry,
+    report: &mut ImportReport,
+) -> Vec<RankingTable> {
+    if tables.len() < 2 {
+        return tables;
+    }
+    let shapes: Vec<Shape> = tables.iter().map(|t| Shape::of(t, registry)).collect();
+    let mut dropped = vec![false; tables.len()];
+    for a in 0..tables.len() {
+        for b in a + 1..tables.len() {
+            if dropped[a] || dropped[b] {
+                continue;
+            }
+            let (sa, sb) = (&shapes[a], &shapes[b]);
+            if sa.units != sb.units || sa.indicators.len() != sb.indicators.len() || sa.units.len() < 3 {
+                continue;
+            }
+            let identical = sa.values == sb.values;
+            let languages_differ = sa.english != sb.english;
+            if !identical && !languages_differ {
+                continue;
+            }
+            let (keep, why) = if let Some(c) = chosen.filter(|c| *c == tables[a].sheet || *c == tables[b].sheet) {
+                (if tables[a].sheet == c { a } else { b }, SameWhy::Chosen)
+            } else if identical {
+                (a, SameWhy::Identical)
+            } else if sa.latest != sb.latest {
+                (if sa.latest > sb.latest { a } else { b }, SameWhy::Newer)
+            } else {
+                (if sa.english { b } else { a }, SameWhy::Vietnamese)
+            };
+            let other = if keep == a { b } else { a };
+            dropped[other] = true;
+            report.found.push(Note::SameTable {
+                used: tables[keep].sheet.clone(),
+                other: tables[other].sheet.clone(),
+                why,
+            });
+        }
+    }
+    tables.into_iter().zip(dropped).filter(|(_, d)| !d).map(|(t, _)| t).collect()
+}
+
+/// What tells two copies of a table apart, or not.
+struct Shape {
+    /// Unit keys, sorted.
+    units: Vec<String>,
+    /// Indicators in first-seen order.
+    indicators: Vec<String>,
+    /// Per unit key (sorted), the values in the order of the indicators and periods.
+    values: Vec<(String, Vec<Option<u64>>)>,
+    /// Every indicator named in plain ASCII (an English table).
+    english: bool,
+    latest: String,
+}
+
+impl Shape {
+    fn of(t: &RankingTable, registry: &Registry) -> Shape {
+        let mut indicators: Vec<String> = Vec::new();
+        let mut by_unit: std::collections::BTreeMap<String, Vec<Option<u64>>> = Default::default();
+        for o in &t.records {
+            if !indicators.iter().any(|i| *i == o.indicator) {
+                indicators.push(o.indicator.to_string());
+            }
+            let key = crate::core::units::unit_key(&registry.canonical(&o.unit));
+            by_unit.entry(key).or_default().push(o.value.map(|v| (v * 1000.0).round() as i64 as u64));
+        }
+        let english = indicators.iter().all(|i| i.is_ascii()) && indicators.iter().any(|i| !is_overall(i));
+        let latest = t.records.iter().map(|o| o.period.to_string()).max().unwrap_or_default();
+        Shape {
+            units: by_unit.keys().cloned().collect(),
+            indicators,
+            values: by_unit.into_iter().collect(),
+            english,
+            latest,
+        }
+    }
 }
 
 fn is_group_sheet(name: &str) -> bool {

@@ -62,6 +62,28 @@ pub fn group_thousands(n: u64, sep: char) -> String {
     out
 }
 
+/// Why a row of the table is not read as a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowWhy {
+    /// The header's words again ("Tỉnh", "Xếp hạng", "Thứ tự").
+    Header,
+    /// A unit already read, again after a blank row.
+    Repeat,
+}
+
+/// Why one of two copies of a table was used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SameWhy {
+    /// The copies hold the same values (the same table sorted another way, say).
+    Identical,
+    /// The copies differ; the one used names a later year.
+    Newer,
+    /// The copies differ; the one used is in Vietnamese.
+    Vietnamese,
+    /// The user chose it.
+    Chosen,
+}
+
 /// One thing the import has to say. Rows are 1-based as the spreadsheet shows them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Note {
@@ -104,6 +126,31 @@ pub enum Note {
     OrdinalColumn {
         sheet: String,
         col: usize,
+    },
+    /// A row of the table that is not a unit: a repeated header, or a unit again after a
+    /// blank row (a detail block under the table).
+    NotUnitRow {
+        sheet: String,
+        row: usize,
+        text: String,
+        why: RowWhy,
+    },
+    /// Codes of the units ("Mã tỉnh", "tinhid").
+    IdentifierColumn {
+        sheet: String,
+        col: usize,
+        header: String,
+    },
+    /// The units' names again, in another spelling or language.
+    AliasColumn {
+        sheet: String,
+        col: usize,
+    },
+    /// The same table on two sheets (another language, another order): one was used.
+    SameTable {
+        used: String,
+        other: String,
+        why: SameWhy,
     },
     NotesColumn {
         sheet: String,
@@ -224,6 +271,52 @@ impl Note {
                     format!("«{sheet}» dòng {row}: dòng tổng hợp «{text}», không phải đơn vị")
                 } else {
                     format!("“{sheet}” row {row}: summary row “{text}”, not a unit")
+                }
+            }
+            Note::NotUnitRow { sheet, row, text, why } => match (vi, why) {
+                (true, RowWhy::Header) => {
+                    format!("«{sheet}» dòng {row}: «{text}» là dòng tiêu đề lặp lại, không phải đơn vị")
+                }
+                (true, RowWhy::Repeat) => {
+                    format!("«{sheet}» dòng {row}: «{text}» đã có trong bảng, dòng sau dòng trống này không đọc lại")
+                }
+                (false, RowWhy::Header) => format!("“{sheet}” row {row}: “{text}” repeats the header, not a unit"),
+                (false, RowWhy::Repeat) => {
+                    format!("“{sheet}” row {row}: “{text}” is already in the table; this row after a blank row is not read again")
+                }
+            },
+            Note::IdentifierColumn { sheet, col, header } => {
+                let c = col_name(*col);
+                if vi {
+                    format!("«{sheet}» cột {c}: «{header}» là mã đơn vị, không phải chỉ số")
+                } else {
+                    format!("“{sheet}” column {c}: “{header}” holds unit codes, not an indicator")
+                }
+            }
+            Note::AliasColumn { sheet, col } => {
+                let c = col_name(*col);
+                if vi {
+                    format!("«{sheet}» cột {c}: tên đơn vị viết cách khác (cùng đơn vị trên mỗi dòng)")
+                } else {
+                    format!("“{sheet}” column {c}: the units' names written another way (the same unit on each row)")
+                }
+            }
+            Note::SameTable { used, other, why } => {
+                let (r_vi, r_en) = match why {
+                    SameWhy::Identical => ("hai trang cùng số liệu", "both hold the same values"),
+                    SameWhy::Newer => (
+                        "số liệu khác nhau; dùng trang có năm mới hơn",
+                        "their values differ; the one with the later year is used",
+                    ),
+                    SameWhy::Vietnamese => {
+                        ("số liệu khác nhau; dùng trang tiếng Việt", "their values differ; the Vietnamese one is used")
+                    }
+                    SameWhy::Chosen => ("theo lựa chọn của người dùng", "as you chose"),
+                };
+                if vi {
+                    format!("Trang «{other}» lặp lại bảng của trang «{used}» ({r_vi}): dùng «{used}»")
+                } else {
+                    format!("Sheet “{other}” repeats the table of sheet “{used}” ({r_en}): “{used}” is used")
                 }
             }
             Note::OrdinalColumn { sheet, col } => {

@@ -6,6 +6,33 @@ use crate::core::value::TargetOp;
 /// The indicator name used for an overall score column that names no component.
 pub const OVERALL: &str = "Chỉ số tổng hợp";
 
+/// Is this the name of an overall index: the generic one, or an index's own name as
+/// files write it over its overall column ("PCI", "Weighted PCI", "PAR INDEX", "PAPI")?
+pub fn is_overall(name: &str) -> bool {
+    if name == OVERALL {
+        return true;
+    }
+    let f = crate::core::text::fold(name);
+    let f = f.strip_prefix("chi so ").unwrap_or(&f);
+    const INDEXES: &[&str] = &[
+        "pci",
+        "papi",
+        "par index",
+        "par",
+        "sipas",
+        "ddci",
+        "dci",
+        "weighted pci",
+        "pci co trong so",
+        "cai cach hanh chinh",
+        "cchc",
+        "hai long",
+        "sipas tong hop",
+        "hai long cua nguoi dan",
+    ];
+    INDEXES.contains(&f)
+}
+
 /// A name shared by many observations: cloning it counts a reference, it copies nothing.
 /// Detection and the wire decoder give every observation of a text the same one. It reads
 /// and compares as the `str` it holds.
@@ -147,6 +174,8 @@ pub struct DataSet {
     pub observations: Vec<Observation>,
     /// Indicators for which a lower value is better (error rates, days late...).
     pub lower_is_better: Vec<String>,
+    /// Indicators the file names in both languages: (name as shown in Vietnamese, English).
+    pub names_en: Vec<(String, String)>,
 }
 
 impl DataSet {
@@ -176,7 +205,7 @@ impl DataSet {
     /// Indicators in first-seen order (the overall index first when present).
     pub fn indicators(&self) -> Vec<String> {
         let mut v = self.distinct(|o| &o.indicator);
-        if let Some(i) = v.iter().position(|s| s == OVERALL) {
+        if let Some(i) = v.iter().position(|s| s == OVERALL).or_else(|| v.iter().position(|s| is_overall(s))) {
             let s = v.remove(i);
             v.insert(0, s);
         }
@@ -189,6 +218,17 @@ impl DataSet {
 
     pub fn units(&self) -> Vec<String> {
         self.distinct(|o| &o.unit)
+    }
+
+    /// The indicator's English name, where the file gives one.
+    pub fn name_en(&self, indicator: &str) -> Option<&str> {
+        self.names_en.iter().find(|(vi, _)| vi == indicator).map(|(_, en)| en.as_str())
+    }
+
+    /// The overall index of the data set: the generic [`OVERALL`], else the one named
+    /// after an index ("PCI", "PAR INDEX"), else none.
+    pub fn overall(&self) -> Option<String> {
+        self.indicators().into_iter().next().filter(|i| is_overall(i))
     }
 
     pub fn is_lower_better(&self, indicator: &str) -> bool {

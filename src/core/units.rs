@@ -8,7 +8,7 @@ use crate::core::text::{clean, fold};
 /// spellings seen in official files besides their folded canonical name.
 pub const PROVINCES: &[(&str, &[&str])] = &[
     ("An Giang", &[]),
-    ("Bà Rịa - Vũng Tàu", &["brvt", "ba ria", "vung tau"]),
+    ("Bà Rịa - Vũng Tàu", &["brvt", "ba ria", "vung tau", "br vt"]),
     ("Bắc Giang", &[]),
     ("Bắc Kạn", &["bac can"]),
     ("Bạc Liêu", &[]),
@@ -22,15 +22,15 @@ pub const PROVINCES: &[(&str, &[&str])] = &[
     ("Cần Thơ", &[]),
     ("Cao Bằng", &[]),
     ("Đà Nẵng", &[]),
-    ("Đắk Lắk", &["dac lac", "dak lac"]),
-    ("Đắk Nông", &["dac nong"]),
+    ("Đắk Lắk", &["dac lac", "dak lac", "dac lak", "daklak", "dak lak"]),
+    ("Đắk Nông", &["dac nong", "daknong"]),
     ("Điện Biên", &[]),
     ("Đồng Nai", &[]),
     ("Đồng Tháp", &[]),
     ("Gia Lai", &[]),
     ("Hà Giang", &[]),
     ("Hà Nam", &[]),
-    ("Hà Nội", &["hn"]),
+    ("Hà Nội", &["hn", "ha noi city"]),
     ("Hà Tĩnh", &[]),
     ("Hải Dương", &[]),
     ("Hải Phòng", &[]),
@@ -62,8 +62,8 @@ pub const PROVINCES: &[(&str, &[&str])] = &[
     ("Thái Bình", &[]),
     ("Thái Nguyên", &[]),
     ("Thanh Hóa", &[]),
-    ("TP. Hồ Chí Minh", &["ho chi minh", "hcm", "sai gon"]),
-    ("Thừa Thiên Huế", &["hue", "thua thien"]),
+    ("TP. Hồ Chí Minh", &["ho chi minh", "hcm", "hcmc", "sai gon", "ho chi minh city", "tphcm", "hochiminh city"]),
+    ("Thừa Thiên Huế", &["hue", "thua thien", "tt hue", "tth", "thua thien hue"]),
     ("Tiền Giang", &[]),
     ("Trà Vinh", &[]),
     ("Tuyên Quang", &[]),
@@ -72,26 +72,104 @@ pub const PROVINCES: &[(&str, &[&str])] = &[
     ("Yên Bái", &[]),
 ];
 
+/// Provinces that no longer exist (split or merged before 2025). Each is a unit of its
+/// own: "Hà Tây" (to August 2008) is never folded into Hà Nội, nor "Hà Bắc" into Bắc Ninh.
+pub const HISTORICAL: &[(&str, &[&str])] = &[
+    ("Hà Tây", &[]),
+    ("Hà Bắc", &[]),
+    ("Hà Sơn Bình", &[]),
+    ("Nghĩa Bình", &[]),
+    ("Hà Nam Ninh", &[]),
+    ("Nam Hà", &[]),
+    ("Hải Hưng", &[]),
+    ("Vĩnh Phú", &[]),
+    ("Minh Hải", &[]),
+    ("Sông Bé", &[]),
+    ("Nghệ Tĩnh", &[]),
+    ("Bình Trị Thiên", &[]),
+    ("Thuận Hải", &[]),
+    ("Phú Khánh", &[]),
+    ("Cửu Long", &[]),
+    ("Hà Tuyên", &[]),
+    ("Hoàng Liên Sơn", &[]),
+    ("Bắc Thái", &[]),
+    ("Cao Lạng", &[]),
+    ("Gia Lai - Kon Tum", &[]),
+    ("Quảng Nam - Đà Nẵng", &[]),
+];
+
 /// A matching key: folded, administrative prefixes dropped, spaces removed.
-/// "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh" and "TP HCM" share "hochiminh"/"hcm" keys.
+/// "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh" and "TP HCM" share "hochiminh"/"hcm" keys;
+/// "Ninh Bình (cũ)" and "Can Tho City" lose their suffix.
 pub fn unit_key(name: &str) -> String {
     let f = fold(name);
     let mut s = f.as_str();
-    for p in ["tinh ", "thanh pho ", "tp ", "quan ", "huyen ", "thi xa "] {
+    for p in ["tinh ", "thanh pho ", "tp ", "quan ", "huyen ", "thi xa ", "province of ", "city of "] {
         if let Some(rest) = s.strip_prefix(p) {
             s = rest;
             break;
         }
     }
+    if name.contains('(') {
+        for suffix in [" cu", " old"] {
+            s = s.strip_suffix(suffix).unwrap_or(s);
+        }
+    }
+    for suffix in [" city", " province"] {
+        if let Some(rest) = s.strip_suffix(suffix).filter(|r| !r.is_empty()) {
+            s = rest;
+        }
+    }
     s.replace(' ', "")
 }
 
-/// Names that stand for a total or an average rather than a unit.
+/// Names that stand for a total, an average or another statistic rather than a unit
+/// ("Cả nước", "Trung bình", "Min", "Max", "Điểm cao nhất", "Highest"...).
 pub fn is_aggregate(name: &str) -> bool {
     let f = fold(name);
-    ["ca nuoc", "trung binh", "tong cong", "tong", "binh quan", "toan quoc", "average", "total", "median", "trung vi"]
-        .iter()
-        .any(|p| f == *p || f.starts_with(&format!("{p} ")))
+    const WORDS: &[&str] = &[
+        "ca nuoc",
+        "trung binh",
+        "tong cong",
+        "tong",
+        "tong so",
+        "binh quan",
+        "toan quoc",
+        "average",
+        "total",
+        "median",
+        "mean",
+        "trung vi",
+        "min",
+        "max",
+        "minimum",
+        "maximum",
+        "highest",
+        "lowest",
+        "diem cao nhat",
+        "diem thap nhat",
+        "cao nhat",
+        "thap nhat",
+        "gia tri cao nhat",
+        "gia tri thap nhat",
+        "do lech chuan",
+        "standard deviation",
+        "std",
+        "national",
+        "national average",
+        "nationwide",
+        "vietnam",
+        "viet nam",
+        // A column of the scale beside the scores, turned into a row.
+        "thang diem",
+        "diem toi da",
+        "diem chuan",
+        "trong so",
+        "max score",
+        "maximum score",
+        "weight",
+    ];
+    WORDS.iter().any(|p| f == *p || (f.starts_with(p) && f.as_bytes().get(p.len()) == Some(&b' ') && p.len() > 3))
 }
 
 /// The province registry: keys of every known spelling → canonical name.
@@ -102,7 +180,7 @@ pub struct Registry {
 impl Default for Registry {
     fn default() -> Self {
         let mut keys = HashMap::new();
-        for (name, variants) in PROVINCES {
+        for (name, variants) in PROVINCES.iter().chain(HISTORICAL) {
             keys.insert(unit_key(name), *name);
             for v in *variants {
                 keys.insert(v.replace(' ', ""), *name);

@@ -10,7 +10,7 @@ use crate::core::fxhash::FxMap;
 
 use crate::core::detect::ImportOptions;
 use crate::core::import::ImportOutcome;
-use crate::core::messages::Note;
+use crate::core::messages::{Note, RowWhy, SameWhy};
 use crate::core::model::{DataSet, ImportReport, ImportStatus, Observation, Target, TargetSheet, Text};
 use crate::core::value::TargetOp;
 
@@ -198,6 +198,11 @@ pub fn encode(o: &ImportOutcome) -> Vec<u8> {
         w.text(&d.name);
         w.text(&d.source);
         w.texts(&d.lower_is_better);
+        w.uint(d.names_en.len() as u64);
+        for (vi, en) in &d.names_en {
+            w.text(vi);
+            w.text(en);
+        }
         w.uint(d.observations.len() as u64);
         for ob in &d.observations {
             w.shared(&ob.group);
@@ -266,6 +271,11 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
         let source = r.text()?;
         let lower_is_better = r.texts()?;
         let n = r.size()?;
+        let mut names_en = Vec::with_capacity(n);
+        for _ in 0..n {
+            names_en.push((r.text()?, r.text()?));
+        }
+        let n = r.size()?;
         let mut observations = Vec::with_capacity(n);
         for _ in 0..n {
             observations.push(Observation {
@@ -277,7 +287,7 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
                 rank: r.opt_uint()?.map(|v| v.min(u32::MAX as u64) as u32),
             });
         }
-        datasets.push(DataSet { name, source, observations, lower_is_better });
+        datasets.push(DataSet { name, source, observations, lower_is_better, names_en });
     }
     let n = r.size()?;
     let mut targets = Vec::with_capacity(n);
@@ -459,6 +469,38 @@ fn put_note<'a>(w: &mut Writer<'a>, n: &'a Note) {
         Note::NoTable => w.buf.push(22),
         Note::Cancelled => w.buf.push(23),
         Note::ReaderFailed => w.buf.push(24),
+        Note::NotUnitRow { sheet, row, text, why } => {
+            w.buf.push(25);
+            w.text(sheet);
+            w.uint(*row as u64);
+            w.text(text);
+            w.buf.push(match why {
+                RowWhy::Header => 0,
+                RowWhy::Repeat => 1,
+            });
+        }
+        Note::IdentifierColumn { sheet, col, header } => {
+            w.buf.push(26);
+            w.text(sheet);
+            w.uint(*col as u64);
+            w.text(header);
+        }
+        Note::AliasColumn { sheet, col } => {
+            w.buf.push(27);
+            w.text(sheet);
+            w.uint(*col as u64);
+        }
+        Note::SameTable { used, other, why } => {
+            w.buf.push(28);
+            w.text(used);
+            w.text(other);
+            w.buf.push(match why {
+                SameWhy::Identical => 0,
+                SameWhy::Newer => 1,
+                SameWhy::Vietnamese => 2,
+                SameWhy::Chosen => 3,
+            });
+        }
     }
 }
 
@@ -495,6 +537,29 @@ fn get_note(r: &mut Reader<'_>) -> Res<Note> {
         22 => Note::NoTable,
         23 => Note::Cancelled,
         24 => Note::ReaderFailed,
+        25 => Note::NotUnitRow {
+            sheet: r.text()?,
+            row: r.usize()?,
+            text: r.text()?,
+            why: match r.byte()? {
+                0 => RowWhy::Header,
+                1 => RowWhy::Repeat,
+                _ => return Err(WireError("unknown row reason")),
+            },
+        },
+        26 => Note::IdentifierColumn { sheet: r.text()?, col: r.usize()?, header: r.text()? },
+        27 => Note::AliasColumn { sheet: r.text()?, col: r.usize()? },
+        28 => Note::SameTable {
+            used: r.text()?,
+            other: r.text()?,
+            why: match r.byte()? {
+                0 => SameWhy::Identical,
+                1 => SameWhy::Newer,
+                2 => SameWhy::Vietnamese,
+                3 => SameWhy::Chosen,
+                _ => return Err(WireError("unknown reason")),
+            },
+        },
         _ => return Err(WireError("unknown note")),
     })
 }
@@ -517,6 +582,7 @@ pub fn encode_request(file_name: &str, o: &ImportOptions) -> Vec<u8> {
             w.uint(*c as u64);
         }
     }
+    w.opt_text(o.sheet.as_deref());
     w.buf
 }
 
@@ -537,7 +603,8 @@ pub fn decode_request(bytes: &[u8]) -> Result<(String, ImportOptions), WireError
         }
     }
     let [value_cols, rank_cols] = cols;
-    Ok((name, ImportOptions { header_row, unit_col, period, value_cols, rank_cols }))
+    let sheet = r.opt_text()?;
+    Ok((name, ImportOptions { header_row, unit_col, period, value_cols, rank_cols, sheet }))
 }
 
 #[cfg(test)]
@@ -619,6 +686,7 @@ mod tests {
             period: Some("2023".into()),
             value_cols: vec![2, 3],
             rank_cols: vec![4],
+            sheet: Some("Tổng hợp".into()),
         };
         assert_eq!(decode_request(&encode_request("Xếp hạng.xlsx", &o)).unwrap(), ("Xếp hạng.xlsx".into(), o));
         let d = ImportOptions::default();

@@ -341,6 +341,13 @@ impl AppState {
         out
     }
 
+    /// An indicator's name as shown: in English the file's English name where it gives
+    /// one (a bilingual header), else the name as written (the generic overall translated).
+    pub fn indicator_label(&self, name: &str) -> String {
+        let en = (self.lang == Lang::En).then(|| self.current().and_then(|d| d.name_en(name))).flatten();
+        en.map_or_else(|| crate::ui::i18n::indicator_name(self.lang, name), str::to_string)
+    }
+
     /// The chosen indicator, else the overall index (or the first indicator).
     pub fn current_indicator(&self) -> Option<String> {
         let d = self.current()?;

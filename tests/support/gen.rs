@@ -57,6 +57,9 @@ pub fn sample_scores(year: u16) -> Vec<(&'static str, [f64; 8])> {
 }
 
 /// Standard competition ranks (1, 2, 2, 4) of the values, higher is better.
+/// The sample's overall column, named as its header writes it.
+pub const SAMPLE_OVERALL: &str = "Chỉ số PAR INDEX";
+
 pub fn competition_ranks(values: &[f64]) -> Vec<u32> {
     values.iter().map(|v| 1 + values.iter().filter(|w| **w > *v + 1e-9).count() as u32).collect()
 }
@@ -92,7 +95,7 @@ pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
         ws.merge_range(3, 0, 4, 0, "STT", &head)?;
         ws.merge_range(3, 1, 4, 1, "Tỉnh, thành phố", &head)?;
         ws.merge_range(3, 2, 3, 9, "Chỉ số thành phần", &head)?;
-        ws.merge_range(3, 10, 3, 11, "Chỉ số PAR INDEX", &head)?;
+        ws.merge_range(3, 10, 3, 11, SAMPLE_OVERALL, &head)?;
         for (k, (name, _)) in PAR_COMPONENTS.iter().enumerate() {
             ws.write_string_with_format(4, 2 + k as u16, *name, &head)?;
         }

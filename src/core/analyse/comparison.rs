@@ -1,7 +1,7 @@
 //! Comparison: selected units × components, and one unit against its peer group.
 
 use crate::core::analyse::stats::{mean, median, spread, tidy};
-use crate::core::model::{DataSet, OVERALL};
+use crate::core::model::{is_overall, DataSet};
 
 /// Peer-group figures for one component in one period.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +38,7 @@ fn group_of<'a>(d: &'a DataSet, unit: &str, period: &str) -> Option<&'a str> {
 }
 
 pub fn comparison(d: &DataSet, period: &str, units: &[String], focus: Option<&str>) -> ComparisonView {
-    let mut components: Vec<String> = d.indicators().into_iter().filter(|i| i != OVERALL).collect();
+    let mut components: Vec<String> = d.indicators().into_iter().filter(|i| !is_overall(i)).collect();
     if components.is_empty() {
         components = d.indicators();
     }

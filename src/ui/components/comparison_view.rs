@@ -6,7 +6,7 @@ use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::unit_picker::UnitPicker;
-use crate::ui::i18n::{indicator_name, t, K};
+use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
 use crate::ui::tables;
 
@@ -63,7 +63,7 @@ pub fn ComparisonPanel(p: &Props) -> Html {
             return html! { <p class="none">{"–"}</p> };
         }
         html! {
-            <ul>{ for list.iter().map(|(c, z)| html! { <li>{format!("{} ({})", indicator_name(lang, c), tables::signed(lang, *z, 2))}</li> }) }</ul>
+            <ul>{ for list.iter().map(|(c, z)| html! { <li>{format!("{} ({})", s.indicator_label(c), tables::signed(lang, *z, 2))}</li> }) }</ul>
         }
     };
     html! {

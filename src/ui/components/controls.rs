@@ -2,7 +2,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::text::vi_sort_key;
-use crate::ui::i18n::{indicator_name, t, K};
+use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -63,7 +63,7 @@ pub fn Controls(p: &Props) -> Html {
                 <label>{t(lang, K::Indicator)}
                     <select data-control="indicator" onchange={on_indicator}>
                         { for d.indicators().into_iter().map(|x| html! {
-                            <option selected={x == indicator} value={x.clone()}>{indicator_name(lang, &x)}</option>
+                            <option selected={x == indicator} value={x.clone()}>{s.indicator_label(&x)}</option>
                         }) }
                     </select>
                 </label>

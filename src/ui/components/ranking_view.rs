@@ -7,7 +7,7 @@ use crate::core::Lang;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
-use crate::ui::i18n::{indicator_name, t, K};
+use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, ByPtr, Shared};
 use crate::ui::tables::{self, signed};
 
@@ -107,7 +107,7 @@ pub fn RankingPanel(p: &Props) -> Html {
             </th>
         }
     };
-    let title = format!("{} — {} — {}", t(lang, K::RankingTitle), indicator_name(lang, &indicator), period);
+    let title = format!("{} — {} — {}", t(lang, K::RankingTitle), s.indicator_label(&indicator), period);
     let chart_title = if rows.len() > CHART_ROWS {
         format!("{title} ({})", t(lang, K::FirstRows).replace("%n", &CHART_ROWS.to_string()))
     } else {

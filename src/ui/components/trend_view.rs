@@ -6,7 +6,7 @@ use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::unit_picker::UnitPicker;
-use crate::ui::i18n::{indicator_name, t, K};
+use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
 use crate::ui::tables;
 
@@ -28,7 +28,7 @@ pub fn TrendPanel(p: &Props) -> Html {
     let table = tables::trend(lang, &view);
     let lines = ChartSpec::Trend { view: view.clone(), my_unit: s.my_unit.clone() };
     let bump = ChartSpec::Bump { view: view.clone(), my_unit: s.my_unit.clone() };
-    let name = indicator_name(lang, &indicator);
+    let name = s.indicator_label(&indicator);
     html! {
         <section class="view" data-view="trend" aria-labelledby="view-title">
             <h2 id="view-title">{format!("{} — {name}", t(lang, K::ViewTrend))}</h2>

@@ -1,0 +1,187 @@
+//! The workbooks agencies publish, as look-alikes written from descriptions of the real
+//! files (tests/support/published.rs) and BIFF8 files written by xlwt
+//! (tests/fixtures/make_fixtures.py): each reads to exactly its expected tidy rows.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/published.rs"]
+mod published;
+
+use std::collections::BTreeSet;
+
+use chiso::core::export::tidy_csv;
+use chiso::core::messages::{Note, RowWhy, SameWhy};
+use chiso::core::{import_file, import_file_with, Catalog, ImportOptions, ImportOutcome, ImportStatus};
+use published::{Published, Row};
+
+/// Tidy rows without the data set's name: group, unit, period, indicator, value, rank.
+fn tidy_rows(c: &Catalog) -> BTreeSet<Row> {
+    let csv = tidy_csv(c);
+    let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            std::array::from_fn(|i| rec[i + 1].to_string())
+        })
+        .collect()
+}
+
+fn same(got: &BTreeSet<Row>, want: &BTreeSet<Row>, what: &str) {
+    let missing: Vec<_> = want.difference(got).collect();
+    let extra: Vec<_> = got.difference(want).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "{what}\nmissing: {missing:#?}\nextra: {extra:#?}");
+}
+
+fn read(p: &Published) -> (ImportOutcome, Catalog) {
+    let o = import_file(&p.bytes, &p.file);
+    assert_ne!(o.report.status, ImportStatus::Error, "{}: {:?}", p.file, o.report);
+    let mut c = Catalog::default();
+    c.add(o.clone());
+    (o, c)
+}
+
+fn check(p: &Published) -> ImportOutcome {
+    let (o, c) = read(p);
+    same(&tidy_rows(&c), &p.rows.iter().cloned().collect(), &p.file);
+    assert_eq!(c.datasets.len(), 1, "{}", p.file);
+    assert_eq!(c.datasets[0].name, p.dataset, "{}", p.file);
+    o
+}
+
+fn expected_csv(name: &str) -> BTreeSet<Row> {
+    let text = std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
+    let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    r.records().map(|rec| std::array::from_fn(|i| rec.as_ref().unwrap()[i].to_string())).collect()
+}
+
+fn fixture(name: &str) -> (ImportOutcome, Catalog) {
+    let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
+    let o = import_file(&bytes, name);
+    let mut c = Catalog::default();
+    c.add(o.clone());
+    (o, c)
+}
+
+#[test]
+fn side_by_side_ranked_lists_in_biff8() {
+    let (o, c) = fixture("pci-2016-side-by-side.xlwt.xls");
+    same(&tidy_rows(&c), &expected_csv("pci-2016-side-by-side.expected.csv"), "pci 2016");
+    assert_eq!(c.datasets[0].name, "PCI");
+    assert_eq!(c.datasets[0].overall().as_deref(), Some("PCI"));
+    // Min, Max and Trung bình are listed as skipped, with their reason.
+    let skipped: Vec<String> = o
+        .report
+        .skipped
+        .iter()
+        .filter_map(|n| match n {
+            Note::AggregateRow { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(skipped, ["Min", "Max", "Trung bình"]);
+}
+
+#[test]
+fn side_by_side_two_row_header_64_provinces() {
+    let o = check(&published::pci_side_by_side_two_rows().unwrap());
+    let d = &o.datasets[0];
+    assert_eq!(d.units().len(), 64);
+    assert!(d.units().iter().any(|u| u == "Hà Tây"));
+}
+
+#[test]
+fn rows_that_are_not_units_are_skipped_with_a_reason() {
+    let o = check(&published::par_rows_that_are_not_units().unwrap());
+    let aggregates = o.report.skipped.iter().filter(|n| matches!(n, Note::AggregateRow { .. })).count();
+    assert_eq!(aggregates, 14);
+    let why: Vec<(String, RowWhy)> = o
+        .report
+        .skipped
+        .iter()
+        .filter_map(|n| match n {
+            Note::NotUnitRow { text, why, .. } => Some((text.clone(), *why)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        why,
+        [
+            ("Tỉnh, thành phố".to_string(), RowWhy::Header),
+            ("Đà Nẵng".to_string(), RowWhy::Repeat),
+            ("Xếp hạng".to_string(), RowWhy::Header)
+        ]
+    );
+}
+
+#[test]
+fn ranks_are_read_as_the_file_gives_them() {
+    for header in ["Rank", "Ranking", "Xếp hạng", "Thứ hạng", "Hạng", "XẾP HẠNG"] {
+        for left in [false, true] {
+            check(&published::ranks_as_given(header, left).unwrap());
+        }
+    }
+}
+
+#[test]
+fn bilingual_headers_identifiers_and_a_stale_english_copy() {
+    let (o, c) = fixture("papi-2019-bilingual.xlwt.xls");
+    same(&tidy_rows(&c), &expected_csv("papi-2019-bilingual.expected.csv"), "papi 2019");
+    let d = &c.datasets[0];
+    let names = std::fs::read_to_string("tests/fixtures/papi-2019-bilingual.names.csv").unwrap();
+    let mut r = csv::ReaderBuilder::new().from_reader(names.as_bytes());
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        if rec[0] != rec[1] {
+            assert_eq!(d.name_en(&rec[0]), Some(&rec[1]), "{}", &rec[0]);
+        }
+    }
+    // The English copy (an older year, other values) is named, and the Vietnamese one used.
+    assert!(
+        o.report.found.contains(&Note::SameTable {
+            used: "Tổng hợp".into(),
+            other: "Summary".into(),
+            why: SameWhy::Newer
+        }),
+        "{:?}",
+        o.report.found
+    );
+    assert!(o.report.skipped.iter().any(|n| matches!(n, Note::IdentifierColumn { col: 0, .. })));
+    assert!(o.report.skipped.iter().any(|n| matches!(n, Note::AliasColumn { col: 1, .. })));
+    // The user can pick the other copy.
+    let bytes = std::fs::read("tests/fixtures/papi-2019-bilingual.xlwt.xls").unwrap();
+    let opts = ImportOptions { sheet: Some("Summary".into()), ..Default::default() };
+    let o = import_file_with(&bytes, "papi-2019-bilingual.xlwt.xls", &opts);
+    assert_eq!(o.datasets[0].periods(), ["2018"]);
+    assert!(o.report.found.iter().any(|n| matches!(n, Note::SameTable { why: SameWhy::Chosen, .. })));
+}
+
+#[test]
+fn a_researchers_panel_with_ids_and_names_in_two_languages() {
+    let o = check(&published::pci_panel().unwrap());
+    assert_eq!(o.datasets[0].indicators(), ["PCI", "Weighted PCI", "CP1", "CP2"]);
+}
+
+#[test]
+fn provinces_across_indicators_down() {
+    check(&published::par_transposed().unwrap());
+}
+
+#[test]
+fn the_same_table_sorted_twice_is_one_data_set() {
+    let o = check(&published::sipas_sorted_twice().unwrap());
+    assert!(o.report.found.iter().any(|n| matches!(n, Note::SameTable { why: SameWhy::Identical, .. })));
+}
+
+#[test]
+fn names_kept_as_written_and_no_letterhead_for_a_name() {
+    check(&published::par_official().unwrap());
+}
+
+#[test]
+fn unit_names_from_the_wild() {
+    check(&published::wild_names_csv());
+}
+
+#[test]
+fn the_period_from_the_file_name() {
+    check(&published::pci_year_in_file_name().unwrap());
+}
