@@ -80,7 +80,7 @@ test('a merge can be undone and redone', async () => {
 test('detection can be corrected by hand: unit column and period', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-'));
   const file = path.join(dir, 'co-quan.csv');
-  fs.writeFileSync(file, 'Mã,Bộ phận,Kết quả,TT,Số cán bộ\nA01,Văn phòng UBND,80,2,35\nA02,Thanh tra tỉnh,82,1,20\n');
+  fs.writeFileSync(file, 'Ký hiệu,Bộ phận,Kết quả,TT,Số cán bộ\nA01,Văn phòng UBND,80,2,35\nA02,Thanh tra tỉnh,82,1,20\n');
   await page.setInputFiles('input[type="file"]', file);
   await page.waitForSelector(`[data-import-file="co-quan.csv"]${DONE}`);
   let rows = await tidy();

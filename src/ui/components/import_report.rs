@@ -62,6 +62,7 @@ fn adjust_form(
 ) -> Html {
     let cur = current.cloned().unwrap_or_default();
     let onsubmit = {
+        let sheet = cur.sheet.clone();
         let file = file.to_string();
         let cb = on_reread.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -72,7 +73,10 @@ fn adjust_form(
             let period = Some(input_value(&form, "period")).filter(|p| !p.is_empty());
             let value_cols = cols(&input_value(&form, "value-cols"));
             let rank_cols = cols(&input_value(&form, "rank-cols"));
-            cb.emit((file.clone(), ImportOptions { header_row, unit_col, period, value_cols, rank_cols }));
+            cb.emit((
+                file.clone(),
+                ImportOptions { header_row, unit_col, period, value_cols, rank_cols, sheet: sheet.clone() },
+            ));
         })
     };
     html! {
@@ -127,10 +131,26 @@ pub fn ImportReportView(p: &Props) -> Html {
                 </li>
             }
         });
+        // Of two sheets holding the same table, the other can be used instead.
+        let use_other = |n: &Note| -> Html {
+            let Note::SameTable { other, .. } = n else { return html! {} };
+            if !p.rereadable.contains(&r.file) {
+                return html! {};
+            }
+            let cb = p.on_reread.clone();
+            let file = r.file.clone();
+            let mut options = p.options.get(&r.file).cloned().unwrap_or_default();
+            options.sheet = Some(other.clone());
+            let label = format!("{} «{other}»", t(lang, K::UseSheet));
+            html! {
+                <>{" "}<button type="button" class="small" data-action="use-sheet" data-sheet={other.clone()}
+                    onclick={Callback::from(move |_| cb.emit((file.clone(), options.clone())))}>{label}</button></>
+            }
+        };
         html! {
             <li class={classes!("report", status)} data-import-file={r.file.clone()} data-import-status={status}>
                 <p class="headline" role={(status == "error").then_some("alert")}>{headline}</p>
-                <ul class="found">{ for summary.iter().map(|n| html! { <li>{n.text(lang)}</li> }) }</ul>
+                <ul class="found">{ for summary.iter().map(|n| html! { <li>{n.text(lang)}{use_other(n)}</li> }) }</ul>
                 {list(lang, K::Found, &layouts.into_iter().cloned().collect::<Vec<_>>())}
                 {list(lang, K::Warnings, &r.warnings)}
                 {list(lang, K::Skipped, &r.skipped)}
