@@ -52,7 +52,8 @@ fn ddci_peer_group_sheets_from_openpyxl() {
         ("Khối địa phương", "Huyện Định Quán", "2023", "69.3", "1"),
     ]
     .iter()
-    .map(|(g, u, p, v, r)| format!("{d},{g},{u},{p},Chỉ số tổng hợp,{v},{r}"))
+    // Departments and districts are not provinces: province_2025 is empty.
+    .map(|(g, u, p, v, r)| format!("{d},{g},{u},{p},Chỉ số tổng hợp,{v},{r},"))
     .collect();
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     expect(&tidy_csv(&c), &rows);
@@ -67,12 +68,12 @@ fn years_as_columns_in_biff8_from_xlwt() {
     assert_eq!(got.len(), 30);
     let d = "\"CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC TỈNH, THÀNH PHỐ\"";
     for row in [
-        "Hà Nội,2017,Chỉ số tổng hợp,80.12,2",
-        "TP. Hồ Chí Minh,2021,Chỉ số tổng hợp,,",
-        "TP. Hồ Chí Minh,2022,Chỉ số tổng hợp,85.9,3",
-        "Thừa Thiên Huế,2019,Chỉ số tổng hợp,81.1,4",
-        "Đắk Nông,2021,Chỉ số tổng hợp,76.1,4",
-        "Quảng Ninh,2022,Chỉ số tổng hợp,92,1",
+        "Hà Nội,2017,Chỉ số tổng hợp,80.12,2,Hà Nội",
+        "TP. Hồ Chí Minh,2021,Chỉ số tổng hợp,,,TP. Hồ Chí Minh",
+        "TP. Hồ Chí Minh,2022,Chỉ số tổng hợp,85.9,3,TP. Hồ Chí Minh",
+        "Thừa Thiên Huế,2019,Chỉ số tổng hợp,81.1,4,Huế",
+        "Đắk Nông,2021,Chỉ số tổng hợp,76.1,4,Lâm Đồng",
+        "Quảng Ninh,2022,Chỉ số tổng hợp,92,1,Quảng Ninh",
     ] {
         assert!(got.contains(&format!("{d},,{row}")), "{row} not in\n{csv}");
     }
@@ -83,12 +84,12 @@ fn long_form_in_any_order_from_odfpy() {
     let c = read("par-long.odfpy.ods");
     let d = "Số liệu PAR INDEX dạng dọc (minh họa)";
     let rows: Vec<String> = [
-        "Bắc Ninh,2021,Cải cách thủ tục hành chính,12.5,1",
-        "Hà Nam,2021,Cải cách thủ tục hành chính,,",
-        "Bắc Ninh,2020,Chỉ số tổng hợp,84.05,1",
-        "Hà Nam,2020,Chỉ số tổng hợp,81.2,2",
-        "Bắc Ninh,2021,Chỉ số tổng hợp,85.4,1",
-        "Hà Nam,2021,Chỉ số tổng hợp,82.6,2",
+        "Bắc Ninh,2021,Cải cách thủ tục hành chính,12.5,1,Bắc Ninh",
+        "Hà Nam,2021,Cải cách thủ tục hành chính,,,Ninh Bình",
+        "Bắc Ninh,2020,Chỉ số tổng hợp,84.05,1,Bắc Ninh",
+        "Hà Nam,2020,Chỉ số tổng hợp,81.2,2,Ninh Bình",
+        "Bắc Ninh,2021,Chỉ số tổng hợp,85.4,1,Bắc Ninh",
+        "Hà Nam,2021,Chỉ số tổng hợp,82.6,2,Ninh Bình",
     ]
     .iter()
     .map(|r| format!("{d},,{r}"))

@@ -1,9 +1,12 @@
 //! Exports: the tidy CSV of every loaded data set, and the target sheets.
 
+use crate::core::fxhash::FxMap;
+use crate::core::map2025::Map2025;
 use crate::core::catalog::Catalog;
 
 /// The tidy columns, as the page hooks promise them.
-pub const TIDY_HEADER: [&str; 7] = ["dataset", "group", "unit", "period", "indicator", "value", "rank"];
+pub const TIDY_HEADER: [&str; 8] =
+    ["dataset", "group", "unit", "period", "indicator", "value", "rank", "province_2025"];
 pub const TARGET_HEADER: [&str; 7] = ["indicator", "target", "operator", "threshold", "latest_period", "latest", "met"];
 
 /// Text that a spreadsheet would take for a formula gets a leading apostrophe.
@@ -37,18 +40,21 @@ pub fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> St
 }
 
 pub fn tidy_csv(c: &Catalog) -> String {
-    let rows = c.datasets.iter().flat_map(|d| {
-        d.observations.iter().map(move |o| {
-            vec![
-                safe_text(&d.name),
-                safe_text(&o.group),
-                safe_text(&o.unit),
-                safe_text(&o.period),
-                safe_text(&o.indicator),
-                o.value.map(plain).unwrap_or_default(),
-                o.rank.map(|r| r.to_string()).unwrap_or_default(),
-            ]
-        })
+    let map = Map2025::default();
+    // One look-up per unit object (observations share their names), not per row.
+    let mut province: FxMap<usize, &'static str> = FxMap::default();
+    let rows = c.datasets.iter().flat_map(|d| d.observations.iter().map(move |o| (d, o))).map(move |(d, o)| {
+        let p = *province.entry(o.unit.addr()).or_insert_with(|| map.province_2025(&o.unit).unwrap_or_default());
+        vec![
+            safe_text(&d.name),
+            safe_text(&o.group),
+            safe_text(&o.unit),
+            safe_text(&o.period),
+            safe_text(&o.indicator),
+            o.value.map(plain).unwrap_or_default(),
+            o.rank.map(|r| r.to_string()).unwrap_or_default(),
+            p.to_string(),
+        ]
     });
     write(&TIDY_HEADER, rows)
 }

@@ -20,6 +20,7 @@ pub mod grid;
 pub mod import;
 pub mod json;
 pub mod legacy;
+pub mod map2025;
 pub mod messages;
 pub mod model;
 pub mod nfc;

@@ -30,14 +30,14 @@ test('files from openpyxl, xlwt and odfpy, dropped at once, read right', async (
   for (const f of files) await page.waitForSelector(`[data-import-file="${f}"]${DONE}`);
 
   const rows = await tidy();
-  assert.deepEqual(rows[0], ['dataset', 'group', 'unit', 'period', 'indicator', 'value', 'rank']);
+  assert.deepEqual(rows[0], ['dataset', 'group', 'unit', 'period', 'indicator', 'value', 'rank', 'province_2025']);
   const find = (unit, period, dataset) => rows.find((r) => r[2] === unit && r[3] === period && r[0].includes(dataset));
   assert.deepEqual(find('Sở Xây dựng', '2023', 'DDCI'), [
     'BẢNG XẾP HẠNG CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP SỞ, NGÀNH VÀ ĐỊA PHƯƠNG (DDCI)',
-    'Khối Sở, ban, ngành', 'Sở Xây dựng', '2023', 'Chỉ số tổng hợp', '71.25', '2']);
-  assert.deepEqual(find('Thị xã Long Khánh', '2023', 'DDCI').slice(5), ['', '']);
-  assert.deepEqual(find('TP. Hồ Chí Minh', '2022', 'CÁC TỈNH').slice(4), ['Chỉ số tổng hợp', '85.9', '3']);
-  assert.deepEqual(find('Đắk Nông', '2021', 'CÁC TỈNH').slice(5), ['76.1', '4']);
+    'Khối Sở, ban, ngành', 'Sở Xây dựng', '2023', 'Chỉ số tổng hợp', '71.25', '2', '']);
+  assert.deepEqual(find('Thị xã Long Khánh', '2023', 'DDCI').slice(5), ['', '', '']);
+  assert.deepEqual(find('TP. Hồ Chí Minh', '2022', 'CÁC TỈNH').slice(4), ['Chỉ số tổng hợp', '85.9', '3', 'TP. Hồ Chí Minh']);
+  assert.deepEqual(find('Đắk Nông', '2021', 'CÁC TỈNH').slice(5), ['76.1', '4', 'Lâm Đồng']);
   const bn = rows.filter((r) => r[2] === 'Bắc Ninh' && r[0].includes('dạng dọc'));
   assert.equal(bn.length, 3);
 
@@ -96,8 +96,8 @@ test('detection can be corrected by hand: unit column and period', async () => {
   rows = await tidy();
   const mine = rows.filter((r) => r[0] === 'co-quan');
   assert.deepEqual(mine.map((r) => r.slice(2)), [
-    ['Văn phòng UBND', '2024', 'Chỉ số tổng hợp', '80', '2'],
-    ['Thanh tra tỉnh', '2024', 'Chỉ số tổng hợp', '82', '1'],
+    ['Văn phòng UBND', '2024', 'Chỉ số tổng hợp', '80', '2', ''],
+    ['Thanh tra tỉnh', '2024', 'Chỉ số tổng hợp', '82', '1', ''],
   ], 'ranks from column D, the staff count left out');
   assert.deepEqual(errors, []);
 });

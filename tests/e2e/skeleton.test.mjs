@@ -38,13 +38,13 @@ test('a dropped messy workbook is read right and exported as tidy CSV', async ()
   assert.match(name, /\.csv$/);
   assert.ok(text.startsWith('\uFEFF'), 'a BOM, so Excel reads UTF-8');
   const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((r) => r.length > 1);
-  assert.deepEqual(rows[0], ['dataset', 'group', 'unit', 'period', 'indicator', 'value', 'rank']);
+  assert.deepEqual(rows[0], ['dataset', 'group', 'unit', 'period', 'indicator', 'value', 'rank', 'province_2025']);
   const mine = rows.filter((r) => r[0] === 'KẾT QUẢ XẾP HẠNG CHỈ SỐ HÀI LÒNG');
   const byUnit = Object.fromEntries(mine.map((r) => [r[2], r]));
   assert.deepEqual(Object.keys(byUnit).sort(), ['Hà Nội', 'Hòa Bình', 'Quảng Ninh', 'TP. Hồ Chí Minh', 'Thừa Thiên Huế', 'Đắk Lắk'].sort());
-  assert.deepEqual(byUnit['TP. Hồ Chí Minh'].slice(3), ['2022', 'Chỉ số tổng hợp', '85.43', '2']);
-  assert.deepEqual(byUnit['Đắk Lắk'].slice(5), ['80.25', '3']);
-  assert.deepEqual(byUnit['Hà Nội'].slice(5), ['', ''], 'missing stays empty, never 0');
+  assert.deepEqual(byUnit['TP. Hồ Chí Minh'].slice(3), ['2022', 'Chỉ số tổng hợp', '85.43', '2', 'TP. Hồ Chí Minh']);
+  assert.deepEqual(byUnit['Đắk Lắk'].slice(5), ['80.25', '3', 'Đắk Lắk']);
+  assert.deepEqual(byUnit['Hà Nội'].slice(5), ['', '', 'Hà Nội'], 'missing stays empty, never 0');
   // The sample is still there: 63 provinces × 5 years × 9 indicators.
   const sample = rows.filter((r) => r[0].includes('PAR INDEX'));
   assert.equal(sample.length, 63 * 5 * 9);
