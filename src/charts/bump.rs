@@ -81,8 +81,14 @@ mod tests {
         let view = TrendView {
             indicator: "X".into(),
             periods: vec!["2021".into(), "2022".into()],
-            series: vec![Series { unit: "A".into(), values: vec![None, None], ranks: vec![Some(5), Some(1)] }],
+            series: vec![Series {
+                unit: "A".into(),
+                values: vec![None, None],
+                ranks: vec![Some(5), Some(1)],
+                ..Default::default()
+            }],
             max_rank: 5,
+            change_at: None,
         };
         let svg = to_svg((500, 300), |root| draw(&root, &view, None, 1.0).unwrap());
         let ys: Vec<f64> = svg

@@ -8,6 +8,22 @@ use crate::charts::{period_label, series_color, Hit, FONT, GRID, INK};
 use crate::core::analyse::TrendView;
 use crate::core::Lang;
 
+/// The mark of the change on the period axis.
+fn change_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "1/7/2025: 34 tỉnh",
+        Lang::En => "1 July 2025: 34 provinces",
+    }
+}
+
+/// What a regrouped point is, in its tooltip.
+fn derived_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "bình quân các tỉnh cũ",
+        Lang::En => "mean of the former provinces",
+    }
+}
+
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     view: &TrendView,
@@ -36,10 +52,29 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_formatter(&|v| lang.num(*v, 1))
         .label_style((FONT, 12.0 * scale).into_font().color(&INK))
         .draw()?;
+    // The change of 1 July 2025: a dashed line between the last period on the 63 and the
+    // first on the 34, labelled.
+    if let Some(at) = view.change_at {
+        let x = SegmentValue::Exact(at as i32);
+        let dash = (0..24).map(|i| {
+            let a = lo + (hi - lo) * i as f64 / 24.0;
+            let b = lo + (hi - lo) * (i as f64 + 0.5) / 24.0;
+            PathElement::new(vec![(x.clone(), a), (x.clone(), b)], INK.mix(0.6).stroke_width(px(1.0)))
+        });
+        chart.draw_series(dash)?;
+        let style = (FONT, 11.0 * scale).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Top));
+        chart.draw_series(std::iter::once(Text::new(format!(" {}", change_label(lang)), (x, hi), style)))?;
+    }
     for (k, s) in view.series.iter().enumerate() {
         let mine = my_unit == Some(s.unit.as_str());
         let color = series_color(k, mine);
-        let width = if mine { px(3.5) } else { px(2.0) };
+        let width = if s.former {
+            px(1.2)
+        } else if mine {
+            px(3.5)
+        } else {
+            px(2.0)
+        };
         // Consecutive periods with values form one segment; a gap breaks the line.
         let mut run: Vec<(SegmentValue<i32>, f64)> = Vec::new();
         let mut runs = Vec::new();
@@ -53,8 +88,16 @@ pub fn draw<DB: DrawingBackend>(
         for r in runs.into_iter().filter(|r| r.len() > 1) {
             chart.draw_series(LineSeries::new(r.clone(), color.stroke_width(width)))?;
         }
+        // A former province's points and regrouped means are hollow: not the unit's own.
         chart.draw_series(s.values.iter().enumerate().filter_map(|(i, v)| {
-            v.map(|v| Circle::new((SegmentValue::CenterOf(i as i32), v), px(4.0), color.filled()))
+            let hollow = s.former || s.derived.get(i).copied().unwrap_or(false);
+            let style = if hollow { WHITE.filled() } else { color.filled() };
+            v.map(|v| Circle::new((SegmentValue::CenterOf(i as i32), v), px(4.0), style))
+        }))?;
+        chart.draw_series(s.values.iter().enumerate().filter_map(|(i, v)| {
+            let hollow = s.former || s.derived.get(i).copied().unwrap_or(false);
+            v.filter(|_| hollow)
+                .map(|v| Circle::new((SegmentValue::CenterOf(i as i32), v), px(4.0), color.stroke_width(px(1.5))))
         }))?;
     }
     // Each unit's name at its last value, pushed apart so that close lines stay legible.
@@ -83,7 +126,10 @@ pub fn draw<DB: DrawingBackend>(
         for (i, v) in s.values.iter().enumerate() {
             if let Some(v) = v {
                 let (x, y) = chart.backend_coord(&(SegmentValue::CenterOf(i as i32), *v));
-                let label = format!("{} — {}: {}", s.unit, view.periods[i], lang.num(*v, 2));
+                let mut label = format!("{} — {}: {}", s.unit, view.periods[i], lang.num(*v, 2));
+                if s.derived.get(i).copied().unwrap_or(false) {
+                    label.push_str(&format!(" ({})", derived_label(lang)));
+                }
                 hits.push(Hit { x, y, label });
             }
         }
@@ -108,14 +154,17 @@ mod tests {
                     unit: "Hà Nội".into(),
                     values: vec![Some(80.0), None, Some(82.5), Some(83.0)],
                     ranks: vec![None; 4],
+                    ..Default::default()
                 },
                 Series {
                     unit: "Huế".into(),
                     values: vec![Some(70.0), Some(71.0), Some(72.0), Some(73.0)],
                     ranks: vec![None; 4],
+                    ..Default::default()
                 },
             ],
             max_rank: 2,
+            change_at: None,
         };
         let svg = to_svg((700, 400), |root| draw(&root, &view, Some("Huế"), Lang::Vi, 1.0).unwrap());
         // Hà Nội: a lone point then a two-point line; Huế (my unit): one four-point line.

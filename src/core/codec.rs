@@ -36,6 +36,8 @@ pub struct ViewState {
     pub desc: bool,
     /// The target sheet's name, in the targets view.
     pub ts: Option<String>,
+    /// Pre-2025 province data regrouped onto the 34 provinces.
+    pub r34: bool,
     /// The rows the view needs, when the link carries its data.
     pub data: Option<Embedded>,
 }
@@ -204,6 +206,9 @@ impl ViewState {
             o.key("desc").push_str("true");
         }
         o.opt("ts", &self.ts);
+        if self.r34 {
+            o.key("r34").push_str("true");
+        }
         if let Some(e) = &self.data {
             e.write(o.key("data"));
         }
@@ -230,6 +235,10 @@ impl ViewState {
                     _ => return None,
                 },
                 "ts" => s.ts = opt_string(v)?,
+                "r34" => match v {
+                    Json::Bool(b) => s.r34 = *b,
+                    _ => return None,
+                },
                 "data" => s.data = if *v == Json::Null { None } else { Some(Embedded::read(v)?) },
                 _ => {}
             }

@@ -1,8 +1,8 @@
 //! Exports: the tidy CSV of every loaded data set, and the target sheets.
 
+use crate::core::catalog::Catalog;
 use crate::core::fxhash::FxMap;
 use crate::core::map2025::Map2025;
-use crate::core::catalog::Catalog;
 
 /// The tidy columns, as the page hooks promise them.
 pub const TIDY_HEADER: [&str; 8] =

@@ -390,7 +390,8 @@ mod tests {
         d.observations.push(obs("Ninh Bình", "2025", Some(77.0)));
         d.observations.push(obs("Hà Nội", "2025", Some(86.0)));
         let (r, derived) = regroup(&d, &m);
-        let get = |u: &str, p: &str| r.observations.iter().find(|o| o.unit == u && o.period == p).map(|o| (o.value, o.rank));
+        let get =
+            |u: &str, p: &str| r.observations.iter().find(|o| o.unit == u && o.period == p).map(|o| (o.value, o.rank));
         assert_eq!(get("Ninh Bình", "2024"), Some((Some(75.0), Some(2))));
         assert_eq!(get("Hải Phòng", "2024"), Some((Some(75.0), Some(2))));
         assert_eq!(get("Hà Nội", "2024"), Some((Some(85.0), Some(1))));

@@ -16,6 +16,14 @@ pub enum K {
     Loading,
     FirstRows,
     ShowAllRows,
+    Regroup34,
+    RegroupHint,
+    RegroupMean,
+    RegroupPart,
+    RankRecomputed,
+    NoteCol,
+    MapChange,
+    Former,
     Cancel,
     Merges,
     Skipped,
@@ -128,6 +136,17 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         Cancel => ("Huỷ", "Cancel"),
         FirstRows => ("%n dòng đầu của bảng", "first %n rows of the table"),
         ShowAllRows => ("Hiện cả %n dòng", "Show all %n rows"),
+        Regroup34 => ("Quy đổi theo 34 tỉnh, thành phố", "Regroup onto the 34 provinces"),
+        RegroupHint => (
+            "Số liệu trước 1/7/2025 hiển thị theo 34 tỉnh, thành phố mới: bình quân các tỉnh cũ hợp thành, xếp hạng tính lại trong 34",
+            "Data before 1 July 2025 shown for the 34 provinces: the mean of the former provinces each was made from, ranked again among the 34",
+        ),
+        RegroupMean => ("bình quân %n tỉnh cũ", "mean of %n former provinces"),
+        RegroupPart => ("bình quân %k/%n tỉnh cũ (thiếu số liệu)", "mean of %k of %n former provinces (data missing)"),
+        RankRecomputed => ("hạng tính lại trong 34", "rank recomputed among the 34"),
+        NoteCol => ("Ghi chú", "Note"),
+        MapChange => ("1/7/2025: 34 tỉnh", "1 July 2025: 34 provinces"),
+        Former => ("cũ", "former"),
         Merges => ("Gộp tên đơn vị", "Unit names merged"),
         Skipped => ("Bỏ qua", "Skipped"),
         Warnings => ("Cần xem lại", "Warnings"),
@@ -236,6 +255,22 @@ pub fn t(lang: Lang, k: K) -> &'static str {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
+    }
+}
+
+/// What a regrouped value is: the mean of `used` of the `of` former provinces, its rank
+/// recomputed among the 34.
+pub fn regrouped_note(lang: Lang, used: usize, of: usize) -> String {
+    let mean = if of <= 1 {
+        None
+    } else if used == of {
+        Some(t(lang, K::RegroupMean).replace("%n", &of.to_string()))
+    } else {
+        Some(t(lang, K::RegroupPart).replace("%k", &used.to_string()).replace("%n", &of.to_string()))
+    };
+    match mean {
+        Some(m) => format!("{m}; {}", t(lang, K::RankRecomputed)),
+        None => t(lang, K::RankRecomputed).to_string(),
     }
 }
 

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::core::analyse::SortKey;
 use crate::core::codec::{CodecError, Embedded, EmbeddedTargets, ViewState};
+use crate::core::map2025::{regroup, Derived, Map, Map2025};
 use crate::core::{Catalog, DataSet, ImportOptions, ImportOutcome, ImportReport, Lang};
 
 /// The name under which data carried by a link is listed in the import report.
@@ -64,6 +65,19 @@ pub struct AppState {
     pub pending: Option<ViewState>,
     /// Why the address could not be read, if it could not.
     pub link_error: Option<CodecError>,
+    /// Pre-2025 province data shown regrouped onto the 34 provinces.
+    pub regroup: bool,
+    /// The current data set regrouped (while `regroup` is on): the data set it was made
+    /// from, the result, and which values are means of former provinces.
+    pub regrouped: Option<Regrouped>,
+}
+
+/// A data set regrouped onto the 34, kept until its source changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Regrouped {
+    pub source: ByPtr<DataSet>,
+    pub data: Rc<DataSet>,
+    pub derived: Rc<Vec<Derived>>,
 }
 
 /// A shared value compared by identity (for memo keys: a catalog is replaced, never
@@ -122,6 +136,8 @@ pub enum Action {
     SetView(View),
     ToggleUnit(String),
     SetTargetSheet(usize),
+    /// Shows pre-2025 province data regrouped onto the 34 provinces, or not.
+    SetRegroup(bool),
     /// Shows the view a link describes (loading the data it carries, if any).
     Restore(Box<ViewState>),
     LinkError(CodecError),
@@ -129,6 +145,46 @@ pub enum Action {
 
 impl AppState {
     pub fn apply(&mut self, action: Action) {
+        self.apply_action(action);
+        self.refresh_regrouped();
+    }
+
+    /// Regroups the current data set when the toggle is on and its source changed.
+    fn refresh_regrouped(&mut self) {
+        let source = self.catalog.datasets.get(self.dataset).cloned();
+        match (self.regroup, source) {
+            (true, Some(d)) => {
+                if self.regrouped.as_ref().is_some_and(|r| Rc::ptr_eq(&r.source.0, &d)) {
+                    return;
+                }
+                let (data, derived) = regroup(&d, &Map2025::default());
+                self.regrouped = Some(Regrouped { source: ByPtr(d), data: Rc::new(data), derived: Rc::new(derived) });
+            }
+            _ => self.regrouped = None,
+        }
+    }
+
+    /// Does the current data set hold province data on the old map (so that regrouping
+    /// onto the 34 has something to do)?
+    pub fn can_regroup(&self) -> bool {
+        let Some(d) = self.catalog.datasets.get(self.dataset) else { return false };
+        let m = Map2025::default();
+        let maps = m.maps(d);
+        d.observations
+            .iter()
+            .any(|o| maps.get(o.period.as_str()) == Some(&Map::P63) && m.province_2025(&o.unit).is_some())
+    }
+
+    /// What a regrouped value was made from: (former provinces with a value, of how many).
+    pub fn derived_of(&self, unit: &str, period: &str, indicator: &str) -> Option<(usize, usize)> {
+        let r = self.regrouped.as_ref()?;
+        r.derived
+            .iter()
+            .find(|x| x.unit == unit && x.period == period && x.indicator == indicator)
+            .map(|x| (x.from.len(), x.of))
+    }
+
+    fn apply_action(&mut self, action: Action) {
         match action {
             Action::Loading(name) => {
                 if !self.loading.contains(&name) {
@@ -200,6 +256,7 @@ impl AppState {
                 }
             }
             Action::SetTargetSheet(i) => self.target_sheet = i,
+            Action::SetRegroup(on) => self.regroup = on,
         }
     }
 
@@ -240,6 +297,7 @@ impl AppState {
         self.group = v.grp;
         self.sort = SortKey::from_name(&v.sort).unwrap_or_default();
         self.descending = v.desc;
+        self.regroup = v.r34;
         if let Some(ts) = v.ts {
             self.target_sheet = self.catalog.targets.iter().position(|t| t.name == ts).unwrap_or(0);
         }
@@ -261,6 +319,7 @@ impl AppState {
             sort: self.sort.name().to_string(),
             desc: self.descending,
             ts: self.catalog.targets.get(self.target_sheet).map(|t| t.name.clone()),
+            r34: self.regroup,
             data: None,
         };
         if with_data {
@@ -303,8 +362,17 @@ impl AppState {
             .collect()
     }
 
+    /// The data set shown: the chosen one, regrouped onto the 34 when that is on.
     pub fn current(&self) -> Option<&DataSet> {
-        self.catalog.datasets.get(self.dataset).map(|d| &**d)
+        self.current_rc().map(|d| &**d)
+    }
+
+    /// [`Self::current`] as the shared value (for memo keys).
+    pub fn current_rc(&self) -> Option<&Rc<DataSet>> {
+        match &self.regrouped {
+            Some(r) => Some(&r.data),
+            None => self.catalog.datasets.get(self.dataset),
+        }
     }
 
     /// The chosen period, else the data set's latest.

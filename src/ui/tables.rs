@@ -42,22 +42,31 @@ pub fn status_text(lang: Lang, s: Status) -> &'static str {
     }
 }
 
-pub fn ranking(lang: Lang, rows: &[&RankRow]) -> Table {
+/// The ranking table; `notes` (one per row, when any) adds a note column: what a regrouped
+/// value was made from.
+pub fn ranking(lang: Lang, rows: &[&RankRow], notes: Option<&[String]>) -> Table {
+    let mut header: Vec<String> =
+        [K::Rank, K::Unit, K::Value, K::Change, K::ValueChange].iter().map(|k| t(lang, *k).to_string()).collect();
+    if notes.is_some() {
+        header.push(t(lang, K::NoteCol).to_string());
+    }
     Table {
-        header: [K::Rank, K::Unit, K::Value, K::Change, K::ValueChange]
-            .iter()
-            .map(|k| t(lang, *k).to_string())
-            .collect(),
+        header,
         rows: rows
             .iter()
-            .map(|r| {
-                vec![
+            .enumerate()
+            .map(|(i, r)| {
+                let mut row = vec![
                     r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
                     r.unit.clone(),
                     num(lang, r.value, 2),
                     r.rank_change.map(|c| signed(lang, c as f64, 0)).unwrap_or_else(|| "–".into()),
                     r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into()),
-                ]
+                ];
+                if let Some(n) = notes {
+                    row.push(n.get(i).cloned().unwrap_or_default());
+                }
+                row
             })
             .collect(),
     }
@@ -135,8 +144,13 @@ mod tests {
             rank_change: Some(-2),
             value_change: Some(1.5),
         };
-        let tb = ranking(Lang::Vi, &[&row]);
+        let tb = ranking(Lang::Vi, &[&row], None);
         assert_eq!(tb.rows[0], vec!["3", "Huế", "85,50", "−2", "+1,50"]);
+        // Regrouped onto the 34: a note column says what the value was made from.
+        let note = crate::ui::i18n::regrouped_note(Lang::Vi, 3, 3);
+        let tb = ranking(Lang::Vi, &[&row], Some(&[note]));
+        assert_eq!(tb.header[5], "Ghi chú");
+        assert_eq!(tb.rows[0][5], "bình quân 3 tỉnh cũ; hạng tính lại trong 34");
         assert_eq!(tb.header[0], "Hạng");
         let csv = tb.csv();
         assert!(csv.starts_with("Hạng,Đơn vị,Điểm"));

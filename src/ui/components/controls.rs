@@ -40,6 +40,11 @@ pub fn Controls(p: &Props) -> Html {
     let on_indicator = on(Action::SetIndicator);
     let on_group = on(|v| Action::SetGroup((!v.is_empty()).then_some(v)));
     let on_my_unit = on(|v| Action::SetMyUnit((!v.is_empty()).then_some(v)));
+    let regroup = s.regroup;
+    let on_regroup = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::SetRegroup(!regroup)))
+    };
     let mut units = d.units();
     units.sort_by_cached_key(|x| vi_sort_key(x));
     let my = s.my_unit.clone();
@@ -82,6 +87,10 @@ pub fn Controls(p: &Props) -> Html {
                     { for units.iter().map(|x| html! { <option selected={Some(x) == my.as_ref()} value={x.clone()}>{x.clone()}</option> }) }
                 </select>
             </label>
+            if regroup || s.can_regroup() {
+                <button type="button" class="toggle" data-action="regroup-34" aria-pressed={regroup.to_string()}
+                    title={t(lang, K::RegroupHint)} onclick={on_regroup}>{t(lang, K::Regroup34)}</button>
+            }
         </div>
     }
 }

@@ -7,7 +7,7 @@ use crate::core::Lang;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
-use crate::ui::i18n::{t, K};
+use crate::ui::i18n::{regrouped_note, t, K};
 use crate::ui::state::{Action, ByPtr, Shared};
 use crate::ui::tables::{self, signed};
 
@@ -42,7 +42,7 @@ pub fn RankingPanel(p: &Props) -> Html {
     let lang = s.lang;
     // The ranking is worked out again only when its data set, period, indicator or group
     // change: not for my unit, the search, the sort or the language.
-    let key = s.catalog.datasets.get(s.dataset).map(|d| {
+    let key = s.current_rc().map(|d| {
         (
             ByPtr(d.clone()),
             s.current_period().unwrap_or_default(),
@@ -64,7 +64,13 @@ pub fn RankingPanel(p: &Props) -> Html {
     sort_rows(&mut view.rows, s.sort, s.descending);
     let rows: Vec<&RankRow> = view.rows.iter().filter(|r| matches_search(&r.unit, &s.search)).collect();
     // The table to export has every row; the page shows the first ones (all on demand).
-    let table = tables::ranking(lang, &rows);
+    // Regrouped onto the 34: what each value was made from.
+    let note = |r: &RankRow| {
+        s.derived_of(&r.unit, &period, &indicator).map(|(used, of)| regrouped_note(lang, used, of)).unwrap_or_default()
+    };
+    let notes: Option<Vec<String>> = s.regrouped.is_some().then(|| rows.iter().map(|r| note(r)).collect());
+    let notes = notes.filter(|n| n.iter().any(|x| !x.is_empty()));
+    let table = tables::ranking(lang, &rows, notes.as_deref());
     let hidden = if *show_all { 0 } else { rows.len().saturating_sub(TABLE_ROWS) };
     let shown = &rows[..rows.len() - hidden];
     let my = s.my_unit.clone();
@@ -73,7 +79,8 @@ pub fn RankingPanel(p: &Props) -> Html {
     if let Some(mine) = rows.iter().skip(CHART_ROWS).find(|r| my.as_deref() == Some(r.unit.as_str())) {
         chart_rows.push((*mine).clone());
     }
-    let chart_table = tables::ranking(lang, &chart_rows.iter().collect::<Vec<_>>());
+    let chart_notes: Option<Vec<String>> = notes.as_ref().map(|_| chart_rows.iter().map(note).collect());
+    let chart_table = tables::ranking(lang, &chart_rows.iter().collect::<Vec<_>>(), chart_notes.as_deref());
     let chart_view = RankingView { rows: chart_rows, ..view.clone() };
     let dispatch = p.dispatch.clone();
     let on_search = {
@@ -137,14 +144,17 @@ pub fn RankingPanel(p: &Props) -> Html {
                             {sort_header(SortKey::Value, K::Value, "num")}
                             {sort_header(SortKey::Change, K::Change, "num")}
                             <th scope="col" class="num">{t(lang, K::ValueChange)}</th>
+                            if notes.is_some() { <th scope="col">{t(lang, K::NoteCol)}</th> }
                         </tr></thead>
                         <tbody>
                             { for shown.iter().map(|r| {
                                 let mine = my.as_deref() == Some(r.unit.as_str());
+                                let derived = note(r);
                                 let tip = match r.value_change {
                                     Some(c) => format!("{}: {}", t(lang, K::ValueChange), signed(lang, c, 2)),
                                     None => String::new(),
                                 };
+                                let tip = if derived.is_empty() { tip } else { format!("{derived}. {tip}") };
                                 html! {
                                     <tr class={classes!(mine.then_some("mine"))} data-unit={r.unit.clone()}>
                                         <td class="num">{r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into())}</td>
@@ -152,6 +162,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                                         <td class="num" title={tip}>{r.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
                                         <td class="num change">{change_cell(lang, r)}</td>
                                         <td class="num">{r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into())}</td>
+                                        if notes.is_some() { <td class="note" data-derived={(!derived.is_empty()).then_some("true")}>{derived.clone()}</td> }
                                     </tr>
                                 }
                             }) }

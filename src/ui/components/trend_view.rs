@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use crate::charts::spec::ChartSpec;
-use crate::core::analyse::trend;
+use crate::core::analyse::trend::trend_across;
+use crate::core::map2025::Map2025;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
@@ -24,7 +25,8 @@ pub fn TrendPanel(p: &Props) -> Html {
         return html! { <p class="empty" data-view="trend">{t(lang, K::NothingLoaded)}</p> };
     };
     let indicator = s.current_indicator().unwrap_or_default();
-    let view = trend(d, &indicator, &s.chosen_units());
+    let derived = s.regrouped.as_ref().map(|r| r.derived.clone()).unwrap_or_default();
+    let view = trend_across(d, &indicator, &s.chosen_units(), &Map2025::default(), &derived);
     let table = tables::trend(lang, &view);
     let lines = ChartSpec::Trend { view: view.clone(), my_unit: s.my_unit.clone() };
     let bump = ChartSpec::Bump { view: view.clone(), my_unit: s.my_unit.clone() };
