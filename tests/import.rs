@@ -42,8 +42,12 @@ fn the_sample_reads_as_63_provinces_5_years_9_indicators() {
     assert_eq!(o.report.status, ImportStatus::Ok, "{:?}", o.report);
     assert_eq!(o.datasets.len(), 1);
     let d = &o.datasets[0];
-    assert_eq!(d.units().len(), 63);
-    assert_eq!(d.periods(), vec!["2019", "2020", "2021", "2022", "2023"]);
+    // As read, the 2025 sheet's official forms ("Tỉnh Tuyên Quang") are spellings of
+    // their own; shown, they are the same 63 units (the 34 kept their predecessors' names).
+    assert_eq!(d.units().len(), 63 + 34);
+    assert_eq!(catalog(&[(&bytes, "chiso-mau.xlsx")]).datasets[0].units().len(), 63);
+    // 2019–2023 on the 63 provinces, 2025 on the 34 (official forms read as one unit each).
+    assert_eq!(d.periods(), vec!["2019", "2020", "2021", "2022", "2023", "2025"]);
     let ind = d.indicators();
     assert_eq!(ind.len(), 9);
     // The overall column is named as the sample's header writes it, and comes first.
@@ -75,6 +79,32 @@ fn the_sample_reads_as_63_provinces_5_years_9_indicators() {
     r.sort();
     assert_eq!(r[0], 1);
     assert_eq!(r.len(), 63);
+}
+
+#[test]
+fn the_sample_2025_is_the_34_provinces() {
+    use chiso::core::map2025::{Map, Map2025};
+    let bytes = gen::sample_workbook().unwrap();
+    let c = catalog(&[(&bytes, "chiso-mau.xlsx")]);
+    let d = &c.datasets[0];
+    let m = Map2025::default();
+    assert_eq!(m.maps(d).get("2025"), Some(&Map::P34));
+    assert_eq!(m.maps(d).get("2023"), Some(&Map::P63));
+    let scores = gen::sample_scores_2025();
+    let totals: Vec<f64> = scores.iter().map(|(_, _, s)| gen::round2(s.iter().sum())).collect();
+    let ranks = gen::competition_ranks(&totals);
+    for (i, (_, canonical, _)) in scores.iter().enumerate() {
+        assert_eq!(cell(&c, canonical, "2025", gen::SAMPLE_OVERALL), Some((Some(totals[i]), Some(ranks[i]))), "{canonical}");
+    }
+    let in_2025: std::collections::BTreeSet<&str> =
+        d.observations.iter().filter(|o| o.period == "2025").map(|o| o.unit.as_str()).collect();
+    assert_eq!(in_2025.len(), 34);
+    assert!(in_2025.contains("Thừa Thiên Huế") && !in_2025.contains("Hà Nam"));
+    // The tidy export says each unit's province after 1 July 2025.
+    let csv = chiso::core::export::tidy_csv(&c);
+    assert!(csv.contains(",Thừa Thiên Huế,2025,Chỉ số PAR INDEX,"), "{}", &csv[..300]);
+    assert!(csv.lines().any(|l| l.contains(",Hà Nam,2023,Chỉ số PAR INDEX,") && l.ends_with(",Ninh Bình")));
+    assert!(csv.lines().any(|l| l.contains(",Thừa Thiên Huế,2025,Chỉ số PAR INDEX,") && l.ends_with(",Huế")));
 }
 
 #[test]

@@ -416,6 +416,7 @@ impl Embedded {
             observations,
             lower_is_better: self.lower.clone(),
             names_en: Vec::new(),
+            regrouped: false,
         }
     }
 }
@@ -616,6 +617,7 @@ mod tests {
             ],
             lower_is_better: vec![],
             names_en: Vec::new(),
+            regrouped: false,
         };
         let e = Embedded::from_dataset(&d, |_| true);
         let s = ViewState { data: Some(e), ..Default::default() };

@@ -204,6 +204,7 @@ pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
         observations: Vec::with_capacity(d.observations.len()),
         lower_is_better: d.lower_is_better.clone(),
         names_en: d.names_en.clone(),
+        regrouped: true,
     };
     // (group, period, indicator) on the old map → per successor: values of predecessors.
     type Slice = (Text, Text, Text);

@@ -176,6 +176,8 @@ pub struct DataSet {
     pub lower_is_better: Vec<String>,
     /// Indicators the file names in both languages: (name as shown in Vietnamese, English).
     pub names_en: Vec<(String, String)>,
+    /// Pre-2025 province data regrouped onto the 34 (every period on one map).
+    pub regrouped: bool,
 }
 
 impl DataSet {

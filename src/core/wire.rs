@@ -287,7 +287,7 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
                 rank: r.opt_uint()?.map(|v| v.min(u32::MAX as u64) as u32),
             });
         }
-        datasets.push(DataSet { name, source, observations, lower_is_better, names_en });
+        datasets.push(DataSet { name, source, observations, lower_is_better, names_en, regrouped: false });
     }
     let n = r.size()?;
     let mut targets = Vec::with_capacity(n);

@@ -15,12 +15,12 @@ before(async () => {
 
 after(async () => app?.close());
 
-test('the sample loads into a ranking of 63 provinces with a chart', async () => {
+test('the sample loads into a ranking of the 34 provinces (2025, the new map) with a chart', async () => {
   await page.click('[data-action="load-sample"]');
   await page.waitForSelector('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]');
   await page.waitForSelector('[data-view="ranking"]');
   const rows = await page.locator('table[data-table="ranking"] tbody tr').count();
-  assert.equal(rows, 63);
+  assert.equal(rows, 34);
   await page.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
   const first = await page.locator('table[data-table="ranking"] tbody tr').first().locator('td').first().textContent();
   assert.equal(first.trim(), '1');
@@ -45,9 +45,9 @@ test('a dropped messy workbook is read right and exported as tidy CSV', async ()
   assert.deepEqual(byUnit['TP. Hồ Chí Minh'].slice(3), ['2022', 'Chỉ số tổng hợp', '85.43', '2', 'TP. Hồ Chí Minh']);
   assert.deepEqual(byUnit['Đắk Lắk'].slice(5), ['80.25', '3', 'Đắk Lắk']);
   assert.deepEqual(byUnit['Hà Nội'].slice(5), ['', '', 'Hà Nội'], 'missing stays empty, never 0');
-  // The sample is still there: 63 provinces × 5 years × 9 indicators.
+  // The sample is still there: 63 provinces × 5 years and the 34 in 2025, × 9 indicators.
   const sample = rows.filter((r) => r[0].includes('PAR INDEX'));
-  assert.equal(sample.length, 63 * 5 * 9);
+  assert.equal(sample.length, (63 * 5 + 34) * 9);
 });
 
 test('a broken file gets a clear error and loses nothing', async () => {

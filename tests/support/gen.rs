@@ -56,6 +56,32 @@ pub fn sample_scores(year: u16) -> Vec<(&'static str, [f64; 8])> {
         .collect()
 }
 
+/// The year of the sample on the new map (the 34 provinces since 1 July 2025).
+pub const SAMPLE_2025: u16 = 2025;
+
+/// Illustrative component scores of the 34 provinces for 2025: (name as the sheet writes
+/// it, in its official form, canonical unit name, [8 scores]): the mean of the former
+/// provinces' 2023 scores, moved a little.
+pub fn sample_scores_2025() -> Vec<(&'static str, String, [f64; 8])> {
+    let old = sample_scores(2023);
+    let registry = chiso::core::units::Registry::default();
+    chiso::core::map2025::PROVINCES_2025
+        .iter()
+        .enumerate()
+        .map(|(i, (short, official, from))| {
+            let mut noise = Lcg::new(5000 + i as u64);
+            let mut s = [0.0; 8];
+            for (k, (_, max)) in PAR_COMPONENTS.iter().enumerate() {
+                let mean = from.iter().map(|p| old.iter().find(|(n, _)| n == p).map_or(0.0, |(_, v)| v[k])).sum::<f64>()
+                    / from.len() as f64;
+                let v = (mean * (1.0 + (noise.next() - 0.45) * 0.06)).min(max * 0.99);
+                s[k] = (v * 100.0).round() / 100.0;
+            }
+            (*official, registry.canonical(short), s)
+        })
+        .collect()
+}
+
 /// Standard competition ranks (1, 2, 2, 4) of the values, higher is better.
 /// The sample's overall column, named as its header writes it.
 pub const SAMPLE_OVERALL: &str = "Chỉ số PAR INDEX";
@@ -118,6 +144,44 @@ pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
         ws.write_string(end + 1, 0, "Ghi chú: điểm tối đa của chỉ số là 100; số liệu minh họa.")?;
         ws.set_column_width(1, 24)?;
     }
+    // 2025, on the new map: the 34 provinces in their official forms.
+    let ws = wb.add_worksheet();
+    ws.set_name(format!("Năm {SAMPLE_2025}"))?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM {SAMPLE_2025} — 34 TỈNH, THÀNH PHỐ — SỐ LIỆU MINH HỌA"),
+        &title,
+    )?;
+    ws.write_string(
+        1,
+        0,
+        "Số liệu minh họa, không phải kết quả chính thức / Illustrative numbers, not official results",
+    )?;
+    ws.merge_range(3, 0, 4, 0, "STT", &head)?;
+    ws.merge_range(3, 1, 4, 1, "Tỉnh, thành phố", &head)?;
+    ws.merge_range(3, 2, 3, 9, "Chỉ số thành phần", &head)?;
+    ws.merge_range(3, 10, 3, 11, SAMPLE_OVERALL, &head)?;
+    for (k, (name, _)) in PAR_COMPONENTS.iter().enumerate() {
+        ws.write_string_with_format(4, 2 + k as u16, *name, &head)?;
+    }
+    ws.write_string_with_format(4, 10, "Điểm", &head)?;
+    ws.write_string_with_format(4, 11, "Xếp hạng", &head)?;
+    let scores = sample_scores_2025();
+    let totals: Vec<f64> = scores.iter().map(|(_, _, s)| round2(s.iter().sum())).collect();
+    let ranks = competition_ranks(&totals);
+    for (i, (name, _, s)) in scores.iter().enumerate() {
+        let r = 5 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64)?;
+        ws.write_string(r, 1, *name)?;
+        for (k, v) in s.iter().enumerate() {
+            ws.write_number(r, 2 + k as u16, *v)?;
+        }
+        ws.write_number(r, 10, totals[i])?;
+        ws.write_number(r, 11, ranks[i] as f64)?;
+    }
+    ws.write_string(5 + scores.len() as u32 + 1, 0, "Ghi chú: 34 tỉnh, thành phố từ ngày 1/7/2025; số liệu minh họa.")?;
+    ws.set_column_width(1, 28)?;
     let ws = wb.add_worksheet();
     ws.set_name("Chỉ tiêu 2023")?;
     ws.write_string_with_format(0, 0, "CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2023 (MINH HỌA)", &title)?;

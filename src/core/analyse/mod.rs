@@ -70,7 +70,10 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
     // (group, unit) → (rank, value) in the previous period.
     type Before = (Option<u32>, Option<f64>);
     let mut prev: HashMap<(&str, &str), Before> = HashMap::new();
-    if let Some(pp) = &previous {
+    // Ranks among the 63 and among the 34 do not compare, nor a merged province with its
+    // namesake: no change across 1 July 2025 (unless the data is regrouped onto the 34).
+    let across = previous.as_deref().is_some_and(|pp| !d.regrouped && crosses_2025(d, pp, period));
+    if let Some(pp) = previous.as_ref().filter(|_| !across) {
         for o in d.observations.iter().filter(|o| &o.period == pp && o.indicator == indicator) {
             prev.insert((&o.group, &o.unit), (o.rank, o.value));
         }
@@ -99,6 +102,17 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
         indicator: indicator.to_string(),
         rows,
     }
+}
+
+/// Is the previous period on the 63-province map and this one on the 34?
+fn crosses_2025(d: &DataSet, previous: &str, period: &str) -> bool {
+    let year = |p: &str| p.get(..4).and_then(|y| y.parse::<u16>().ok());
+    if !(year(previous).is_some_and(|y| y < 2025) && year(period).is_some_and(|y| y >= 2025)) {
+        return false;
+    }
+    let m = crate::core::map2025::Map2025::default();
+    let map = |p: &str| m.map_of(p, d.observations.iter().filter(|o| o.period == p).map(|o| o.unit.as_str()));
+    map(previous) != map(period)
 }
 
 /// Sorts ranking rows by a column; missing values always go last.
