@@ -28,6 +28,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         w.flush()?;
     }
+    // A PAR Index release on the 63 provinces (2024) and one on the 34 (2025).
+    let map_dir = dir.join("map2025");
+    std::fs::create_dir_all(&map_dir)?;
+    for (file, bytes, _) in [published::par_2024_63()?, published::par_2025_34()?] {
+        std::fs::write(map_dir.join(file), bytes)?;
+    }
     println!("wrote fixtures to {}", dir.display());
     Ok(())
 }

@@ -94,7 +94,11 @@ fn the_sample_2025_is_the_34_provinces() {
     let totals: Vec<f64> = scores.iter().map(|(_, _, s)| gen::round2(s.iter().sum())).collect();
     let ranks = gen::competition_ranks(&totals);
     for (i, (_, canonical, _)) in scores.iter().enumerate() {
-        assert_eq!(cell(&c, canonical, "2025", gen::SAMPLE_OVERALL), Some((Some(totals[i]), Some(ranks[i]))), "{canonical}");
+        assert_eq!(
+            cell(&c, canonical, "2025", gen::SAMPLE_OVERALL),
+            Some((Some(totals[i]), Some(ranks[i]))),
+            "{canonical}"
+        );
     }
     let in_2025: std::collections::BTreeSet<&str> =
         d.observations.iter().filter(|o| o.period == "2025").map(|o| o.unit.as_str()).collect();

@@ -185,3 +185,52 @@ fn unit_names_from_the_wild() {
 fn the_period_from_the_file_name() {
     check(&published::pci_year_in_file_name().unwrap());
 }
+
+/// A 2024 release on the 63 provinces and a 2025 one on the 34, dropped together: one data
+/// set, each year on its map, the 2025 names (official forms, Huế) one unit with the 2024
+/// ones they continue; regrouped, 2024 becomes the 34 with means and ranks.
+#[test]
+fn a_2024_and_a_2025_release_together() {
+    use chiso::core::map2025::{regroup, Map, Map2025};
+    let (fa, a, ea) = published::par_2024_63().unwrap();
+    let (fb, b, eb) = published::par_2025_34().unwrap();
+    let mut c = Catalog::default();
+    let ob = import_file(&b, &fb);
+    assert!(ob
+        .report
+        .found
+        .iter()
+        .any(|n| matches!(n, Note::MapUsed { p34, p63, .. } if p34 == &["2025"] && p63.is_empty())));
+    c.add(import_file(&a, &fa));
+    c.add(ob);
+    assert_eq!(c.datasets.len(), 1);
+    let d = &c.datasets[0];
+    assert_eq!(d.name, "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC TỈNH, THÀNH PHỐ");
+    let m = Map2025::default();
+    let maps = m.maps(d);
+    assert_eq!((maps["2024"], maps["2025"]), (Map::P63, Map::P34));
+    let get =
+        |u: &str, p: &str| d.observations.iter().find(|o| o.unit == u && o.period == p).map(|o| (o.value, o.rank));
+    for (u, v, r) in &ea {
+        assert_eq!(get(u, "2024"), Some((Some(*v), Some(*r))), "{u}");
+    }
+    for (u, v, r) in &eb {
+        assert_eq!(get(u, "2025"), Some((Some(*v), Some(*r))), "{u}");
+    }
+    // Regrouped onto the 34: 2024 Ninh Bình is the mean of Ninh Bình, Hà Nam and Nam Định.
+    let (r, derived) = regroup(d, &m);
+    let v24 = |u: &str| ea.iter().find(|(x, _, _)| x == u).map(|(_, v, _)| *v).unwrap();
+    let nb = r.observations.iter().find(|o| o.unit == "Ninh Bình" && o.period == "2024").unwrap();
+    let mean = (v24("Ninh Bình") + v24("Hà Nam") + v24("Nam Định")) / 3.0;
+    assert!((nb.value.unwrap() - mean).abs() < 1e-9);
+    assert_eq!(r.observations.iter().filter(|o| o.period == "2024").count(), 34);
+    let mut ranks: Vec<u32> = r.observations.iter().filter(|o| o.period == "2024").filter_map(|o| o.rank).collect();
+    ranks.sort();
+    assert_eq!(ranks.first(), Some(&1));
+    assert_eq!(derived.iter().filter(|x| x.period == "2024").count(), 34);
+    // The tidy export: every row's province after 1 July 2025.
+    let csv = tidy_csv(&c);
+    assert!(csv.lines().any(|l| l.contains(",Hà Nam,2024,") && l.ends_with(",Ninh Bình")));
+    assert!(csv.lines().any(|l| l.contains(",Thừa Thiên Huế,2025,") && l.ends_with(",Huế")));
+    assert_eq!(csv.lines().count(), 1 + 63 + 34);
+}

@@ -6,6 +6,7 @@ pub mod comparison;
 pub mod ranking;
 pub mod spec;
 pub mod targets;
+pub mod tilemap;
 pub mod trend;
 
 use plotters::style::RGBColor;

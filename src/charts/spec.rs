@@ -4,18 +4,42 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::charts::tilemap::{self, Layout, TileValue};
 use crate::charts::{bump, comparison, ranking, targets, trend, Hit};
 use crate::core::analyse::{ComparisonView, RankingView, TargetsView, TrendView};
 use crate::core::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChartSpec {
-    Ranking { view: RankingView, my_unit: Option<String> },
-    Trend { view: TrendView, my_unit: Option<String> },
-    Bump { view: TrendView, my_unit: Option<String> },
-    Comparison { view: ComparisonView },
-    Targets { view: TargetsView },
+    Ranking {
+        view: RankingView,
+        my_unit: Option<String>,
+    },
+    Trend {
+        view: TrendView,
+        my_unit: Option<String>,
+    },
+    Bump {
+        view: TrendView,
+        my_unit: Option<String>,
+    },
+    Comparison {
+        view: ComparisonView,
+    },
+    Targets {
+        view: TargetsView,
+    },
+    /// One square per province, laid out like the country, coloured by quartile.
+    TileMap {
+        layout: Layout,
+        values: Vec<TileValue>,
+        my_unit: Option<String>,
+        lower_is_better: bool,
+    },
 }
+
+/// The width the tile map is laid out for (its height keeps the tiles square).
+pub const TILEMAP_WIDTH: u32 = 420;
 
 impl ChartSpec {
     /// The value of the page hook `data-chart`.
@@ -26,6 +50,7 @@ impl ChartSpec {
             ChartSpec::Bump { .. } => "bump",
             ChartSpec::Comparison { .. } => "comparison",
             ChartSpec::Targets { .. } => "targets",
+            ChartSpec::TileMap { .. } => "tilemap",
         }
     }
 
@@ -37,6 +62,7 @@ impl ChartSpec {
             ChartSpec::Bump { view, .. } => (view.max_rank.min(63) * 9 + 80).max(260),
             ChartSpec::Comparison { view } => comparison::height_for(view),
             ChartSpec::Targets { view } => targets::height_for(view),
+            ChartSpec::TileMap { layout, .. } => tilemap::height_for(TILEMAP_WIDTH, *layout),
         }
     }
 
@@ -53,6 +79,9 @@ impl ChartSpec {
             ChartSpec::Bump { view, my_unit } => bump::draw(root, view, my_unit.as_deref(), scale),
             ChartSpec::Comparison { view } => comparison::draw(root, view, lang, scale),
             ChartSpec::Targets { view } => targets::draw(root, view, lang, scale),
+            ChartSpec::TileMap { layout, values, my_unit, lower_is_better } => {
+                tilemap::draw(root, *layout, values, my_unit.as_deref(), *lower_is_better, lang, scale)
+            }
         };
         r.map_err(|e| e.to_string())
     }

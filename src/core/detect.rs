@@ -599,6 +599,33 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &ImportOptions) -
         }
         roles[u] = Role::Unit;
     }
+    // A province column beside the units (communes, wards, departments of several
+    // provinces): the province repeats down its rows, the units do not. It is their group.
+    let units: Vec<usize> = (0..width).filter(|&c| roles[c] == Role::Unit).collect();
+    if units.len() >= 2 && unit_col.is_none() && !roles.contains(&Role::Group) {
+        let distinct = |c: usize| {
+            let texts: FxSet<String> = (f.body_start..f.body_end.min(f.body_start + 2000))
+                .map(|r| g.get(r, c).text())
+                .filter(|t| !t.is_empty())
+                .collect();
+            texts.len()
+        };
+        let filled = |c: usize| stats[c].labels;
+        let registry = Registry::default();
+        let provinces = |c: usize| {
+            (f.body_start..f.body_end.min(f.body_start + 2000))
+                .filter(|&r| matches!(g.get(r, c), Cell::Text(t) if registry.province(t).is_some()))
+                .count()
+        };
+        let repeating = units
+            .iter()
+            .copied()
+            .find(|&c| filled(c) >= 4 && distinct(c) * 3 <= filled(c) && provinces(c) * 10 >= filled(c) * 8);
+        let distinct_other = units.iter().copied().find(|&c| Some(c) != repeating && distinct(c) * 10 >= filled(c) * 9);
+        if let (Some(p), Some(_)) = (repeating, distinct_other) {
+            roles[p] = Role::Group;
+        }
+    }
     // Exactly one unit column: the named one, else the first column of labels.
     let units: Vec<usize> = (0..width).filter(|&c| roles[c] == Role::Unit).collect();
     if units.len() > 1 {
@@ -1565,6 +1592,31 @@ mod tests {
         let got: Vec<(String, Option<f64>)> = t.records.iter().map(|r| (r.period.to_string(), r.value)).collect();
         assert_eq!(got[..2], [("2019".to_string(), Some(80.1)), ("2020".to_string(), Some(81.5))]);
         assert_eq!(t.records[3].value, None);
+    }
+
+    /// Communes, wards and special zones since 1 July 2025, with their province beside them:
+    /// the communes are the units, the province their group.
+    #[test]
+    fn communes_with_a_province_column() {
+        let g = Grid::from_text(
+            "DDCI xã 2025",
+            &[
+                &["STT", "Tỉnh, thành phố", "Xã, phường, đặc khu", "Điểm"],
+                &["1", "Thành phố Hà Nội", "Phường Ba Đình", "81,5"],
+                &["2", "Thành phố Hà Nội", "Phường Hoàn Kiếm", "79"],
+                &["3", "Thành phố Hà Nội", "Xã Sóc Sơn", "75,2"],
+                &["4", "Tỉnh An Giang", "Đặc khu Phú Quốc", "80"],
+                &["5", "Tỉnh An Giang", "Phường Long Xuyên", "77"],
+                &["6", "Tỉnh An Giang", "Xã Mỹ Hòa Hưng", "70"],
+            ],
+        );
+        let t = ranking(&g);
+        let got: Vec<(&str, &str, Option<f64>)> =
+            t.records.iter().map(|r| (r.group.as_str(), r.unit.as_str(), r.value)).collect();
+        assert_eq!(got[0], ("Thành phố Hà Nội", "Phường Ba Đình", Some(81.5)));
+        assert_eq!(got[3], ("Tỉnh An Giang", "Đặc khu Phú Quốc", Some(80.0)));
+        assert_eq!(got.len(), 6);
+        assert_eq!(t.records[0].period, "2025");
     }
 
     #[test]

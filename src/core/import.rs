@@ -97,6 +97,22 @@ pub fn import_file_progress(
             values: d.observations.iter().filter(|o| o.value.is_some()).count(),
         });
     }
+    // Which map of provinces each data set is on, where it holds provinces.
+    let map = crate::core::map2025::Map2025::default();
+    for d in &datasets {
+        if !d.observations.iter().any(|o| map.province_2025(&o.unit).is_some()) {
+            continue;
+        }
+        let maps = map.maps(d);
+        let (mut p63, mut p34): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        for p in d.periods() {
+            match maps.get(&p) {
+                Some(crate::core::map2025::Map::P34) => p34.push(p),
+                _ => p63.push(p),
+            }
+        }
+        report.found.push(Note::MapUsed { name: d.name.clone(), p63, p34 });
+    }
     report.skipped = notes.skipped;
     report.warnings = notes.warnings;
     if datasets.is_empty() && targets.is_empty() {

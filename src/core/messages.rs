@@ -99,6 +99,13 @@ pub enum Note {
         name: String,
         count: usize,
     },
+    /// Which map of provinces a data set's periods are on: the 63 (to 30 June 2025) or the
+    /// 34 (from 1 July 2025).
+    MapUsed {
+        name: String,
+        p63: Vec<String>,
+        p34: Vec<String>,
+    },
     Layout {
         sheet: String,
         layout: &'static str,
@@ -219,6 +226,25 @@ impl Note {
                     format!("Bộ dữ liệu «{name}»: {units} đơn vị, kỳ {p}, {indicators} chỉ số, {values} giá trị")
                 } else {
                     format!("Data set “{name}”: {units} units, periods {p}, {indicators} indicators, {values} values")
+                }
+            }
+            Note::MapUsed { name, p63, p34 } => {
+                let list = |v: &[String]| v.join(", ");
+                match (vi, p63.is_empty(), p34.is_empty()) {
+                    (true, false, true) => format!("«{name}»: theo 63 tỉnh, thành phố (trước 1/7/2025)"),
+                    (true, true, false) => format!("«{name}»: theo 34 tỉnh, thành phố (từ 1/7/2025)"),
+                    (true, _, _) => format!(
+                        "«{name}»: kỳ {} theo 63 tỉnh, thành phố; kỳ {} theo 34 tỉnh, thành phố (từ 1/7/2025)",
+                        list(p63),
+                        list(p34)
+                    ),
+                    (false, false, true) => format!("“{name}”: the 63 provinces (before 1 July 2025)"),
+                    (false, true, false) => format!("“{name}”: the 34 provinces (from 1 July 2025)"),
+                    (false, _, _) => format!(
+                        "“{name}”: periods {} on the 63 provinces; {} on the 34 (from 1 July 2025)",
+                        list(p63),
+                        list(p34)
+                    ),
                 }
             }
             Note::Targets { name, count } => {

@@ -469,6 +469,12 @@ fn put_note<'a>(w: &mut Writer<'a>, n: &'a Note) {
         Note::NoTable => w.buf.push(22),
         Note::Cancelled => w.buf.push(23),
         Note::ReaderFailed => w.buf.push(24),
+        Note::MapUsed { name, p63, p34 } => {
+            w.buf.push(29);
+            w.text(name);
+            w.texts(p63);
+            w.texts(p34);
+        }
         Note::NotUnitRow { sheet, row, text, why } => {
             w.buf.push(25);
             w.text(sheet);
@@ -547,6 +553,7 @@ fn get_note(r: &mut Reader<'_>) -> Res<Note> {
                 _ => return Err(WireError("unknown row reason")),
             },
         },
+        29 => Note::MapUsed { name: r.text()?, p63: r.texts()?, p34: r.texts()? },
         26 => Note::IdentifierColumn { sheet: r.text()?, col: r.usize()?, header: r.text()? },
         27 => Note::AliasColumn { sheet: r.text()?, col: r.usize()? },
         28 => Note::SameTable {

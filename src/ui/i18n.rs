@@ -17,6 +17,8 @@ pub enum K {
     FirstRows,
     ShowAllRows,
     Regroup34,
+    TileMapTitle,
+    Quartile,
     RegroupHint,
     RegroupMean,
     RegroupPart,
@@ -136,6 +138,8 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         Cancel => ("Huỷ", "Cancel"),
         FirstRows => ("%n dòng đầu của bảng", "first %n rows of the table"),
         ShowAllRows => ("Hiện cả %n dòng", "Show all %n rows"),
+        TileMapTitle => ("Bản đồ ô tỉnh, thành phố", "Province tile map"),
+        Quartile => ("Nhóm (tứ phân vị, 4 = cao nhất)", "Quartile (4 = highest)"),
         Regroup34 => ("Quy đổi theo 34 tỉnh, thành phố", "Regroup onto the 34 provinces"),
         RegroupHint => (
             "Số liệu trước 1/7/2025 hiển thị theo 34 tỉnh, thành phố mới: bình quân các tỉnh cũ hợp thành, xếp hạng tính lại trong 34",

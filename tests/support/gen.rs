@@ -72,8 +72,9 @@ pub fn sample_scores_2025() -> Vec<(&'static str, String, [f64; 8])> {
             let mut noise = Lcg::new(5000 + i as u64);
             let mut s = [0.0; 8];
             for (k, (_, max)) in PAR_COMPONENTS.iter().enumerate() {
-                let mean = from.iter().map(|p| old.iter().find(|(n, _)| n == p).map_or(0.0, |(_, v)| v[k])).sum::<f64>()
-                    / from.len() as f64;
+                let mean =
+                    from.iter().map(|p| old.iter().find(|(n, _)| n == p).map_or(0.0, |(_, v)| v[k])).sum::<f64>()
+                        / from.len() as f64;
                 let v = (mean * (1.0 + (noise.next() - 0.45) * 0.06)).min(max * 0.99);
                 s[k] = (v * 100.0).round() / 100.0;
             }

@@ -527,3 +527,51 @@ pub fn all() -> Result<Vec<Published>, XlsxError> {
     v.push(ranks_as_given("Thứ hạng", true)?);
     Ok(v)
 }
+
+/// A PAR Index release of 2024, on the 63 provinces: (file, bytes, expected (canonical
+/// unit, score, rank)).
+pub fn par_2024_63() -> Result<(String, Vec<u8>, Vec<(String, f64, u32)>), XlsxError> {
+    let units = canonical_provinces();
+    let values: Vec<f64> = (0..units.len()).map(|i| r2(score(2024, i, 72.0, 92.0))).collect();
+    let rk = ranks(&values);
+    let rows: Vec<(String, String, f64, u32)> =
+        (0..units.len()).map(|i| (written(units[i]), units[i].to_string(), values[i], rk[i])).collect();
+    let bytes = par_release(2024, &rows)?;
+    Ok(("PAR-INDEX-2024.xlsx".into(), bytes, rows.into_iter().map(|(_, c, v, r)| (c, v, r)).collect()))
+}
+
+/// A PAR Index release of 2025, on the 34 provinces, named in their official forms
+/// ("Tỉnh Tuyên Quang", "Thành phố Huế").
+pub fn par_2025_34() -> Result<(String, Vec<u8>, Vec<(String, f64, u32)>), XlsxError> {
+    let registry = chiso::core::units::Registry::default();
+    let list = chiso::core::map2025::PROVINCES_2025;
+    let values: Vec<f64> = (0..list.len()).map(|i| r2(score(2025, i, 74.0, 93.0))).collect();
+    let rk = ranks(&values);
+    let rows: Vec<(String, String, f64, u32)> = list
+        .iter()
+        .enumerate()
+        .map(|(i, (short, official, _))| (official.to_string(), registry.canonical(short), values[i], rk[i]))
+        .collect();
+    let bytes = par_release(2025, &rows)?;
+    Ok(("PAR-INDEX-2025.xlsx".into(), bytes, rows.into_iter().map(|(_, c, v, r)| (c, v, r)).collect()))
+}
+
+/// One year's release: letterhead, title, "STT | Tỉnh, thành phố | Tổng điểm | Xếp hạng".
+fn par_release(year: u16, rows: &[(String, String, f64, u32)]) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Xếp hạng")?;
+    ws.write_string(0, 0, "BỘ NỘI VỤ")?;
+    ws.write_string(1, 0, format!("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC TỈNH, THÀNH PHỐ"))?;
+    for (c, h) in ["STT", "Tỉnh, thành phố", "Tổng điểm", "Xếp hạng"].iter().enumerate() {
+        ws.write_string(3, c as u16, *h)?;
+    }
+    for (i, (w, _, v, r)) in rows.iter().enumerate() {
+        let row = 4 + i as u32;
+        ws.write_number(row, 0, (i + 1) as f64)?;
+        ws.write_string(row, 1, w)?;
+        ws.write_number(row, 2, *v)?;
+        ws.write_number(row, 3, *r as f64)?;
+    }
+    wb.save_to_buffer()
+}

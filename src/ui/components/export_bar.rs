@@ -16,6 +16,10 @@ pub struct Props {
     pub table: Table,
     /// A short name for the files.
     pub name: String,
+    /// Put in the page hooks of the chart's buttons (`export-<prefix>svg`), for a second
+    /// chart in one view; such a bar has no table or print button.
+    #[prop_or_default]
+    pub prefix: AttrValue,
 }
 
 /// Exports of the current view: chart as SVG (plotters SVGBackend) and PNG (the canvas),
@@ -58,12 +62,15 @@ pub fn ExportBar(p: &Props) -> Html {
         let _ = gloo::utils::window().print();
     });
     let no_chart = p.chart.is_none();
+    let prefix = p.prefix.as_str();
     html! {
         <div class="export-bar">
-            <button type="button" data-action="export-svg" disabled={no_chart} onclick={svg}>{t(lang, K::ExportSvg)}</button>
-            <button type="button" data-action="export-png" disabled={no_chart} onclick={png}>{t(lang, K::ExportPng)}</button>
-            <button type="button" data-action="export-table" onclick={csv}>{t(lang, K::ExportTable)}</button>
-            <button type="button" data-action="print" onclick={print}>{t(lang, K::Print)}</button>
+            <button type="button" data-action={format!("export-{prefix}svg")} disabled={no_chart} onclick={svg}>{t(lang, K::ExportSvg)}</button>
+            <button type="button" data-action={format!("export-{prefix}png")} disabled={no_chart} onclick={png}>{t(lang, K::ExportPng)}</button>
+            if prefix.is_empty() {
+                <button type="button" data-action="export-table" onclick={csv}>{t(lang, K::ExportTable)}</button>
+                <button type="button" data-action="print" onclick={print}>{t(lang, K::Print)}</button>
+            }
         </div>
     }
 }

@@ -2,7 +2,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::charts::spec::ChartSpec;
+use crate::charts::tilemap::{self, Layout, TileValue};
 use crate::core::analyse::{matches_search, ranking, sort_rows, RankRow, RankingView, SortKey};
+use crate::core::map2025::{Map, Map2025};
 use crate::core::Lang;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
@@ -121,6 +123,35 @@ pub fn RankingPanel(p: &Props) -> Html {
         title.clone()
     };
     let spec = ChartSpec::Ranking { view: chart_view, my_unit: my.clone() };
+    // The provinces on a tile map beside the ranking: the 34 from 2025 (or regrouped onto
+    // them), else the 63; only when the ranking is of provinces.
+    let m = Map2025::default();
+    let provinces = view.rows.iter().filter(|r| m.province_2025(&r.unit).is_some()).count();
+    let map_spec = (provinces >= 5 && provinces * 2 >= view.rows.len()).then(|| {
+        let new_map = s.regrouped.is_some() || m.map_of(&period, view.rows.iter().map(|r| r.unit.as_str())) == Map::P34;
+        let layout = if new_map { Layout::P34 } else { Layout::P63 };
+        let values: Vec<TileValue> =
+            view.rows.iter().map(|r| TileValue { unit: r.unit.clone(), value: r.value, rank: r.rank }).collect();
+        let lower_is_better = s.current().is_some_and(|d| d.is_lower_better(&indicator));
+        ChartSpec::TileMap { layout, values, my_unit: my.clone(), lower_is_better }
+    });
+    let map_table = match &map_spec {
+        Some(ChartSpec::TileMap { layout, values, .. }) => tables::Table {
+            header: [K::Unit, K::Value, K::Rank, K::Quartile].iter().map(|k| t(lang, *k).to_string()).collect(),
+            rows: tilemap::table_rows(*layout, values)
+                .into_iter()
+                .map(|(name, v, r, q)| {
+                    vec![
+                        name,
+                        v.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into()),
+                        r.map(|r| r.to_string()).unwrap_or_else(|| "–".into()),
+                        if q == 0 { "–".into() } else { q.to_string() },
+                    ]
+                })
+                .collect(),
+        },
+        _ => tables::Table::default(),
+    };
     let on_show_all = {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(true))
@@ -135,7 +166,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                 </label>
             </div>
             <ExportBar lang={lang} chart={Some(spec.clone())} table={table.clone()} name="xep-hang" />
-            <div class="ranking-body">
+            <div class={classes!("ranking-body", map_spec.is_some().then_some("with-map"))}>
                 <div class="table-wrap">
                     <table class="ranking" data-table="ranking">
                         <thead><tr>
@@ -177,6 +208,13 @@ pub fn RankingPanel(p: &Props) -> Html {
                     }
                 </div>
                 <ChartCanvas lang={lang} spec={spec} title={chart_title} table={chart_table} table_summary={t(lang, K::DataTable)} />
+                if let Some(ms) = map_spec {
+                    <div class="tilemap-wrap">
+                        <ExportBar lang={lang} chart={Some(ms.clone())} table={map_table.clone()} name="ban-do" prefix="map-" />
+                        <ChartCanvas lang={lang} spec={ms} title={format!("{} — {}", t(lang, K::TileMapTitle), s.indicator_label(&indicator))}
+                            table={map_table} table_summary={t(lang, K::DataTable)} />
+                    </div>
+                }
             </div>
         </section>
     }
