@@ -62,7 +62,10 @@ impl ChartSpec {
             ChartSpec::Bump { view, .. } => (view.max_rank.min(63) * 9 + 80).max(260),
             ChartSpec::Comparison { view } => comparison::height_for(view),
             ChartSpec::Targets { view } => targets::height_for(view),
-            ChartSpec::TileMap { layout, .. } => tilemap::height_for(TILEMAP_WIDTH, *layout),
+            // The legend goes below the map in a narrow column: room for either.
+            ChartSpec::TileMap { layout, .. } => {
+                [280, 340, TILEMAP_WIDTH].iter().map(|w| tilemap::height_for(*w, *layout)).max().unwrap_or(600)
+            }
         }
     }
 

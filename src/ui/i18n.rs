@@ -23,6 +23,7 @@ pub enum K {
     RegroupMean,
     RegroupPart,
     RankRecomputed,
+    RegroupCaption,
     NoteCol,
     MapChange,
     Former,
@@ -147,7 +148,11 @@ pub fn t(lang: Lang, k: K) -> &'static str {
         ),
         RegroupMean => ("bình quân %n tỉnh cũ", "mean of %n former provinces"),
         RegroupPart => ("bình quân %k/%n tỉnh cũ (thiếu số liệu)", "mean of %k of %n former provinces (data missing)"),
-        RankRecomputed => ("hạng tính lại trong 34", "rank recomputed among the 34"),
+        RankRecomputed => ("hạng tính lại", "rank recomputed"),
+        RegroupCaption => (
+            "* Trước 1/7/2025: quy đổi theo 34 tỉnh, thành phố (bình quân các tỉnh cũ), hạng tính lại trong 34.",
+            "* Before 1 July 2025: regrouped onto the 34 provinces (means of the former provinces), ranked again among the 34.",
+        ),
         NoteCol => ("Ghi chú", "Note"),
         MapChange => ("1/7/2025: 34 tỉnh", "1 July 2025: 34 provinces"),
         Former => ("cũ", "former"),
@@ -262,19 +267,15 @@ pub fn t(lang: Lang, k: K) -> &'static str {
     }
 }
 
-/// What a regrouped value is: the mean of `used` of the `of` former provinces, its rank
-/// recomputed among the 34.
+/// What a regrouped value is: the mean of `used` of the `of` former provinces (its rank,
+/// like every rank of the regrouped period, recomputed among the 34).
 pub fn regrouped_note(lang: Lang, used: usize, of: usize) -> String {
-    let mean = if of <= 1 {
-        None
+    if of <= 1 {
+        t(lang, K::RankRecomputed).to_string()
     } else if used == of {
-        Some(t(lang, K::RegroupMean).replace("%n", &of.to_string()))
+        t(lang, K::RegroupMean).replace("%n", &of.to_string())
     } else {
-        Some(t(lang, K::RegroupPart).replace("%k", &used.to_string()).replace("%n", &of.to_string()))
-    };
-    match mean {
-        Some(m) => format!("{m}; {}", t(lang, K::RankRecomputed)),
-        None => t(lang, K::RankRecomputed).to_string(),
+        t(lang, K::RegroupPart).replace("%k", &used.to_string()).replace("%n", &of.to_string())
     }
 }
 

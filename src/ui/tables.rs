@@ -150,7 +150,7 @@ mod tests {
         let note = crate::ui::i18n::regrouped_note(Lang::Vi, 3, 3);
         let tb = ranking(Lang::Vi, &[&row], Some(&[note]));
         assert_eq!(tb.header[5], "Ghi chú");
-        assert_eq!(tb.rows[0][5], "bình quân 3 tỉnh cũ; hạng tính lại trong 34");
+        assert_eq!(tb.rows[0][5], "bình quân 3 tỉnh cũ");
         assert_eq!(tb.header[0], "Hạng");
         let csv = tb.csv();
         assert!(csv.starts_with("Hạng,Đơn vị,Điểm"));

@@ -166,6 +166,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                 </label>
             </div>
             <ExportBar lang={lang} chart={Some(spec.clone())} table={table.clone()} name="xep-hang" />
+            if notes.is_some() { <p class="regroup-caption" data-regrouped="true">{t(lang, K::RegroupCaption)}</p> }
             <div class={classes!("ranking-body", map_spec.is_some().then_some("with-map"))}>
                 <div class="table-wrap">
                     <table class="ranking" data-table="ranking">
@@ -188,7 +189,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                                 let tip = if derived.is_empty() { tip } else { format!("{derived}. {tip}") };
                                 html! {
                                     <tr class={classes!(mine.then_some("mine"))} data-unit={r.unit.clone()}>
-                                        <td class="num">{r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into())}</td>
+                                        <td class="num">{r.rank.map(|x| format!("{x}{}", if derived.is_empty() { "" } else { "*" })).unwrap_or_else(|| "–".into())}</td>
                                         <th scope="row">{r.unit.clone()}</th>
                                         <td class="num" title={tip}>{r.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
                                         <td class="num change">{change_cell(lang, r)}</td>
