@@ -1,5 +1,6 @@
 //! Analysis: pure functions of a data set and a choice → view models the UI and charts draw.
 
+pub mod brief;
 pub mod comparison;
 pub mod stats;
 pub mod targets;
