@@ -76,7 +76,7 @@ for (const file of ['long.xlsx', 'wide.xlsx']) {
       }).observe(document.body, { subtree: true, attributes: true, childList: true });
     }, file);
     await q.setInputFiles('input[type="file"]', path.join(BENCH, file));
-    await q.waitForSelector(`[data-import-file="${file}"][data-import-status="ok"]`, { timeout: 300000 });
+    await q.waitForSelector(`[data-import-file="${file}"][data-import-status="ok"]`, { state: 'attached', timeout: 300000 });
     // In the page: from the input's change event to the report entry saying "ok".
     drop.push(await q.evaluate(() => window.__t.ok - window.__t.change));
     await q.waitForSelector('[data-chart="ranking"][data-rendered="true"]');

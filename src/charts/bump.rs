@@ -7,6 +7,16 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::charts::{period_label, series_color, Hit, FONT, GRID, INK};
 use crate::core::analyse::TrendView;
 
+/// The ranks to show: from the best to the worst rank the units shown reach, with a
+/// margin of a tenth of that span (at least one rank), within 1 and the ranking's depth.
+pub fn rank_window(view: &TrendView) -> (f64, f64) {
+    let ranks: Vec<u32> = view.series.iter().flat_map(|s| s.ranks.iter().flatten().copied()).collect();
+    let depth = view.max_rank.max(1);
+    let (Some(lo), Some(hi)) = (ranks.iter().min(), ranks.iter().max()) else { return (1.0, depth as f64) };
+    let margin = ((hi - lo) / 10).max(1);
+    (lo.saturating_sub(margin).max(1) as f64, (hi + margin).min(depth.max(*hi)) as f64)
+}
+
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     view: &TrendView,
@@ -16,14 +26,15 @@ pub fn draw<DB: DrawingBackend>(
     let px = |v: f64| (v * scale).round() as u32;
     root.fill(&WHITE)?;
     let n = view.periods.len().max(1) as i32;
-    let depth = view.max_rank.max(1) as f64;
-    // The y axis runs from the last rank (bottom) up to rank 1 (top).
+    let (top, bottom) = rank_window(view);
+    // The y axis runs from the lowest rank shown (bottom) up to the highest (top): zoomed
+    // to the ranks of the units shown, with a margin, not the whole depth of the ranking.
     let mut chart = ChartBuilder::on(root)
         .margin(px(10.0))
         .margin_right(px(150.0))
         .x_label_area_size(px(30.0))
         .y_label_area_size(px(40.0))
-        .build_cartesian_2d((0..n - 1).into_segmented(), (depth + 0.5)..0.5)?;
+        .build_cartesian_2d((0..n - 1).into_segmented(), (bottom + 0.5)..(top - 0.5))?;
     chart
         .configure_mesh()
         .light_line_style(TRANSPARENT)
@@ -48,14 +59,31 @@ pub fn draw<DB: DrawingBackend>(
                 .draw_series(LineSeries::new(pts.clone(), color.stroke_width(if mine { px(3.5) } else { px(2.0) })))?;
         }
         chart.draw_series(pts.iter().map(|p| Circle::new(p.clone(), px(5.0), color.filled())))?;
-        if let Some(last) = pts.last() {
-            let style = (FONT, 12.0 * scale).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center));
-            chart.draw_series(std::iter::once(Text::new(
-                format!("  {} ({:.0})", s.unit, last.1),
-                last.clone(),
-                style,
-            )))?;
-        }
+    }
+    // Each unit's name at its last rank, pushed apart (as the trend chart does) so that no
+    // two labels overlap: at least one label's height between neighbours.
+    let mut labels: Vec<(usize, usize, f64)> = view
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.ranks.iter().enumerate().rev().find_map(|(i, r)| r.map(|r| (k, i, r as f64))))
+        .collect();
+    labels.sort_by(|a, b| a.2.total_cmp(&b.2));
+    let (_, y_top) = chart.backend_coord(&(SegmentValue::CenterOf(0), top));
+    let (_, y_next) = chart.backend_coord(&(SegmentValue::CenterOf(0), top + 1.0));
+    let per_rank = ((y_next - y_top) as f64).abs().max(1.0);
+    let gap = (15.0 * scale / per_rank).max(0.0);
+    let mut placed: Vec<f64> = Vec::new();
+    for (_, _, r) in &labels {
+        let y = placed.last().map_or(*r, |p: &f64| r.max(p + gap));
+        placed.push(y);
+    }
+    for ((k, i, r), y) in labels.iter().zip(placed) {
+        let s = &view.series[*k];
+        let color = series_color(*k, my_unit == Some(s.unit.as_str()));
+        let style = (FONT, 12.0 * scale).into_font().color(&color).pos(Pos::new(HPos::Left, VPos::Center));
+        let text = format!("  {} ({:.0})", s.unit, r);
+        chart.draw_series(std::iter::once(Text::new(text, (SegmentValue::CenterOf(*i as i32), y), style)))?;
     }
     let mut hits = Vec::new();
     for s in &view.series {
@@ -99,5 +127,45 @@ mod tests {
         assert_eq!(ys.len(), 2, "{svg}");
         assert!(ys[1] < ys[0], "rank 1 above rank 5: {ys:?}");
         assert!(svg.contains("A (1)"));
+    }
+
+    /// Five units near the top of 63: the axis shows ranks 1–7, not 1–63, and the end
+    /// labels of units tied or one rank apart stay a line apart.
+    #[test]
+    fn zoomed_to_the_units_shown_with_labels_apart() {
+        let series = |u: &str, a: u32, b: u32| Series {
+            unit: u.into(),
+            values: vec![None, None],
+            ranks: vec![Some(a), Some(b)],
+            ..Default::default()
+        };
+        let view = TrendView {
+            indicator: "X".into(),
+            periods: vec!["2022".into(), "2023".into()],
+            series: vec![
+                series("Hà Nội", 3, 1),
+                series("Huế", 1, 2),
+                series("Đà Nẵng", 2, 2),
+                series("Quảng Ninh", 5, 3),
+                series("Hải Phòng", 4, 6),
+            ],
+            max_rank: 63,
+            change_at: None,
+        };
+        assert_eq!(rank_window(&view), (1.0, 7.0));
+        let svg = to_svg((600, 300), |root| draw(&root, &view, Some("Huế"), 1.0).unwrap());
+        assert!(!svg.contains(">63<") && !svg.contains(">30<"), "the axis is zoomed");
+        // The y of each end label: pairwise at least 14 px apart.
+        let mut ys: Vec<f64> = svg
+            .split("<text")
+            .skip(1)
+            .filter(|t| t.contains(" ("))
+            .filter_map(|t| t.split("y=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        ys.sort_by(f64::total_cmp);
+        assert_eq!(ys.len(), 5, "{svg}");
+        for w in ys.windows(2) {
+            assert!(w[1] - w[0] >= 14.0, "labels overlap: {ys:?}");
+        }
     }
 }

@@ -59,7 +59,10 @@ impl ChartSpec {
         match self {
             ChartSpec::Ranking { view, .. } => ranking::height_for(view),
             ChartSpec::Trend { .. } => 380,
-            ChartSpec::Bump { view, .. } => (view.max_rank.min(63) * 9 + 80).max(260),
+            ChartSpec::Bump { view, .. } => {
+                let (top, bottom) = bump::rank_window(view);
+                ((bottom - top + 1.0).min(63.0) as u32 * 12 + 80).max(260)
+            }
             ChartSpec::Comparison { view } => comparison::height_for(view),
             ChartSpec::Targets { view } => targets::height_for(view),
             // The legend goes below the map in a narrow column: room for either.

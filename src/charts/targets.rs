@@ -8,7 +8,10 @@ use crate::charts::{Hit, FONT, GRID, INK};
 use crate::core::analyse::{Status, TargetsView};
 use crate::core::Lang;
 
-pub const ROW: u32 = 46;
+/// A row: its label on a line of its own above the bar (so a long name never runs into
+/// the bar), then the bar and its axis.
+pub const ROW: u32 = 60;
+const LABEL_BAND: f64 = 18.0;
 pub const MET: RGBColor = RGBColor(0x1b, 0x7a, 0x3a);
 pub const NOT_MET: RGBColor = RGBColor(0xb4, 0x23, 0x18);
 
@@ -30,8 +33,9 @@ pub fn draw<DB: DrawingBackend>(
     for (row, area) in view.rows.iter().zip(areas.iter()) {
         let t = &row.target;
         let top = row.latest.unwrap_or(0.0).max(t.threshold).max(1e-9) * 1.15;
-        let mut chart = ChartBuilder::on(area)
-            .y_label_area_size(px(260.0))
+        let (label_area, bar_area) = area.split_vertically(px(LABEL_BAND));
+        let mut chart = ChartBuilder::on(&bar_area)
+            .y_label_area_size(px(6.0))
             .x_label_area_size(px(16.0))
             .build_cartesian_2d(0.0..top, 0.0..1.0)?;
         chart
@@ -45,8 +49,19 @@ pub fn draw<DB: DrawingBackend>(
             .x_label_formatter(&|v| lang.num(*v, 0))
             .label_style((FONT, 10.0 * scale).into_font().color(&INK))
             .draw()?;
+        // The label fits its line: cut with "…" where the line is too narrow for it.
         let label = format!("{} ({})", t.indicator, t.text);
-        area.draw(&Text::new(label, (px(2.0) as i32, px(8.0) as i32), (FONT, 12.0 * scale).into_font().color(&INK)))?;
+        let fits = ((label_area.dim_in_pixel().0 as f64) / (7.0 * scale)).max(8.0) as usize;
+        let label = if label.chars().count() > fits {
+            format!("{}…", label.chars().take(fits.saturating_sub(1)).collect::<String>())
+        } else {
+            label
+        };
+        label_area.draw(&Text::new(
+            label,
+            (px(2.0) as i32, px(2.0) as i32),
+            (FONT, 12.0 * scale).into_font().color(&INK),
+        ))?;
         if let Some(v) = row.latest {
             let color = if row.status == Status::Met { MET } else { NOT_MET };
             chart.draw_series(std::iter::once(Rectangle::new([(0.0, 0.3), (v, 0.7)], color.filled())))?;
@@ -97,5 +112,21 @@ mod tests {
         assert_eq!(svg.matches("fill=\"#1B7A3A\"").count(), 1, "{svg}");
         assert_eq!(svg.matches("fill=\"#B42318\"").count(), 1);
         assert!(svg.contains("Trễ hạn (&lt; 2)") || svg.contains("Trễ hạn (< 2)"), "{svg}");
+        // Each label sits above its bar: the text's baseline band ends before the bar starts.
+        let text_ys: Vec<f64> = svg
+            .split("<text")
+            .skip(1)
+            .filter(|t| t.contains(" ("))
+            .filter_map(|t| t.split("y=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        let bar_ys: Vec<f64> = svg
+            .split("<rect")
+            .skip(1)
+            .filter(|r| r.contains("#1B7A3A") || r.contains("#B42318"))
+            .filter_map(|r| r.split("y=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!((text_ys.len(), bar_ys.len()), (3, 2), "{svg}");
+        assert!(bar_ys[0] >= text_ys[0] + 14.0, "label {text_ys:?} runs into bar {bar_ys:?}");
+        assert!(bar_ys[1] >= text_ys[1] + 14.0);
     }
 }

@@ -9,9 +9,11 @@ use crate::core::codec::{decode, encode, CodecError};
 use crate::core::export::{targets_csv, tidy_csv};
 use crate::core::{ImportOptions, Lang};
 use crate::ui::browser::{download_csv, read_file, set_document_lang};
+use crate::ui::components::brief_view::BriefPanel;
 use crate::ui::components::comparison_view::ComparisonPanel;
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::header::Header;
+use crate::ui::components::import_panel::ImportPanel;
 use crate::ui::components::import_report::ImportReportView;
 use crate::ui::components::ranking_view::RankingPanel;
 use crate::ui::components::share::Share;
@@ -198,15 +200,30 @@ pub fn App() -> Html {
     let spellings = use_memo(ByPtr(state.catalog.clone()), |c| c.0.spellings());
     let has_data = !state.catalog.datasets.is_empty();
     let has_targets = !state.catalog.targets.is_empty();
+    let errors = state.catalog.reports.iter().filter(|r| r.status == crate::core::ImportStatus::Error).count();
+    let import_summary = {
+        let mut s = t(lang, K::ImportSummary)
+            .replace("%f", &state.catalog.reports.len().to_string())
+            .replace("%d", &state.catalog.datasets.len().to_string())
+            .replace("%t", &state.catalog.targets.len().to_string());
+        if errors > 0 {
+            s = s.replace(" — ", &format!(" · {} — ", t(lang, K::ImportErrors).replace("%n", &errors.to_string())));
+        }
+        s
+    };
+    let on_report_toggle = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |open: bool| dispatch.emit(Action::SetReportOpen(open)))
+    };
     html! {
         <>
             <Header lang={lang} on_lang={on_lang} />
             <main>
+                <ImportPanel open={state.import_open()} collapsible={has_data || has_targets} summary={import_summary}
+                    on_toggle={on_report_toggle} on_files={on_files.clone()}>
                 <div class="load-row">
                     <DropZone lang={lang} on_files={on_files} on_sample={on_sample} />
                     <div class="exports">
-                        <button type="button" data-action="export-tidy" disabled={!has_data} onclick={export_tidy}>{t(lang, K::ExportTidy)}</button>
-                        <button type="button" data-action="export-targets" disabled={!has_targets} onclick={export_targets}>{t(lang, K::ExportTargets)}</button>
                         <p class="hint">{t(lang, K::SampleNote)}</p>
                     </div>
                 </div>
@@ -216,6 +233,7 @@ pub fn App() -> Html {
                     on_unmerge={on_unmerge} on_reread={on_reread} />
                 <UnitMapper lang={lang} spellings={spellings} overrides={state.catalog.unit_overrides.clone()}
                     on_map={on_map} on_clear={on_clear} />
+                </ImportPanel>
                 if let Some(e) = &state.link_error {
                     <p class="link-message error" role="alert" data-link-error="true">
                         {t(lang, if matches!(e, CodecError::FutureVersion(_)) { K::LinkFuture } else { K::LinkDamaged })}
@@ -229,12 +247,18 @@ pub fn App() -> Html {
                 <div class="view-bar">
                     <ViewTabs lang={lang} view={state.view} on_view={on_view} />
                     <Share state={state.clone()} />
+                    // Outside the import panel, so that they stay at hand when it is collapsed.
+                    <div class="exports">
+                        <button type="button" data-action="export-tidy" disabled={!has_data} onclick={export_tidy}>{t(lang, K::ExportTidy)}</button>
+                        <button type="button" data-action="export-targets" disabled={!has_targets} onclick={export_targets}>{t(lang, K::ExportTargets)}</button>
+                    </div>
                 </div>
                 { match state.view {
                     View::Ranking => html! { <RankingPanel state={state.clone()} dispatch={dispatch.clone()} /> },
                     View::Comparison => html! { <ComparisonPanel state={state.clone()} dispatch={dispatch.clone()} /> },
                     View::Trend => html! { <TrendPanel state={state.clone()} dispatch={dispatch.clone()} /> },
                     View::Targets => html! { <TargetsPanel state={state.clone()} dispatch={dispatch.clone()} /> },
+                    View::Brief => html! { <BriefPanel state={state.clone()} dispatch={dispatch.clone()} /> },
                 } }
             </main>
         </>

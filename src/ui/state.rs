@@ -19,10 +19,12 @@ pub enum View {
     Comparison,
     Trend,
     Targets,
+    /// My unit's brief across every loaded data set.
+    Brief,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Ranking, View::Comparison, View::Trend, View::Targets];
+    pub const ALL: [View; 5] = [View::Ranking, View::Comparison, View::Trend, View::Targets, View::Brief];
 
     /// The value of the page hooks `data-view` and `view-<name>`.
     pub fn name(self) -> &'static str {
@@ -31,6 +33,7 @@ impl View {
             View::Comparison => "comparison",
             View::Trend => "trend",
             View::Targets => "targets",
+            View::Brief => "brief",
         }
     }
 
@@ -67,6 +70,8 @@ pub struct AppState {
     pub link_error: Option<CodecError>,
     /// Pre-2025 province data shown regrouped onto the 34 provinces.
     pub regroup: bool,
+    /// The drop zone and import report shown in full once data is in (else one line).
+    pub report_open: bool,
     /// The current data set regrouped (while `regroup` is on): the data set it was made
     /// from, the result, and which values are means of former provinces.
     pub regrouped: Option<Regrouped>,
@@ -138,6 +143,8 @@ pub enum Action {
     SetTargetSheet(usize),
     /// Shows pre-2025 province data regrouped onto the 34 provinces, or not.
     SetRegroup(bool),
+    /// Opens or collapses the drop zone and the import report.
+    SetReportOpen(bool),
     /// Shows the view a link describes (loading the data it carries, if any).
     Restore(Box<ViewState>),
     LinkError(CodecError),
@@ -192,6 +199,10 @@ impl AppState {
                 }
             }
             Action::Loaded(outcome) => {
+                // A file that could not be read keeps the report open, so its reason is seen.
+                if outcome.report.status == crate::core::ImportStatus::Error {
+                    self.report_open = true;
+                }
                 let file = outcome.report.file.clone();
                 self.loading.retain(|n| *n != file);
                 let had = self.catalog.datasets.len();
@@ -257,6 +268,7 @@ impl AppState {
             }
             Action::SetTargetSheet(i) => self.target_sheet = i,
             Action::SetRegroup(on) => self.regroup = on,
+            Action::SetReportOpen(open) => self.report_open = open,
         }
     }
 
@@ -339,6 +351,8 @@ impl AppState {
                     View::Comparison => period.as_deref() == Some(&*o.period),
                     View::Trend => indicator.as_deref() == Some(&*o.indicator),
                     View::Targets => false,
+                    // The brief: every indicator of the period shown and the one before.
+                    View::Brief => period.as_deref() == Some(&*o.period) || previous.as_deref() == Some(&*o.period),
                 }),
                 None => Embedded::default(),
             };
@@ -414,6 +428,13 @@ impl AppState {
     pub fn indicator_label(&self, name: &str) -> String {
         let en = (self.lang == Lang::En).then(|| self.current().and_then(|d| d.name_en(name))).flatten();
         en.map_or_else(|| crate::ui::i18n::indicator_name(self.lang, name), str::to_string)
+    }
+
+    /// Shown in full: before any data, while files are read, or when asked (or after an
+    /// error); else collapsed to one line.
+    pub fn import_open(&self) -> bool {
+        let has_any = !self.catalog.datasets.is_empty() || !self.catalog.targets.is_empty();
+        !has_any || !self.loading.is_empty() || self.report_open
     }
 
     /// The chosen indicator, else the overall index (or the first indicator).

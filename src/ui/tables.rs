@@ -1,6 +1,7 @@
 //! Each view's table as header + rows of display text: rendered in the page and exported
 //! as CSV ("export-table") from the same values. Pure Rust, tested natively.
 
+use crate::core::analyse::brief::BriefSet;
 use crate::core::analyse::{ComparisonView, RankRow, Status, TargetsView, TrendView};
 use crate::core::Lang;
 use crate::ui::i18n::{indicator_name, t, K};
@@ -125,6 +126,61 @@ pub fn targets(lang: Lang, v: &TargetsView) -> Table {
             })
             .collect(),
     }
+}
+
+/// A rank as "x/N", and its change as "▲ 3" / "▼ 2" / "=".
+pub fn rank_of(rank: Option<u32>, of: usize) -> String {
+    rank.map(|r| format!("{r}/{of}")).unwrap_or_else(|| "–".into())
+}
+
+pub fn rank_move(change: Option<i64>) -> String {
+    match change {
+        Some(c) if c > 0 => format!("▲ {c}"),
+        Some(c) if c < 0 => format!("▼ {}", -c),
+        Some(_) => "=".into(),
+        None => "–".into(),
+    }
+}
+
+/// The brief as one table (the CSV of the brief): a row per data set and indicator.
+pub fn brief(lang: Lang, sets: &[BriefSet], name: &dyn Fn(&str) -> String) -> Table {
+    let keys = [
+        K::BriefDataset,
+        K::Period,
+        K::BriefGroup,
+        K::BriefComponent,
+        K::BriefScore,
+        K::BriefRankOf,
+        K::Change,
+        K::ValueChange,
+        K::BriefBest,
+        K::BriefMedian,
+        K::BriefLostToBest,
+        K::BriefBelowMedian,
+    ];
+    let mut rows = Vec::new();
+    for b in sets {
+        for l in b.overall.iter().chain(&b.components) {
+            rows.push(vec![
+                b.dataset.clone(),
+                b.period.clone(),
+                b.group.clone(),
+                name(&l.indicator),
+                num(lang, l.value, 2),
+                rank_of(l.rank, l.of),
+                rank_move(l.rank_change),
+                l.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into()),
+                match (&l.best, &l.leader) {
+                    (Some(v), Some(u)) => format!("{} ({u})", lang.num(*v, 2)),
+                    _ => "–".into(),
+                },
+                num(lang, l.median, 2),
+                num(lang, l.lost_to_best, 2),
+                num(lang, l.below_median, 2),
+            ]);
+        }
+    }
+    Table { header: keys.iter().map(|k| t(lang, *k).to_string()).collect(), rows }
 }
 
 #[cfg(test)]

@@ -96,3 +96,10 @@ export async function openApp(viewport = { width: 1280, height: 900 }) {
   };
   return { page, errors, close };
 }
+
+/** Opens the drop zone and import report when they are collapsed to their one line. */
+export async function openReport(page) {
+  const panel = page.locator('details.import-panel');
+  if (!(await panel.evaluate((d) => d.open))) await panel.locator(':scope > summary').click();
+  await page.waitForSelector('details.import-panel[open]');
+}

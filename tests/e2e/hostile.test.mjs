@@ -12,7 +12,7 @@ before(async () => {
   app = await openApp();
   ({ page, errors } = app);
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]');
+  await page.waitForSelector('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]', { state: 'attached' });
 });
 
 after(async () => app?.close());
@@ -29,7 +29,7 @@ test('broken files: an error each, in plain words, and the sample stays', async 
   };
   await page.setInputFiles('input[type="file"]', Object.keys(cases).map((f) => path.join(HOSTILE, f)));
   for (const [file, reason] of Object.entries(cases)) {
-    await page.waitForSelector(`[data-import-file="${file}"][data-import-status="error"]`);
+    await page.waitForSelector(`[data-import-file="${file}"][data-import-status="error"]`, { state: 'attached' });
     const text = await page.locator(`[data-import-file="${file}"]`).textContent();
     assert.ok(text.includes(file), `${file}: ${text}`);
     assert.match(text, reason, file);
@@ -47,13 +47,13 @@ test('huge and crafted workbooks: refused or read without freezing, nothing lost
   };
   await page.setInputFiles('input[type="file"]', [...Object.keys(cases), 'deep-strings.xlsx'].map((f) => path.join(FIXTURES, f)));
   for (const [file, reason] of Object.entries(cases)) {
-    await page.waitForSelector(`[data-import-file="${file}"][data-import-status="error"]`, { timeout: 60000 });
+    await page.waitForSelector(`[data-import-file="${file}"][data-import-status="error"]`, { state: 'attached', timeout: 60000 });
     assert.match(await page.locator(`[data-import-file="${file}"]`).textContent(), reason, file);
   }
-  await page.waitForSelector('[data-import-file="deep-strings.xlsx"]:not([data-import-status="loading"])', { timeout: 60000 });
+  await page.waitForSelector('[data-import-file="deep-strings.xlsx"]:not([data-import-status="loading"])', { state: 'attached', timeout: 60000 });
   await page.setInputFiles('input[type="file"]', ['title-only.xlsx', 'mixed-encodings.csv'].map((f) => path.join(HOSTILE, f)));
-  await page.waitForSelector('[data-import-file="title-only.xlsx"][data-import-status="error"]');
-  await page.waitForSelector('[data-import-file="mixed-encodings.csv"][data-import-status="ok"]');
+  await page.waitForSelector('[data-import-file="title-only.xlsx"][data-import-status="error"]', { state: 'attached' });
+  await page.waitForSelector('[data-import-file="mixed-encodings.csv"][data-import-status="ok"]', { state: 'attached' });
   assert.equal(await page.locator('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]').count(), 1);
   assert.deepEqual(errors, []);
 });
@@ -61,7 +61,7 @@ test('huge and crafted workbooks: refused or read without freezing, nothing lost
 test('markup in names is shown as text, nothing runs', async () => {
   const title = await page.title();
   await page.setInputFiles('input[type="file"]', path.join(HOSTILE, 'script-names.csv'));
-  await page.waitForSelector('[data-import-file="script-names.csv"][data-import-status="ok"]');
+  await page.waitForSelector('[data-import-file="script-names.csv"][data-import-status="ok"]', { state: 'attached' });
   await page.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
   const units = await page.locator('table[data-table="ranking"] tbody th').allTextContents();
   assert.ok(units.includes("<script>document.title='pwned'</script>"), units.join(' | '));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, downloadText, parseCsv, ROOT, SHOTS } from './harness.mjs';
+import { openApp, openReport, downloadText, parseCsv, ROOT, SHOTS } from './harness.mjs';
 
 const FIX = path.join(ROOT, 'tests', 'fixtures');
 let app, page, errors;
@@ -27,7 +27,7 @@ const DONE = ':is([data-import-status="ok"],[data-import-status="warning"])';
 test('files from openpyxl, xlwt and odfpy, dropped at once, read right', async () => {
   const files = ['ddci-2023.openpyxl.xlsx', 'par-2017-2022.xlwt.xls', 'par-long.odfpy.ods', 'chi-tieu-2024.openpyxl.xlsx'];
   await page.setInputFiles('input[type="file"]', files.map((f) => path.join(FIX, f)));
-  for (const f of files) await page.waitForSelector(`[data-import-file="${f}"]${DONE}`);
+  for (const f of files) await page.waitForSelector(`[data-import-file="${f}"]${DONE}`, { state: 'attached' });
 
   const rows = await tidy();
   assert.deepEqual(rows[0], ['dataset', 'group', 'unit', 'period', 'indicator', 'value', 'rank', 'province_2025']);
@@ -49,6 +49,7 @@ test('files from openpyxl, xlwt and odfpy, dropped at once, read right', async (
   assert.deepEqual(byName['Phiếu đánh giá hài lòng'].slice(2), ['>=', '95', '2024-Q3', '96.81', 'true']);
   assert.deepEqual(byName['Tỷ lệ hồ sơ trễ hạn'].slice(2), ['<', '2', '2024-Q3', '1.9', 'true']);
   fs.mkdirSync(SHOTS, { recursive: true });
+  await openReport(page);
   await page.locator('.import-report').screenshot({ path: path.join(SHOTS, 'import-report-vi.png') });
 
   // The views on a real multi-year file (years as columns, 2017–2022, a gap in 2021).
@@ -65,6 +66,7 @@ test('files from openpyxl, xlwt and odfpy, dropped at once, read right', async (
 });
 
 test('a merge can be undone and redone', async () => {
+  await openReport(page);
   const entry = page.locator('[data-import-file="par-2017-2022.xlwt.xls"]');
   await entry.locator('summary', { hasText: 'Gộp tên đơn vị' }).click();
   await entry.locator('[data-action="unmerge"][data-spelling="TP.HCM"]').click();
@@ -82,9 +84,10 @@ test('detection can be corrected by hand: unit column and period', async () => {
   const file = path.join(dir, 'co-quan.csv');
   fs.writeFileSync(file, 'Ký hiệu,Bộ phận,Kết quả,TT,Số cán bộ\nA01,Văn phòng UBND,80,2,35\nA02,Thanh tra tỉnh,82,1,20\n');
   await page.setInputFiles('input[type="file"]', file);
-  await page.waitForSelector(`[data-import-file="co-quan.csv"]${DONE}`);
+  await page.waitForSelector(`[data-import-file="co-quan.csv"]${DONE}`, { state: 'attached' });
   let rows = await tidy();
   assert.ok(rows.some((r) => r[2] === 'A01'), 'detection first takes the codes for units');
+  await openReport(page);
   const entry = page.locator('[data-import-file="co-quan.csv"]');
   await entry.locator('.adjust summary').click();
   await entry.locator('input[name="unit-col"]').fill('B');
@@ -92,7 +95,7 @@ test('detection can be corrected by hand: unit column and period', async () => {
   await entry.locator('input[name="rank-cols"]').fill('D');
   await entry.locator('input[name="period"]').fill('2024');
   await entry.locator('[data-action="reread"]').click();
-  await page.waitForSelector(`[data-import-file="co-quan.csv"]${DONE}`);
+  await page.waitForSelector(`[data-import-file="co-quan.csv"]${DONE}`, { state: 'attached' });
   rows = await tidy();
   const mine = rows.filter((r) => r[0] === 'co-quan');
   assert.deepEqual(mine.map((r) => r.slice(2)), [

@@ -24,7 +24,7 @@ const tableRows = () => page.locator('table[data-table="ranking"] tbody tr').cou
 
 test('a 2024 (63) and a 2025 (34) release dropped together; the tidy export names each province after 1 July 2025', async () => {
   await page.setInputFiles('input[type="file"]', FILES.map((f) => path.join(DIR, f)));
-  for (const f of FILES) await page.waitForSelector(`[data-import-file="${f}"][data-import-status="ok"]`);
+  for (const f of FILES) await page.waitForSelector(`[data-import-file="${f}"][data-import-status="ok"]`, { state: 'attached' });
   assert.match(await page.locator('[data-import-file="PAR-INDEX-2025.xlsx"]').textContent(), /theo 34 tỉnh, thành phố/);
   const { text } = await downloadText(page, '[data-action="export-tidy"]');
   tidy = csvRows(text);

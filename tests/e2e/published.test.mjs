@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, downloadText, parseCsv, ROOT, FIXTURES, SHOTS } from './harness.mjs';
+import { openApp, openReport, downloadText, parseCsv, ROOT, FIXTURES, SHOTS } from './harness.mjs';
 
 const PUB = path.join(FIXTURES, 'published');
 const FIX = path.join(ROOT, 'tests', 'fixtures');
@@ -32,7 +32,7 @@ test('every published layout, dropped at once, reads to its expected rows', asyn
   assert.ok(generated.length >= 9, `generated look-alikes in ${PUB}`);
   const files = [...generated.map((f) => path.join(PUB, f)), ...Object.keys(xls).map((f) => path.join(FIX, f))];
   await page.setInputFiles('input[type="file"]', files);
-  for (const f of files) await page.waitForSelector(`[data-import-file="${path.basename(f)}"]${DONE}`, { timeout: 30000 });
+  for (const f of files) await page.waitForSelector(`[data-import-file="${path.basename(f)}"]${DONE}`, { state: 'attached', timeout: 30000 });
 
   const want = new Set();
   for (const f of generated) for (const r of readCsv(path.join(PUB, `${f}.expected.csv`))) want.add(r.join('\u0001'));
@@ -48,6 +48,7 @@ test('every published layout, dropped at once, reads to its expected rows', asyn
   assert.equal(got.size, want.size);
 
   fs.mkdirSync(SHOTS, { recursive: true });
+  await openReport(page);
   await page.locator('.import-report').screenshot({ path: path.join(SHOTS, 'published-report-vi.png') });
   assert.deepEqual(errors, []);
 });
@@ -55,8 +56,8 @@ test('every published layout, dropped at once, reads to its expected rows', asyn
 test('the other copy of a table can be chosen', async () => {
   const entry = page.locator('[data-import-file="papi-2019-bilingual.xlwt.xls"]');
   await entry.locator('[data-action="use-sheet"][data-sheet="Summary"]').click();
-  await page.waitForSelector(`[data-import-file="papi-2019-bilingual.xlwt.xls"]${DONE}`);
-  await page.waitForSelector('[data-import-file="papi-2019-bilingual.xlwt.xls"] [data-action="use-sheet"][data-sheet="Tổng hợp"]');
+  await page.waitForSelector(`[data-import-file="papi-2019-bilingual.xlwt.xls"]${DONE}`, { state: 'attached' });
+  await page.waitForSelector('[data-import-file="papi-2019-bilingual.xlwt.xls"] [data-action="use-sheet"][data-sheet="Tổng hợp"]', { state: 'attached' });
   const { rows } = await tidy();
   const papi = rows.map((r) => r.split('\u0001')).filter((r) => r[0].includes('PAPI'));
   assert.ok(papi.length > 0);

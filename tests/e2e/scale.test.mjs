@@ -13,7 +13,7 @@ before(async () => {
   app = await openApp();
   ({ page, errors } = app);
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector(`${status('chiso-mau.xlsx')}[data-import-status="ok"]`);
+  await page.waitForSelector(`${status('chiso-mau.xlsx')}[data-import-status="ok"]`, { state: 'attached' });
 });
 
 after(async () => app?.close());
@@ -40,7 +40,7 @@ test('a 144,000-row import runs in a worker: progress shows and a click is handl
     loading: document.querySelector(sel)?.getAttribute('data-import-status'),
   }), status('long.xlsx'));
   assert.deepEqual(during, { lang: 'en', loading: 'loading' });
-  await page.waitForSelector(`${status('long.xlsx')}[data-import-status="ok"]`, { timeout: 60_000 });
+  await page.waitForSelector(`${status('long.xlsx')}[data-import-status="ok"]`, { state: 'attached', timeout: 60_000 });
   const text = await page.textContent(status('long.xlsx'));
   assert.match(text, /1200 units/);
   assert.match(text, /144000 values/);
@@ -59,10 +59,10 @@ test('reading can be cancelled; the next file is read by a fresh worker', async 
   // The earlier long.xlsx entry is replaced by the one being read.
   await page.waitForSelector(`${status('long.xlsx')}[data-import-status="loading"]`);
   await page.click(`[data-action="cancel-import"][data-file="long.xlsx"]`);
-  await page.waitForSelector(`${status('long.xlsx')}[data-import-status="error"]`);
+  await page.waitForSelector(`${status('long.xlsx')}[data-import-status="error"]`, { state: 'attached' });
   assert.match(await page.textContent(status('long.xlsx')), /huỷ/);
   await page.setInputFiles('input[type="file"]', path.join(FIXTURES, 'xep-hang-2022.xlsx'));
-  await page.waitForSelector(`${status('xep-hang-2022.xlsx')}[data-import-status="ok"]`);
+  await page.waitForSelector(`${status('xep-hang-2022.xlsx')}[data-import-status="ok"]`, { state: 'attached' });
   assert.ok(await page.$(`${status('chiso-mau.xlsx')}[data-import-status="ok"]`));
   assert.deepEqual(errors, []);
 });

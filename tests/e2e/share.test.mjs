@@ -33,7 +33,7 @@ async function fresh(url = web.url) {
 
 async function makeView(page) {
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector(SAMPLE_OK);
+  await page.waitForSelector(SAMPLE_OK, { state: 'attached' });
   await page.click('[data-action="view-trend"]');
   await page.selectOption('[data-control="my-unit"]', 'Hà Nội');
   await page.click('[data-action="lang-en"]');
@@ -83,7 +83,7 @@ test('a link with its data needs no file', async () => {
 test('back and forward move between views', async () => {
   const a = await fresh();
   await a.page.click('[data-action="load-sample"]');
-  await a.page.waitForSelector(SAMPLE_OK);
+  await a.page.waitForSelector(SAMPLE_OK, { state: 'attached' });
   for (const v of ['comparison', 'trend', 'targets']) {
     await a.page.click(`[data-action="view-${v}"]`);
     await a.page.waitForSelector(`[data-view="${v}"]`);
@@ -102,7 +102,7 @@ test('damaged and future links give a clear message and the normal page', async 
     const a = await fresh(web.url + hash);
     await a.page.waitForSelector(sel);
     await a.page.click('[data-action="load-sample"]');
-    await a.page.waitForSelector(SAMPLE_OK);
+    await a.page.waitForSelector(SAMPLE_OK, { state: 'attached' });
     assert.deepEqual(a.errors, []);
     await a.context.close();
   }
@@ -114,9 +114,9 @@ test('no network request after the page has loaded, in any view', async () => {
   const requests = [];
   a.page.on('request', (r) => { if (!/^(data|blob):/.test(r.url())) requests.push(r.url()); });
   await a.page.click('[data-action="load-sample"]');
-  await a.page.waitForSelector(SAMPLE_OK);
+  await a.page.waitForSelector(SAMPLE_OK, { state: 'attached' });
   await a.page.setInputFiles('input[type="file"]', path.join(FIXTURES, 'xep-hang-2022.xlsx'));
-  await a.page.waitForSelector('[data-import-file="xep-hang-2022.xlsx"][data-import-status="ok"]');
+  await a.page.waitForSelector('[data-import-file="xep-hang-2022.xlsx"][data-import-status="ok"]', { state: 'attached' });
   for (const v of ['ranking', 'comparison', 'trend', 'targets']) {
     await a.page.click(`[data-action="view-${v}"]`);
     await a.page.waitForSelector(`[data-view="${v}"]`);
@@ -143,9 +143,9 @@ test('the single-file bundle works from file:// with the network blocked', async
   await page.goto(pathToFileURL(path.join(DIST, 'chiso-offline.html')).href);
   await page.waitForSelector('[data-action="load-sample"]');
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector(SAMPLE_OK);
+  await page.waitForSelector(SAMPLE_OK, { state: 'attached' });
   await page.setInputFiles('input[type="file"]', path.join(FIXTURES, 'xep-hang-2022.xlsx'));
-  await page.waitForSelector('[data-import-file="xep-hang-2022.xlsx"][data-import-status="ok"]');
+  await page.waitForSelector('[data-import-file="xep-hang-2022.xlsx"][data-import-status="ok"]', { state: 'attached' });
   await page.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
   assert.deepEqual(requests.filter((u) => !/^(data|blob):/.test(u)), []);
   assert.deepEqual(errors, []);
@@ -175,6 +175,6 @@ test('hosted, the service worker lets the app open with the network off', async 
   await page.reload();
   await page.waitForSelector('[data-action="load-sample"]');
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector(SAMPLE_OK);
+  await page.waitForSelector(SAMPLE_OK, { state: 'attached' });
   await context.close();
 });

@@ -17,7 +17,7 @@ after(async () => app?.close());
 
 test('the sample loads into a ranking of the 34 provinces (2025, the new map) with a chart', async () => {
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]');
+  await page.waitForSelector('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]', { state: 'attached' });
   await page.waitForSelector('[data-view="ranking"]');
   const rows = await page.locator('table[data-table="ranking"] tbody tr').count();
   assert.equal(rows, 34);
@@ -31,7 +31,7 @@ test('the sample loads into a ranking of the 34 provinces (2025, the new map) wi
 test('a dropped messy workbook is read right and exported as tidy CSV', async () => {
   await page.setInputFiles('input[type="file"]', path.join(FIXTURES, 'xep-hang-2022.xlsx'));
   const entry = page.locator('[data-import-file="xep-hang-2022.xlsx"]');
-  await page.waitForSelector('[data-import-file="xep-hang-2022.xlsx"][data-import-status="ok"]');
+  await page.waitForSelector('[data-import-file="xep-hang-2022.xlsx"][data-import-status="ok"]', { state: 'attached' });
   assert.match(await entry.textContent(), /TP HCM → TP\. Hồ Chí Minh/);
 
   const { name, text } = await downloadText(page, '[data-action="export-tidy"]');
@@ -52,7 +52,7 @@ test('a dropped messy workbook is read right and exported as tidy CSV', async ()
 
 test('a broken file gets a clear error and loses nothing', async () => {
   await page.setInputFiles('input[type="file"]', path.join(FIXTURES, 'hong.xlsx'));
-  await page.waitForSelector('[data-import-file="hong.xlsx"][data-import-status="error"]');
+  await page.waitForSelector('[data-import-file="hong.xlsx"][data-import-status="error"]', { state: 'attached' });
   const text = await page.locator('[data-import-file="hong.xlsx"]').textContent();
   assert.match(text, /hong\.xlsx/);
   assert.match(text, /cắt cụt|hỏng|không đọc được/);

@@ -12,7 +12,7 @@ before(async () => {
   app = await openApp({ width: 1280, height: 1100 });
   ({ page, errors } = app);
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]');
+  await page.waitForSelector('[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]', { state: 'attached' });
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 

@@ -14,7 +14,7 @@ pub struct Props {
     pub on_sample: Callback<()>,
 }
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

@@ -1,11 +1,13 @@
 //! One component per file.
 
+pub mod brief_view;
 pub mod chart_canvas;
 pub mod comparison_view;
 pub mod controls;
 pub mod drop_zone;
 pub mod export_bar;
 pub mod header;
+pub mod import_panel;
 pub mod import_report;
 pub mod ranking_view;
 pub mod share;

@@ -17,6 +17,7 @@ fn label(v: View) -> K {
         View::Comparison => K::ViewComparison,
         View::Trend => K::ViewTrend,
         View::Targets => K::ViewTargets,
+        View::Brief => K::ViewBrief,
     }
 }
 
