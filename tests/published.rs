@@ -162,7 +162,15 @@ fn a_researchers_panel_with_ids_and_names_in_two_languages() {
 
 #[test]
 fn provinces_across_indicators_down() {
-    check(&published::par_transposed().unwrap());
+    let o = check(&published::par_transposed().unwrap());
+    // The scale column ("Thang điểm") gives the most each indicator can score.
+    let d = &o.datasets[0];
+    assert_eq!(d.max_of("Cải cách thể chế"), Some(12.0));
+    assert_eq!(d.max_of(chiso::core::model::OVERALL), Some(36.0));
+    let b = chiso::core::analyse::brief::brief(d, "Hà Nội").unwrap();
+    let l = b.components.iter().find(|l| l.indicator == "Cải cách TTHC").unwrap();
+    assert_eq!(l.max_possible, Some(14.0));
+    assert!((l.lost_to_max.unwrap() - (14.0 - l.value.unwrap())).abs() < 1e-9);
 }
 
 #[test]

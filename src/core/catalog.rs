@@ -178,6 +178,16 @@ impl Catalog {
                                 existing.lower_is_better.push(l);
                             }
                         }
+                        for (vi, en) in d.names_en {
+                            if !existing.names_en.iter().any(|(v, _)| *v == vi) {
+                                existing.names_en.push((vi, en));
+                            }
+                        }
+                        for (i, v) in d.max_possible {
+                            if !existing.max_possible.iter().any(|(x, _)| *x == i) {
+                                existing.max_possible.push((i, v));
+                            }
+                        }
                         built[i] = true;
                     }
                     None => {

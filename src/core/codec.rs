@@ -417,6 +417,7 @@ impl Embedded {
             lower_is_better: self.lower.clone(),
             names_en: Vec::new(),
             regrouped: false,
+            max_possible: Vec::new(),
         }
     }
 }
@@ -618,6 +619,7 @@ mod tests {
             lower_is_better: vec![],
             names_en: Vec::new(),
             regrouped: false,
+            max_possible: Vec::new(),
         };
         let e = Embedded::from_dataset(&d, |_| true);
         let s = ViewState { data: Some(e), ..Default::default() };

@@ -29,6 +29,8 @@ pub struct RankingTable {
     pub slice_of: Vec<u32>,
     /// Indicators named in both languages by the header: (Vietnamese, English).
     pub names_en: Vec<(String, String)>,
+    /// Each indicator's scale, from a "Thang điểm" / "Điểm tối đa" row.
+    pub max_possible: Vec<(String, f64)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -1099,6 +1101,7 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let mut blank_above = false;
     let repeats_matter = layout == "wide";
     let mut row_units: Vec<Option<u32>> = vec![None; unit_cols.len()];
+    let mut max_possible: Vec<(String, f64)> = Vec::new();
     for r in f.body_start..f.body_end {
         let row = &g.rows[r];
         let filled: Vec<(usize, &Cell)> = nonempty(row).collect();
@@ -1143,6 +1146,15 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                     any_unit = true;
                 }
                 UnitCell::Aggregate if k == main_k => {
+                    // A scale row gives the most each indicator can score.
+                    if crate::core::units::is_scale(&text) {
+                        for c in 0..width {
+                            let (Some((_, ind)), Num::Value(v)) = (&meaning[c], num(g.get(r, c))) else { continue };
+                            if roles[c] == Role::Value && !max_possible.iter().any(|(i, _): &(String, f64)| i == ind) {
+                                max_possible.push((ind.clone(), v));
+                            }
+                        }
+                    }
                     notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: text.into_owned() })
                 }
                 UnitCell::Header if k == main_k => notes.skip_cell(Note::NotUnitRow {
@@ -1285,7 +1297,16 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         }
         blank_above = false;
     }
-    Found::Ranking(RankingTable { sheet, title, layout, records, lower_is_better: lower, slice_of, names_en })
+    Found::Ranking(RankingTable {
+        sheet,
+        title,
+        layout,
+        records,
+        lower_is_better: lower,
+        slice_of,
+        names_en,
+        max_possible,
+    })
 }
 
 /// What a cell of a unit column holds.

@@ -302,6 +302,11 @@ fn assemble(
                 set.names_en.push((vi, en));
             }
         }
+        for (i, v) in t.max_possible {
+            if !set.max_possible.iter().any(|(x, _)| *x == i) {
+                set.max_possible.push((i, v));
+            }
+        }
     }
     for ((s, tables), slices) in sets.iter_mut().zip(tables_in).zip(slices_of) {
         s.source = file_name.to_string();

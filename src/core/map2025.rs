@@ -205,6 +205,7 @@ pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
         lower_is_better: d.lower_is_better.clone(),
         names_en: d.names_en.clone(),
         regrouped: true,
+        max_possible: d.max_possible.clone(),
     };
     // (group, period, indicator) on the old map → per successor: values of predecessors.
     type Slice = (Text, Text, Text);

@@ -178,6 +178,9 @@ pub struct DataSet {
     pub names_en: Vec<(String, String)>,
     /// Pre-2025 province data regrouped onto the 34 (every period on one map).
     pub regrouped: bool,
+    /// The most an indicator can score, where the file gives it (a "Thang điểm" or "Điểm
+    /// tối đa" row or column).
+    pub max_possible: Vec<(String, f64)>,
 }
 
 impl DataSet {
@@ -220,6 +223,11 @@ impl DataSet {
 
     pub fn units(&self) -> Vec<String> {
         self.distinct(|o| &o.unit)
+    }
+
+    /// The most the indicator can score, where the file gives it.
+    pub fn max_of(&self, indicator: &str) -> Option<f64> {
+        self.max_possible.iter().find(|(i, _)| i == indicator).map(|(_, v)| *v)
     }
 
     /// The indicator's English name, where the file gives one.

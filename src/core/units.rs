@@ -123,6 +123,13 @@ pub fn unit_key(name: &str) -> String {
     s.replace(' ', "")
 }
 
+/// A row that gives each indicator's scale, the most it can score ("Thang điểm").
+pub fn is_scale(name: &str) -> bool {
+    let f = fold(name);
+    ["thang diem", "diem toi da", "toi da", "max score", "maximum score", "maximum", "diem chuan toi da"]
+        .contains(&f.as_str())
+}
+
 /// Names that stand for a total, an average or another statistic rather than a unit
 /// ("Cả nước", "Trung bình", "Min", "Max", "Điểm cao nhất", "Highest"...).
 pub fn is_aggregate(name: &str) -> bool {

@@ -203,6 +203,11 @@ pub fn encode(o: &ImportOutcome) -> Vec<u8> {
             w.text(vi);
             w.text(en);
         }
+        w.uint(d.max_possible.len() as u64);
+        for (i, v) in &d.max_possible {
+            w.text(i);
+            w.num(*v);
+        }
         w.uint(d.observations.len() as u64);
         for ob in &d.observations {
             w.shared(&ob.group);
@@ -276,6 +281,11 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
             names_en.push((r.text()?, r.text()?));
         }
         let n = r.size()?;
+        let mut max_possible = Vec::with_capacity(n);
+        for _ in 0..n {
+            max_possible.push((r.text()?, r.num()?));
+        }
+        let n = r.size()?;
         let mut observations = Vec::with_capacity(n);
         for _ in 0..n {
             observations.push(Observation {
@@ -287,7 +297,15 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
                 rank: r.opt_uint()?.map(|v| v.min(u32::MAX as u64) as u32),
             });
         }
-        datasets.push(DataSet { name, source, observations, lower_is_better, names_en, regrouped: false });
+        datasets.push(DataSet {
+            name,
+            source,
+            observations,
+            lower_is_better,
+            names_en,
+            regrouped: false,
+            max_possible,
+        });
     }
     let n = r.size()?;
     let mut targets = Vec::with_capacity(n);

@@ -157,6 +157,8 @@ pub fn brief(lang: Lang, sets: &[BriefSet], name: &dyn Fn(&str) -> String) -> Ta
         K::BriefMedian,
         K::BriefLostToBest,
         K::BriefBelowMedian,
+        K::BriefMax,
+        K::BriefLostToMax,
     ];
     let mut rows = Vec::new();
     for b in sets {
@@ -177,6 +179,8 @@ pub fn brief(lang: Lang, sets: &[BriefSet], name: &dyn Fn(&str) -> String) -> Ta
                 num(lang, l.median, 2),
                 num(lang, l.lost_to_best, 2),
                 num(lang, l.below_median, 2),
+                num(lang, l.max_possible, 2),
+                num(lang, l.lost_to_max, 2),
             ]);
         }
     }

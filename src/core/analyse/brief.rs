@@ -27,6 +27,9 @@ pub struct Line {
     /// indicator's direction, so positive is always "points lost".
     pub lost_to_best: Option<f64>,
     pub below_median: Option<f64>,
+    /// The most the indicator can score, where the file gives it, and the points short of it.
+    pub max_possible: Option<f64>,
+    pub lost_to_max: Option<f64>,
 }
 
 /// The brief of one data set.
@@ -88,6 +91,8 @@ pub fn brief(d: &DataSet, unit: &str) -> Option<BriefSet> {
             median: med,
             lost_to_best: behind(best),
             below_median: behind(med),
+            max_possible: d.max_of(indicator),
+            lost_to_max: behind(d.max_of(indicator)),
         }
     };
     let overall = overall_name.as_deref().map(line);

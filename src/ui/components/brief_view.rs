@@ -129,6 +129,8 @@ fn set_html(p: &Props, d: &crate::core::DataSet, b: &BriefSet, unit: &str) -> Ht
     let cmp_table = tables::comparison(lang, &cmp);
     let cmp_spec = ChartSpec::Comparison { view: cmp };
     let overall = b.overall.as_ref();
+    // The scale, where the file gives one.
+    let has_max = overall.into_iter().chain(&b.components).any(|l| l.max_possible.is_some());
     html! {
         <article class="brief-set" data-brief-dataset={b.dataset.clone()} data-brief-period={b.period.clone()}>
             <h3>{format!("{} — {}", b.dataset, b.period)}
@@ -150,6 +152,10 @@ fn set_html(p: &Props, d: &crate::core::DataSet, b: &BriefSet, unit: &str) -> Ht
                     <th scope="col" class="num">{t(lang, K::BriefMedian)}</th>
                     <th scope="col" class="num">{t(lang, K::BriefLostToBest)}</th>
                     <th scope="col" class="num">{t(lang, K::BriefBelowMedian)}</th>
+                    if has_max {
+                        <th scope="col" class="num">{t(lang, K::BriefMax)}</th>
+                        <th scope="col" class="num">{t(lang, K::BriefLostToMax)}</th>
+                    }
                 </tr></thead>
                 <tbody>
                     { for overall.into_iter().chain(&b.components).map(|l| html! {
@@ -162,6 +168,10 @@ fn set_html(p: &Props, d: &crate::core::DataSet, b: &BriefSet, unit: &str) -> Ht
                             <td class="num">{l.median.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
                             <td class="num">{l.lost_to_best.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
                             <td class="num">{l.below_median.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+                            if has_max {
+                                <td class="num">{l.max_possible.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+                                <td class="num">{l.lost_to_max.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+                            }
                         </tr>
                     }) }
                 </tbody>
