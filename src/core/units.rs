@@ -155,6 +155,12 @@ pub fn is_aggregate(name: &str) -> bool {
         "lowest",
         "diem cao nhat",
         "diem thap nhat",
+        "diem trung binh",
+        "gia tri trung binh",
+        "trung binh chung",
+        "binh quan chung",
+        "so tinh",
+        "so don vi",
         "cao nhat",
         "thap nhat",
         "gia tri cao nhat",
@@ -248,6 +254,73 @@ mod tests {
         }
         assert_eq!(r.province("Sở Tư pháp"), None);
         assert_eq!(r.canonical("Sở  Tư pháp"), "Sở Tư pháp");
+    }
+
+    /// Spellings of published files (PCI by VCCI, PAPI by UNDP, researchers' panels).
+    #[test]
+    fn spellings_from_the_wild() {
+        let r = Registry::default();
+        let cases = [
+            ("HCMC", "TP. Hồ Chí Minh"),
+            ("Ho Chi Minh City", "TP. Hồ Chí Minh"),
+            ("Tp.HCM", "TP. Hồ Chí Minh"),
+            ("TP.HCM", "TP. Hồ Chí Minh"),
+            ("TT-Huế", "Thừa Thiên Huế"),
+            ("TT.Huế", "Thừa Thiên Huế"),
+            ("TT-Hue", "Thừa Thiên Huế"),
+            ("Thua Thien-Hue", "Thừa Thiên Huế"),
+            ("TTH", "Thừa Thiên Huế"),
+            ("BRVT", "Bà Rịa - Vũng Tàu"),
+            ("Ba Ria-Vung Tau", "Bà Rịa - Vũng Tàu"),
+            ("Dac Lak", "Đắk Lắk"),
+            ("Dak Lak", "Đắk Lắk"),
+            ("Đăk Nông", "Đắk Nông"),
+            ("Dak Nong", "Đắk Nông"),
+            ("Bắc Cạn", "Bắc Kạn"),
+            ("Bac Kan", "Bắc Kạn"),
+            ("THANH HÓA", "Thanh Hóa"),
+            ("Hai Phong City", "Hải Phòng"),
+            ("Can Tho City", "Cần Thơ"),
+            ("Ninh Bình (cũ)", "Ninh Bình"),
+            ("Khanh Hoa", "Khánh Hòa"),
+            ("Hòa Bình\u{a0}", "Hòa Bình"),
+            ("Ha Tay", "Hà Tây"),
+        ];
+        for (variant, want) in cases {
+            assert_eq!(r.province(variant), Some(want), "{variant}");
+        }
+        // Historical provinces are units of their own, never folded into a successor.
+        assert_eq!(r.canonical("Hà Tây"), "Hà Tây");
+        assert_eq!(r.canonical("Hà Sơn Bình"), "Hà Sơn Bình");
+        assert_eq!(r.province("Nghĩa Bình"), Some("Nghĩa Bình"));
+    }
+
+    #[test]
+    fn statistics_are_not_units() {
+        for s in [
+            "Min",
+            "Max",
+            "Median",
+            "Mean",
+            "Average",
+            "Highest",
+            "Lowest",
+            "Điểm cao nhất",
+            "Điểm thấp nhất",
+            "Trung bình",
+            "Trung vị",
+            "Cả nước",
+            "Tổng",
+            "Toàn quốc",
+            "Trung bình cả nước",
+            "MAX",
+            "Điểm trung bình",
+        ] {
+            assert!(is_aggregate(s), "{s}");
+        }
+        for s in ["Hà Nội", "Minh Hải", "Mai Sơn", "Sở Tư pháp", "Maximilian"] {
+            assert!(!is_aggregate(s), "{s}");
+        }
     }
 
     #[test]
