@@ -73,11 +73,7 @@ pub fn draw<DB: DrawingBackend>(
     let (_, y_next) = chart.backend_coord(&(SegmentValue::CenterOf(0), top + 1.0));
     let per_rank = ((y_next - y_top) as f64).abs().max(1.0);
     let gap = (15.0 * scale / per_rank).max(0.0);
-    let mut placed: Vec<f64> = Vec::new();
-    for (_, _, r) in &labels {
-        let y = placed.last().map_or(*r, |p: &f64| r.max(p + gap));
-        placed.push(y);
-    }
+    let placed = crate::charts::dodge(labels.iter().map(|l| l.2), gap);
     for ((k, i, r), y) in labels.iter().zip(placed) {
         let s = &view.series[*k];
         let color = series_color(*k, my_unit == Some(s.unit.as_str()));

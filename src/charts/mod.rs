@@ -45,6 +45,17 @@ pub fn period_label(periods: &[String], v: &plotters::coord::ranged1d::SegmentVa
     }
 }
 
+/// Label positions for values sorted ascending, pushed apart so that neighbours are at
+/// least `gap` apart (end labels of the trend and bump charts).
+pub fn dodge(sorted: impl Iterator<Item = f64>, gap: f64) -> Vec<f64> {
+    let mut placed: Vec<f64> = Vec::new();
+    for v in sorted {
+        let y = placed.last().map_or(v, |p| v.max(p + gap));
+        placed.push(y);
+    }
+    placed
+}
+
 /// A point of a chart in backend pixels, with the exact value to show when hovered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {

@@ -109,11 +109,7 @@ pub fn draw<DB: DrawingBackend>(
         .collect();
     labels.sort_by(|a, b| a.2.total_cmp(&b.2));
     let gap = (hi - lo) * 0.05;
-    let mut placed: Vec<f64> = Vec::new();
-    for (_, _, v) in &labels {
-        let y = placed.last().map_or(*v, |p: &f64| v.max(p + gap));
-        placed.push(y);
-    }
+    let placed = crate::charts::dodge(labels.iter().map(|l| l.2), gap);
     for ((k, i, v), y) in labels.iter().zip(placed) {
         let s = &view.series[*k];
         let color = series_color(*k, my_unit == Some(s.unit.as_str()));

@@ -95,97 +95,77 @@ pub fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-/// The built-in sample: one sheet per year (title row, two-row merged header, STT,
-/// 8 components, total and rank, a note below) and a target sheet ("chỉ tiêu").
-pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    let title = Format::new().set_bold().set_font_size(14);
-    let head = Format::new()
-        .set_bold()
-        .set_align(FormatAlign::Center)
-        .set_text_wrap()
-        .set_border(rust_xlsxwriter::FormatBorder::Thin);
-    for year in SAMPLE_YEARS {
-        let ws = wb.add_worksheet();
-        ws.set_name(format!("Năm {year}"))?;
-        ws.write_string_with_format(
-            0,
-            0,
-            format!("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM {year} — SỐ LIỆU MINH HỌA"),
-            &title,
-        )?;
-        ws.write_string(
-            1,
-            0,
-            "Số liệu minh họa, không phải kết quả chính thức / Illustrative numbers, not official results",
-        )?;
-        ws.merge_range(3, 0, 4, 0, "STT", &head)?;
-        ws.merge_range(3, 1, 4, 1, "Tỉnh, thành phố", &head)?;
-        ws.merge_range(3, 2, 3, 9, "Chỉ số thành phần", &head)?;
-        ws.merge_range(3, 10, 3, 11, SAMPLE_OVERALL, &head)?;
-        for (k, (name, _)) in PAR_COMPONENTS.iter().enumerate() {
-            ws.write_string_with_format(4, 2 + k as u16, *name, &head)?;
-        }
-        ws.write_string_with_format(4, 10, "Điểm", &head)?;
-        ws.write_string_with_format(4, 11, "Xếp hạng", &head)?;
-        let scores = sample_scores(year);
-        let totals: Vec<f64> = scores.iter().map(|(_, s)| round2(s.iter().sum())).collect();
-        let ranks = competition_ranks(&totals);
-        for (i, (name, s)) in scores.iter().enumerate() {
-            let r = 5 + i as u32;
-            ws.write_number(r, 0, (i + 1) as f64)?;
-            ws.write_string(r, 1, *name)?;
-            for (k, v) in s.iter().enumerate() {
-                ws.write_number(r, 2 + k as u16, *v)?;
-            }
-            ws.write_number(r, 10, totals[i])?;
-            ws.write_number(r, 11, ranks[i] as f64)?;
-        }
-        let end = 5 + scores.len() as u32;
-        ws.write_string(end + 1, 0, "Ghi chú: điểm tối đa của chỉ số là 100; số liệu minh họa.")?;
-        ws.set_column_width(1, 24)?;
-    }
-    // 2025, on the new map: the 34 provinces in their official forms.
+/// One year of the sample: a title row, a two-row merged header, STT, the 8 components,
+/// total and rank, a note below.
+fn par_year_sheet(
+    wb: &mut Workbook,
+    year: u16,
+    title: &str,
+    note: &str,
+    scores: &[(String, [f64; 8])],
+    (title_format, head): (&Format, &Format),
+) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
-    ws.set_name(format!("Năm {SAMPLE_2025}"))?;
-    ws.write_string_with_format(
-        0,
-        0,
-        format!("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM {SAMPLE_2025} — 34 TỈNH, THÀNH PHỐ — SỐ LIỆU MINH HỌA"),
-        &title,
-    )?;
+    ws.set_name(format!("Năm {year}"))?;
+    ws.write_string_with_format(0, 0, title, title_format)?;
     ws.write_string(
         1,
         0,
         "Số liệu minh họa, không phải kết quả chính thức / Illustrative numbers, not official results",
     )?;
-    ws.merge_range(3, 0, 4, 0, "STT", &head)?;
-    ws.merge_range(3, 1, 4, 1, "Tỉnh, thành phố", &head)?;
-    ws.merge_range(3, 2, 3, 9, "Chỉ số thành phần", &head)?;
-    ws.merge_range(3, 10, 3, 11, SAMPLE_OVERALL, &head)?;
+    ws.merge_range(3, 0, 4, 0, "STT", head)?;
+    ws.merge_range(3, 1, 4, 1, "Tỉnh, thành phố", head)?;
+    ws.merge_range(3, 2, 3, 9, "Chỉ số thành phần", head)?;
+    ws.merge_range(3, 10, 3, 11, SAMPLE_OVERALL, head)?;
     for (k, (name, _)) in PAR_COMPONENTS.iter().enumerate() {
-        ws.write_string_with_format(4, 2 + k as u16, *name, &head)?;
+        ws.write_string_with_format(4, 2 + k as u16, *name, head)?;
     }
-    ws.write_string_with_format(4, 10, "Điểm", &head)?;
-    ws.write_string_with_format(4, 11, "Xếp hạng", &head)?;
-    let scores = sample_scores_2025();
-    let totals: Vec<f64> = scores.iter().map(|(_, _, s)| round2(s.iter().sum())).collect();
+    ws.write_string_with_format(4, 10, "Điểm", head)?;
+    ws.write_string_with_format(4, 11, "Xếp hạng", head)?;
+    let totals: Vec<f64> = scores.iter().map(|(_, s)| round2(s.iter().sum())).collect();
     let ranks = competition_ranks(&totals);
-    for (i, (name, _, s)) in scores.iter().enumerate() {
+    for (i, (name, s)) in scores.iter().enumerate() {
         let r = 5 + i as u32;
         ws.write_number(r, 0, (i + 1) as f64)?;
-        ws.write_string(r, 1, *name)?;
+        ws.write_string(r, 1, name)?;
         for (k, v) in s.iter().enumerate() {
             ws.write_number(r, 2 + k as u16, *v)?;
         }
         ws.write_number(r, 10, totals[i])?;
         ws.write_number(r, 11, ranks[i] as f64)?;
     }
-    ws.write_string(5 + scores.len() as u32 + 1, 0, "Ghi chú: 34 tỉnh, thành phố từ ngày 1/7/2025; số liệu minh họa.")?;
-    ws.set_column_width(1, 28)?;
+    ws.write_string(5 + scores.len() as u32 + 1, 0, note)?;
+    ws.set_column_width(1, if year >= 2025 { 28 } else { 24 })?;
+    Ok(())
+}
+
+/// The built-in sample: one sheet per year (title row, two-row merged header, STT,
+/// 8 components, total and rank, a note below) and a target sheet ("chỉ tiêu").
+pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let title_format = Format::new().set_bold().set_font_size(14);
+    let head = Format::new()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_text_wrap()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    for year in SAMPLE_YEARS {
+        let scores: Vec<(String, [f64; 8])> =
+            sample_scores(year).into_iter().map(|(n, s)| (n.to_string(), s)).collect();
+        let title = format!("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM {year} — SỐ LIỆU MINH HỌA");
+        let note = "Ghi chú: điểm tối đa của chỉ số là 100; số liệu minh họa.";
+        par_year_sheet(&mut wb, year, &title, note, &scores, (&title_format, &head))?;
+    }
+    // 2025, on the new map: the 34 provinces in their official forms.
+    let scores: Vec<(String, [f64; 8])> =
+        sample_scores_2025().into_iter().map(|(n, _, s)| (n.to_string(), s)).collect();
+    let title =
+        format!("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM {SAMPLE_2025} — 34 TỈNH, THÀNH PHỐ — SỐ LIỆU MINH HỌA");
+    let note = "Ghi chú: 34 tỉnh, thành phố từ ngày 1/7/2025; số liệu minh họa.";
+    par_year_sheet(&mut wb, SAMPLE_2025, &title, note, &scores, (&title_format, &head))?;
     let ws = wb.add_worksheet();
     ws.set_name("Chỉ tiêu 2023")?;
-    ws.write_string_with_format(0, 0, "CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2023 (MINH HỌA)", &title)?;
+    ws.write_string_with_format(0, 0, "CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2023 (MINH HỌA)", &title_format)?;
     let header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2023", "Quý I", "Quý II", "Quý III", "Quý IV"];
     for (c, h) in header.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &head)?;
