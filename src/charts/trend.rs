@@ -62,8 +62,10 @@ pub fn draw<DB: DrawingBackend>(
             PathElement::new(vec![(x.clone(), a), (x.clone(), b)], INK.mix(0.6).stroke_width(px(1.0)))
         });
         chart.draw_series(dash)?;
-        let style = (FONT, 11.0 * scale).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Top));
-        chart.draw_series(std::iter::once(Text::new(format!(" {}", change_label(lang)), (x, hi), style)))?;
+        // At the foot of the line, where the end labels of the series (at the top of the
+        // periods before it) do not run into it.
+        let style = (FONT, 11.0 * scale).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Bottom));
+        chart.draw_series(std::iter::once(Text::new(format!(" {}", change_label(lang)), (x, lo), style)))?;
     }
     for (k, s) in view.series.iter().enumerate() {
         let mine = my_unit == Some(s.unit.as_str());
