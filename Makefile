@@ -18,12 +18,13 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 FIXTURES := target/e2e-fixtures
 
 
-.PHONY: help serve build bundle fuzz bench test test-native test-wasm test-e2e tools tools-test sample fixtures clean
+.PHONY: help serve build bundle fuzz bench test test-native test-wasm test-e2e test-firefox test-hosting tools tools-test sample fixtures clean
 
 help:
 	@echo "make serve  — install what is missing, build and serve the app on http://127.0.0.1:8080"
 	@echo "make test   — install what tests need and run every test (native, wasm, browser)"
 	@echo "make build  — release build into dist/"
+	@echo "make test-hosting — the page served by nginx under /chiso/ (deploy/), an update from one build to the next"
 	@echo "make bundle — the single-file offline copy: dist/chiso-offline.html"
 	@echo "make bench  — import benchmark against SheetJS and calamine (medians, ratios)"
 	@echo "make fuzz   — the fuzz targets, FUZZ_SECONDS each (default 600)"
@@ -44,11 +45,18 @@ tools: .tools/rust .tools/npm
 	npm ci --no-audit --no-fund
 	@touch $@
 
-# Debian's Chromium and ChromeDriver for the browser tests (never a downloaded browser).
+# Debian's Chromium and ChromeDriver for the browser tests (never a downloaded browser),
+# Debian's firefox-esr for the Firefox pass (test-firefox), and Debian's nginx to serve
+# the page as a web server does (test-hosting); each only when missing.
 tools-test: tools
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing="$$missing firefox-esr"; \
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then \
 	  $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium chromium-driver; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
 ## App -----------------------------------------------------------------------------------
@@ -90,7 +98,8 @@ sample:
 test: tools-test
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-wasm
-	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-e2e test-firefox
+	$(MAKE) --no-print-directory test-hosting HOSTING_A_FROM=dist
 
 test-native:
 	cargo test --all-targets
@@ -104,6 +113,32 @@ fixtures:
 
 test-e2e: bundle fixtures
 	node --test tests/e2e/
+
+# The same user steps in Debian's firefox-esr (puppeteer-core over WebDriver BiDi, no
+# downloaded browser): sample, a workbook of each format and a broken one, the four views,
+# tidy CSV, a link with its data, the offline copy from file://, the service worker.
+# `make test` runs it with test-e2e in one make, so dist/ is built once.
+test-firefox: tools-test bundle
+	node --test tests/e2e-firefox/
+
+# The page as a provincial IT team hosts it: Debian's nginx with deploy/nginx.conf (and
+# deploy/chiso-locations.conf) under /chiso/ on a free loopback port, started and stopped
+# by the test itself (no system service; its files under target/hosting/nginx). Two release
+# builds in target/hosting (dist/ is never served or written): A as `make build` makes it,
+# B with another CHISO_BUILD_ID (so another wasm), to check that a user who has A cached
+# gets B. tests/e2e/hosting.test.mjs skips itself without them (a plain `node --test
+# tests/e2e/`). `make test` passes HOSTING_A_FROM=dist: A is then a copy of the dist/ it
+# has just built (~55 s in all: B's build ~40 s, the pass ~15 s).
+HOSTING := target/hosting
+HOSTING_B_BUILD := hosting-b
+HOSTING_A_FROM ?=
+test-hosting: tools-test
+	test -s $(FIXTURES)/xep-hang-2022.xlsx || cargo run --quiet --example gen_fixtures -- $(FIXTURES)
+	rm -rf $(HOSTING)/a && mkdir -p $(HOSTING)
+	$(if $(HOSTING_A_FROM),cp -r $(HOSTING_A_FROM) $(HOSTING)/a,trunk build --release --dist $(HOSTING)/a)
+	CHISO_BUILD_ID=$(HOSTING_B_BUILD) trunk build --release --dist $(HOSTING)/b
+	CHISO_HOSTING_A=$(HOSTING)/a CHISO_HOSTING_B=$(HOSTING)/b CHISO_HOSTING_B_BUILD=$(HOSTING_B_BUILD) \
+	  node --test tests/e2e/hosting.test.mjs
 
 clean:
 	rm -rf dist target .tools node_modules

@@ -10,8 +10,11 @@ import zlib from 'node:zlib';
 
 const dist = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist');
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+// Trunk's loader script, moved into its own file by tools/csp.mjs (or still inline).
+const bootSrc = html.match(/<script type="module" src="\.?\/?([^"]+)"/);
+const loader = bootSrc ? fs.readFileSync(path.join(dist, bootSrc[1]), 'utf8') : html;
 const find = (re, what) => {
-  const m = html.match(re);
+  const m = (re.source.startsWith('<link') ? html : loader).match(re);
   if (!m) throw new Error(`bundle: no ${what} in ${dist}/index.html (run make build first)`);
   return m[1];
 };
@@ -42,7 +45,8 @@ const head = html
   .slice(html.indexOf('<head>') + 6, html.indexOf('</head>'))
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
   .replace(/<link rel="stylesheet"[^>]*>/, '')
-  .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+  .replace(/<meta name="chiso-release"[^>]*>/, '')
+  .replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '')
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 
 const boot = `

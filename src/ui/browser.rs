@@ -83,23 +83,3 @@ pub fn install_panic_hook() {
         }
     }));
 }
-
-/// Registers the service worker when the page is hosted (not from file://, not in the
-/// offline bundle), so the app opens with the network off after the first visit.
-pub fn register_service_worker() {
-    let window = gloo::utils::window();
-    let protocol = window.location().protocol().unwrap_or_default();
-    if protocol != "http:" && protocol != "https:" {
-        return;
-    }
-    let nav = window.navigator();
-    let Ok(sw) = js_sys::Reflect::get(&nav, &"serviceWorker".into()) else { return };
-    if sw.is_undefined() {
-        return;
-    }
-    if let Ok(register) = js_sys::Reflect::get(&sw, &"register".into()) {
-        if let Ok(f) = register.dyn_into::<js_sys::Function>() {
-            let _ = f.call1(&sw, &"sw.js".into());
-        }
-    }
-}

@@ -11,6 +11,8 @@ pub mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod release;
+#[cfg(target_arch = "wasm32")]
 pub mod worker;
 
 /// Starts the app in the page's body (or, in the import worker, the import service).
@@ -22,7 +24,8 @@ pub fn start() {
         return;
     }
     browser::install_panic_hook();
-    browser::register_service_worker();
+    release::mark_build();
+    release::register_service_worker();
     yew::Renderer::<app::App>::new().render();
 }
 

@@ -89,7 +89,7 @@ export async function openApp(viewport = { width: 1280, height: 900 }) {
   page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) errors.push(m.text()); });
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
   await page.goto(web.url);
-  await page.waitForSelector('[data-action="load-sample"]');
+  await page.waitForSelector('[data-action="load-sample"]', { state: 'attached' });
   const close = async () => {
     await browser.close();
     web.server.close();

@@ -5,7 +5,8 @@
 // link, the offline copy, the site's root, and a new release reaching a user who has the
 // old one cached by the service worker.
 //
-// Needs two release builds of different CHISO_BUILD_ID, A and B: `make test-hosting`
+// Needs two release builds, A and B (B with CHISO_BUILD_ID set, so another wasm):
+// `make test-hosting`
 // makes them (target/hosting/a, target/hosting/b) and runs this file with CHISO_HOSTING_A,
 // CHISO_HOSTING_B and CHISO_HOSTING_B_BUILD set; without them (a plain
 // `node --test tests/e2e/`) or without nginx, every test here is skipped, saying why.
@@ -24,6 +25,8 @@ const A = process.env.CHISO_HOSTING_A && path.resolve(process.env.CHISO_HOSTING_
 const B = process.env.CHISO_HOSTING_B && path.resolve(process.env.CHISO_HOSTING_B);
 const B_BUILD = process.env.CHISO_HOSTING_B_BUILD;
 const SAMPLE_OK = '[data-import-file="chiso-mau.xlsx"][data-import-status="ok"]';
+// The import report folds away once data is in: its entries are there, not shown.
+const ATTACHED = { state: 'attached' };
 const RUN = path.join(ROOT, 'target', 'hosting', 'nginx');
 const LIVE = path.join(RUN, 'live');
 
@@ -109,6 +112,8 @@ ${siteFromDeploy(port)}
   const args = ['-p', `${RUN}/`, '-c', conf, '-e', `${RUN}/error.log`];
   execFileSync(NGINX, [...args, '-t'], { stdio: 'pipe' });
   const proc = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // Never left running, even if this test process ends abruptly.
+  process.on('exit', () => { if (proc.exitCode === null) proc.kill('SIGKILL'); });
   let exited = null;
   proc.on('exit', (code) => { exited = code; });
   const deadline = Date.now() + 10_000;
@@ -162,7 +167,7 @@ async function session(options = {}) {
   const open = async (url) => {
     const page = watch(await context.newPage());
     await page.goto(url);
-    await page.waitForSelector('[data-action="load-sample"]');
+    await page.waitForSelector('[data-action="load-sample"]', ATTACHED);
     return page;
   };
   return { context, errors, open, watch };
@@ -170,7 +175,7 @@ async function session(options = {}) {
 
 async function makeView(page) {
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector(SAMPLE_OK);
+  await page.waitForSelector(SAMPLE_OK, ATTACHED);
   await page.click('[data-action="view-trend"]');
   await page.selectOption('[data-control="my-unit"]', 'Hà Nội');
   await page.click('[data-action="lang-en"]');
@@ -262,9 +267,9 @@ it('under /chiso/: the sample, a dropped file, the import worker, every file und
   const page = await s.open(`${base}/chiso/`);
   await page.waitForSelector('body[data-importer="worker"]');
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector(SAMPLE_OK);
+  await page.waitForSelector(SAMPLE_OK, ATTACHED);
   await page.setInputFiles('input[type="file"]', path.join(FIXTURES, 'xep-hang-2022.xlsx'));
-  await page.waitForSelector('[data-import-file="xep-hang-2022.xlsx"][data-import-status="ok"]');
+  await page.waitForSelector('[data-import-file="xep-hang-2022.xlsx"][data-import-status="ok"]', ATTACHED);
   await page.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
   assert.equal(await page.getAttribute('body', 'data-release'), release(A));
   // The page registered its service worker for its own folder.
@@ -312,7 +317,7 @@ it('under /chiso/: the offline copy downloads and opens from file:// with no net
   });
   const copy = await off.open(pathToFileURL(file).href);
   await copy.click('[data-action="load-sample"]');
-  await copy.waitForSelector(SAMPLE_OK);
+  await copy.waitForSelector(SAMPLE_OK, ATTACHED);
   assert.deepEqual(requests.filter((u) => !/^(data|blob):/.test(u)), []);
   assert.deepEqual(off.errors, []);
   await off.context.close();
@@ -323,7 +328,7 @@ it('from the root of a site: the same rules, the same page', async () => {
   const page = await s.open(`${rootBase}/`);
   await page.waitForSelector('body[data-importer="worker"]');
   await page.click('[data-action="load-sample"]');
-  await page.waitForSelector(SAMPLE_OK);
+  await page.waitForSelector(SAMPLE_OK, ATTACHED);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, `${rootBase}/`);
   const r = await get(`${rootBase}/index.html`);
@@ -361,7 +366,7 @@ it('a new release reaches users who have the old one cached; old links open in i
 
   // The next load runs B (the page comes from the network first) and B's worker takes over.
   await second.reload();
-  await second.waitForSelector('[data-action="load-sample"]');
+  await second.waitForSelector('[data-action="load-sample"]', ATTACHED);
   assert.equal(await buildOf(second), B_BUILD);
   assert.equal(await releaseOf(second), release(B));
   await second.waitForFunction(async (rel) => {
@@ -373,7 +378,7 @@ it('a new release reaches users who have the old one cached; old links open in i
     return (await got) === rel;
   }, release(B));
   await second.click('[data-action="load-sample"]');
-  await second.waitForSelector(SAMPLE_OK);
+  await second.waitForSelector(SAMPLE_OK, ATTACHED);
   assert.equal(await second.locator('[data-action="reload-update"]').count(), 0);
 
   // The page still open on A says so, in its language (English here), and reloads into B.
@@ -381,8 +386,11 @@ it('a new release reaches users who have the old one cached; old links open in i
   await button.waitFor();
   assert.equal((await button.textContent()).trim(), 'A new version is available — reload');
   await Promise.all([first.waitForEvent('load'), button.click()]);
-  await first.waitForSelector('[data-action="load-sample"]');
+  await first.waitForSelector('[data-action="load-sample"]', ATTACHED);
   assert.equal(await buildOf(first), B_BUILD);
+  // Its address kept the view (not the rows): the file again, and the view is back.
+  assert.equal(await first.getAttribute('[data-link-pending]', 'data-link-pending'), 'chiso-mau.xlsx');
+  await first.click('[data-action="load-sample"]');
   await expectView(first);
 
   // The link made on A opens its view on B.
@@ -396,10 +404,10 @@ it('a new release reaches users who have the old one cached; old links open in i
   assert.deepEqual(kept, [`chiso ${base}/chiso/ ${release(B)}`]);
   await s.context.setOffline(true);
   await third.reload();
-  await third.waitForSelector('[data-action="load-sample"]');
+  await third.waitForSelector('[data-action="load-sample"]', ATTACHED);
   assert.equal(await buildOf(third), B_BUILD);
   await third.click('[data-action="load-sample"]');
-  await third.waitForSelector(SAMPLE_OK);
+  await third.waitForSelector(SAMPLE_OK, ATTACHED);
   assert.deepEqual(s.errors, []);
   await s.context.close();
 });

@@ -27,7 +27,7 @@ async function fresh(url = web.url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('[data-action="load-sample"]');
+  await page.waitForSelector('[data-action="load-sample"]', { state: 'attached' });
   return { context, page, errors };
 }
 
@@ -141,7 +141,7 @@ test('the single-file bundle works from file:// with the network blocked', async
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(pathToFileURL(path.join(DIST, 'chiso-offline.html')).href);
-  await page.waitForSelector('[data-action="load-sample"]');
+  await page.waitForSelector('[data-action="load-sample"]', { state: 'attached' });
   await page.click('[data-action="load-sample"]');
   await page.waitForSelector(SAMPLE_OK, { state: 'attached' });
   await page.setInputFiles('input[type="file"]', path.join(FIXTURES, 'xep-hang-2022.xlsx'));
@@ -167,13 +167,13 @@ test('hosted, the service worker lets the app open with the network off', async 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(web.url);
-  await page.waitForSelector('[data-action="load-sample"]');
+  await page.waitForSelector('[data-action="load-sample"]', { state: 'attached' });
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await page.waitForSelector('[data-action="load-sample"]');
+  await page.waitForSelector('[data-action="load-sample"]', { state: 'attached' });
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('[data-action="load-sample"]');
+  await page.waitForSelector('[data-action="load-sample"]', { state: 'attached' });
   await page.click('[data-action="load-sample"]');
   await page.waitForSelector(SAMPLE_OK, { state: 'attached' });
   await context.close();
