@@ -135,12 +135,16 @@ impl Map2025 {
 
     /// Each period of a data set with its map.
     pub fn maps(&self, d: &DataSet) -> FxMap<String, Map> {
+        // Only periods from 2025 need their names looked at; a name is looked up once per
+        // text object (observations share them), not once per observation.
         let mut absorbed: FxMap<&str, bool> = FxMap::default();
+        let mut seen: FxMap<usize, bool> = FxMap::default();
         for o in &d.observations {
             let a = absorbed.entry(o.period.as_str()).or_default();
-            if !*a && self.absorbed(&o.unit) {
-                *a = true;
+            if *a || !year(&o.period).is_some_and(|y| y >= 2025) {
+                continue;
             }
+            *a = *seen.entry(o.unit.addr()).or_insert_with(|| self.absorbed(&o.unit));
         }
         absorbed
             .into_iter()

@@ -72,9 +72,24 @@ pub struct AppState {
     pub regroup: bool,
     /// The drop zone and import report shown in full once data is in (else one line).
     pub report_open: bool,
+    /// Whether the chosen data set holds province data on the old map, worked out when the
+    /// data set changes (not on every render): (the data set it is for, the answer).
+    pub regroup_possible: Option<(ByPtr<DataSet>, bool)>,
     /// The current data set regrouped (while `regroup` is on): the data set it was made
     /// from, the result, and which values are means of former provinces.
     pub regrouped: Option<Regrouped>,
+}
+
+/// Does a data set hold province data on the old map? Names are looked up once per text
+/// object, and only in periods on the old map.
+fn regroup_possible(d: &DataSet) -> bool {
+    let m = Map2025::default();
+    let maps = m.maps(d);
+    let mut seen: crate::core::fxhash::FxMap<usize, bool> = Default::default();
+    d.observations.iter().any(|o| {
+        maps.get(o.period.as_str()) == Some(&Map::P63)
+            && *seen.entry(o.unit.addr()).or_insert_with(|| m.province_2025(&o.unit).is_some())
+    })
 }
 
 /// A data set regrouped onto the 34, kept until its source changes.
@@ -159,6 +174,11 @@ impl AppState {
     /// Regroups the current data set when the toggle is on and its source changed.
     fn refresh_regrouped(&mut self) {
         let source = self.catalog.datasets.get(self.dataset).cloned();
+        if let Some(d) = &source {
+            if !self.regroup_possible.as_ref().is_some_and(|(p, _)| Rc::ptr_eq(&p.0, d)) {
+                self.regroup_possible = Some((ByPtr(d.clone()), regroup_possible(d)));
+            }
+        }
         match (self.regroup, source) {
             (true, Some(d)) => {
                 if self.regrouped.as_ref().is_some_and(|r| Rc::ptr_eq(&r.source.0, &d)) {
@@ -175,11 +195,10 @@ impl AppState {
     /// onto the 34 has something to do)?
     pub fn can_regroup(&self) -> bool {
         let Some(d) = self.catalog.datasets.get(self.dataset) else { return false };
-        let m = Map2025::default();
-        let maps = m.maps(d);
-        d.observations
-            .iter()
-            .any(|o| maps.get(o.period.as_str()) == Some(&Map::P63) && m.province_2025(&o.unit).is_some())
+        match &self.regroup_possible {
+            Some((p, answer)) if Rc::ptr_eq(&p.0, d) => *answer,
+            _ => regroup_possible(d),
+        }
     }
 
     /// What a regrouped value was made from: (former provinces with a value, of how many).
