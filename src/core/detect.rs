@@ -724,6 +724,10 @@ fn transposed(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>]) -> Op
         return None;
     }
     let body: Vec<usize> = (f.body_start..f.body_end).filter(|&r| !g.get(r, unit_col).is_empty()).collect();
+    // Indicators down run to tens of rows; a sheet of thousands of rows is not turned.
+    if body.len() > 2_000 {
+        return None;
+    }
     let provinces_down =
         body.iter().filter(|&&r| matches!(g.get(r, unit_col), Cell::Text(t) if registry.province(t).is_some())).count();
     if provinces_down * 5 > body.len() {
@@ -1638,6 +1642,70 @@ mod tests {
         assert_eq!(got[3], ("Tỉnh An Giang", "Đặc khu Phú Quốc", Some(80.0)));
         assert_eq!(got.len(), 6);
         assert_eq!(t.records[0].period, "2025");
+    }
+
+    /// Sheets of random cells drawn from what published tables hold (names, statistics,
+    /// header words, numbers in several forms, blanks): detection never panics, and every
+    /// record it returns has a unit that is not a statistic or a header word.
+    #[test]
+    fn random_published_like_sheets_never_panic() {
+        use proptest::prelude::*;
+        const WORDS: &[&str] = &[
+            "",
+            "",
+            "",
+            "Tỉnh",
+            "Thứ tự",
+            "Xếp hạng",
+            "Rank",
+            "PCI 2016",
+            "Min",
+            "Max",
+            "Trung bình",
+            "Cả nước",
+            "Hà Nội",
+            "HCMC",
+            "TT-Huế",
+            "Đà Nẵng",
+            "Cần Thơ",
+            "Hải Phòng",
+            "Participation",
+            "Tham gia",
+            "Thang điểm",
+            "tinhid",
+            "85,43",
+            "7.5",
+            "2/63",
+            "-",
+            "12",
+            "2019",
+            "Năm 2020",
+            "Chỉ số 1: Gia nhập",
+            "Chỉ số 1",
+            "BỘ NỘI VỤ",
+            "Ghi chú: x",
+            "(Kèm theo Quyết định số 1)",
+            "Xã A",
+            "Phường B",
+            "Tỉnh An Giang",
+        ];
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 1000, ..Default::default() });
+        let sheet = proptest::collection::vec(proptest::collection::vec(0..WORDS.len(), 0..9), 0..14);
+        runner
+            .run(&sheet, |rows| {
+                let text: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(|i| WORDS[*i]).collect()).collect();
+                let refs: Vec<&[&str]> = text.iter().map(|r| r.as_slice()).collect();
+                let g = Grid::from_text("PCI 2016", &refs);
+                if let Found::Ranking(t) = detect(&g, &Context::default(), &mut Notes::default()) {
+                    for r in &t.records {
+                        prop_assert!(!is_aggregate(&r.unit), "{:?}", r);
+                        prop_assert!(!r.unit.is_empty());
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]
