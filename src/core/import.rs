@@ -201,6 +201,9 @@ fn untitled_name(sheet: &str, file_name: &str) -> String {
             .iter()
             .any(|d| f.strip_prefix(d).is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_digit())));
     let raw = if default || sheet == file_stem(file_name) { file_stem(file_name) } else { sheet.to_string() };
+    // "PAR_INDEX_2024" and "PCI-2019": a year joined to the words by _ or - is a word too.
+    let spaced_year = raw.split_whitespace().any(|w| find_year(w).is_some() && w.len() == 4);
+    let raw = if !spaced_year && find_year(&raw).is_some() { clean(&raw.replace(['_', '-'], " ")) } else { raw };
     let name = title_name(&raw);
     if name.is_empty() {
         shorten(&raw)
@@ -562,6 +565,15 @@ mod tests {
         s.observations.iter_mut().for_each(|o| o.rank = None);
         fill_ranks(&mut s);
         assert_eq!(s.observations[3].rank, Some(1));
+    }
+
+    #[test]
+    fn untitled_tables_are_named_by_sheet_or_file() {
+        assert_eq!(untitled_name("Sheet1", "PAR_INDEX_2024.xlsx"), "PAR INDEX");
+        assert_eq!(untitled_name("Sheet1", "PAR INDEX 2025.xlsx"), "PAR INDEX");
+        assert_eq!(untitled_name("Sheet1", "PCI-2019.xlsx"), "PCI");
+        assert_eq!(untitled_name("PCI 2016", "ket-qua.xls"), "PCI");
+        assert_eq!(untitled_name("Trang tính1", "ten-tinh.csv"), "ten-tinh");
     }
 
     #[test]
