@@ -18,7 +18,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 FIXTURES := target/e2e-fixtures
 
 
-.PHONY: help serve build bundle fuzz bench test test-native test-wasm test-e2e test-firefox test-hosting tools tools-test sample fixtures clean
+.PHONY: help serve build bundle fuzz bench test lint test-native test-wasm test-e2e test-firefox test-hosting tools tools-test sample fixtures clean
 
 help:
 	@echo "make serve  — install what is missing, build and serve the app on http://127.0.0.1:8080"
@@ -96,10 +96,19 @@ sample:
 ## Tests ---------------------------------------------------------------------------------
 
 test: tools-test
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-e2e test-firefox
 	$(MAKE) --no-print-directory test-hosting HOSTING_A_FROM=dist
+
+# Formatting and clippy (warnings are errors), natively and for the page's wasm32 build.
+lint:
+	cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 test-native:
 	cargo test --all-targets

@@ -1074,7 +1074,7 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let side_by_side = unit_cols.len() > 1;
     // Without a period or indicator column every row has the same keys, one per distinct
     // (period, indicator) of the columns: each column's slot among them, and the slots.
-    let by_columns: Option<(Vec<u32>, Vec<(u32, u32)>)> =
+    let by_columns: Option<ColumnSlots> =
         (period_col.is_none() && indicator_col.is_none() && !side_by_side).then(|| {
             let mut slots: Vec<(u32, u32)> = Vec::new();
             let slot_of = col_ids
@@ -1312,6 +1312,10 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         max_possible,
     })
 }
+
+/// Each value column's slot among the distinct (period, indicator) of the columns, and the
+/// slots.
+type ColumnSlots = (Vec<u32>, Vec<(u32, u32)>);
 
 /// What a cell of a unit column holds.
 #[derive(Clone, Copy, Debug, PartialEq)]

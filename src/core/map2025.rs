@@ -141,7 +141,7 @@ impl Map2025 {
         let mut seen: FxMap<usize, bool> = FxMap::default();
         for o in &d.observations {
             let a = absorbed.entry(o.period.as_str()).or_default();
-            if *a || !year(&o.period).is_some_and(|y| y >= 2025) {
+            if *a || year(&o.period).is_none_or(|y| y < 2025) {
                 continue;
             }
             *a = *seen.entry(o.unit.addr()).or_insert_with(|| self.absorbed(&o.unit));

@@ -247,11 +247,7 @@ pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<Expected>), Xls
 }
 
 /// Copies a zip entry by entry with `opts`, writing `replace`'s entry with `content`.
-fn rezip(
-    zip_bytes: &[u8],
-    opts: zip::write::SimpleFileOptions,
-    replace: Option<(&str, &dyn Fn(&mut dyn Write))>,
-) -> Vec<u8> {
+fn rezip(zip_bytes: &[u8], opts: zip::write::SimpleFileOptions, replace: Option<Replace<'_>>) -> Vec<u8> {
     let mut src = zip::ZipArchive::new(Cursor::new(zip_bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..src.len() {
@@ -273,6 +269,9 @@ fn rezip(
 /// The same zip with every entry stored, not deflated. The page embeds the sample in its
 /// wasm, which is served brotli-compressed: brotli packs the plain XML to 12 KB where the
 /// deflated entries stay 28 KB.
+/// A part of a zip to replace: its name and what writes its new content.
+type Replace<'a> = (&'a str, &'a dyn Fn(&mut dyn Write));
+
 pub fn stored(zip_bytes: &[u8]) -> Vec<u8> {
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     rezip(zip_bytes, opts, None)

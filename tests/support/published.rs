@@ -277,8 +277,8 @@ pub fn pci_panel() -> Result<Published, XlsxError> {
             ws.write_number(r, 2, year as f64)?;
             ws.write_string(r, 3, *en)?;
             ws.write_string(r, 4, *vi)?;
-            for k in 0..inds.len() {
-                ws.write_number(r, 5 + k as u16, vals[k][i])?;
+            for (k, v) in vals.iter().enumerate() {
+                ws.write_number(r, 5 + k as u16, v[i])?;
             }
             r += 1;
         }
@@ -429,8 +429,8 @@ pub fn par_official() -> Result<Published, XlsxError> {
         let r = 7 + i as u32;
         ws.write_number(r, 0, (i + 1) as f64)?;
         ws.write_string(r, 1, *u)?;
-        for k in 0..comps.len() {
-            ws.write_number(r, 2 + k as u16, vals[k][i])?;
+        for (k, v) in vals.iter().enumerate() {
+            ws.write_number(r, 2 + k as u16, v[i])?;
         }
         ws.write_number(r, 6, totals[i])?;
         ws.write_number(r, 7, trk[i] as f64)?;
@@ -499,8 +499,8 @@ pub fn pci_year_in_file_name() -> Result<Published, XlsxError> {
         (0..inds.len()).map(|k| (0..units.len()).map(|i| r2(score(k as u32 + 60, i, 5.0, 70.0))).collect()).collect();
     for (i, u) in units.iter().enumerate() {
         ws.write_string(1 + i as u32, 0, *u)?;
-        for k in 0..inds.len() {
-            ws.write_number(1 + i as u32, 1 + k as u16, vals[k][i])?;
+        for (k, v) in vals.iter().enumerate() {
+            ws.write_number(1 + i as u32, 1 + k as u16, v[i])?;
         }
     }
     for (k, ind) in inds.iter().enumerate() {
@@ -528,9 +528,12 @@ pub fn all() -> Result<Vec<Published>, XlsxError> {
     Ok(v)
 }
 
+/// A release: its file name, its bytes and the expected (canonical unit, score, rank).
+pub type Release = (String, Vec<u8>, Vec<(String, f64, u32)>);
+
 /// A PAR Index release of 2024, on the 63 provinces: (file, bytes, expected (canonical
 /// unit, score, rank)).
-pub fn par_2024_63() -> Result<(String, Vec<u8>, Vec<(String, f64, u32)>), XlsxError> {
+pub fn par_2024_63() -> Result<Release, XlsxError> {
     let units = canonical_provinces();
     let values: Vec<f64> = (0..units.len()).map(|i| r2(score(2024, i, 72.0, 92.0))).collect();
     let rk = ranks(&values);
@@ -542,7 +545,7 @@ pub fn par_2024_63() -> Result<(String, Vec<u8>, Vec<(String, f64, u32)>), XlsxE
 
 /// A PAR Index release of 2025, on the 34 provinces, named in their official forms
 /// ("Tỉnh Tuyên Quang", "Thành phố Huế").
-pub fn par_2025_34() -> Result<(String, Vec<u8>, Vec<(String, f64, u32)>), XlsxError> {
+pub fn par_2025_34() -> Result<Release, XlsxError> {
     let registry = chiso::core::units::Registry::default();
     let list = chiso::core::map2025::PROVINCES_2025;
     let values: Vec<f64> = (0..list.len()).map(|i| r2(score(2025, i, 74.0, 93.0))).collect();
