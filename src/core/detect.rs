@@ -1362,6 +1362,11 @@ pub fn is_letterhead(t: &str) -> bool {
     }
     let first = words.first().copied().unwrap_or_default();
     let second = words.get(1).copied().unwrap_or_default();
+    // "Phụ lục I", "Biểu số 02", "Mẫu số 1" alone on a line: the appendix's label.
+    let label = ["phu luc", "bieu so", "bieu", "mau so", "mau"].iter().any(|l| f.starts_with(l));
+    if label && words.len() <= 4 {
+        return true;
+    }
     if first == "so" && t.contains('/') && words.len() <= 8 {
         return true;
     }
@@ -1710,6 +1715,30 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    #[test]
+    fn letterheads_and_appendix_labels_are_not_titles() {
+        for t in [
+            "BỘ NỘI VỤ",
+            "UBND TỈNH ĐỒNG NAI",
+            "SỞ NỘI VỤ",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Phụ lục I",
+            "Biểu số 02",
+            "Số: 123/QĐ-BNV",
+            "Hà Nội, ngày 10 tháng 5 năm 2024",
+        ] {
+            assert!(is_letterhead(t), "{t}");
+        }
+        for t in [
+            "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023",
+            "Số liệu PAR INDEX dạng dọc",
+            "BẢNG XẾP HẠNG DDCI",
+            "Phụ lục I: KẾT QUẢ CHỈ SỐ SIPAS NĂM 2023 CỦA CÁC TỈNH",
+        ] {
+            assert!(!is_letterhead(t), "{t}");
+        }
     }
 
     #[test]

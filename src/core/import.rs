@@ -149,6 +149,13 @@ fn title_name(title: &str) -> String {
         Some(i) if fold(&title[i..]).starts_with("kem theo") || fold(&title[i..]).contains("quyet dinh") => &title[..i],
         _ => title,
     };
+    // "PHỤ LỤC I: KẾT QUẢ …", "Biểu số 02 - Kết quả …": the appendix's label goes.
+    let title = match title.find([':', '-', '–']) {
+        Some(i) if ["phu luc", "bieu so", "mau so"].iter().any(|l| fold(&title[..i]).starts_with(l)) && i < 20 => {
+            title[i + title[i..].chars().next().map_or(1, char::len_utf8)..].trim()
+        }
+        _ => title,
+    };
     let words: Vec<&str> = title.split_whitespace().collect();
     let mut out: Vec<&str> = Vec::new();
     for (i, w) in words.iter().enumerate() {
@@ -580,6 +587,8 @@ mod tests {
     fn titles_lose_years() {
         assert_eq!(title_name("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"), "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
         assert_eq!(title_name("PAR INDEX 2019"), "PAR INDEX");
+        assert_eq!(title_name("PHỤ LỤC I: KẾT QUẢ CHỈ SỐ SIPAS NĂM 2023"), "KẾT QUẢ CHỈ SỐ SIPAS");
+        assert_eq!(title_name("Biểu số 02 - Kết quả DDCI năm 2024"), "Kết quả DDCI");
         assert_eq!(title_name("CHỈ SỐ CCHC GIAI ĐOẠN 2017 - 2022"), "CHỈ SỐ CCHC");
         assert_eq!(title_name("Kết quả từ năm 2017 đến năm 2022"), "Kết quả");
     }
