@@ -98,6 +98,18 @@ fn biff_records_sound(stream: &[u8]) -> Result<(), Problem> {
         if typ == 0x0809 && data.len() < 2 {
             return Err(Problem::Broken("BOF record"));
         }
+        // BoundSheet8: calamine reads 6 bytes, then slices the stream at the sheet's
+        // offset without checking it lies inside the stream.
+        if typ == 0x0085 {
+            let pos = u32_at(data, 0).ok_or("sheet record")? as usize;
+            if data.len() < 6 || pos > stream.len() {
+                return Err(Problem::Broken("sheet record"));
+            }
+        }
+        // Lbl (a defined name): calamine reads its lengths from the first 6 bytes.
+        if typ == 0x0018 && data.len() < 6 {
+            return Err(Problem::Broken("defined name record"));
+        }
         // MERGEDCELLS: a count, then 8 bytes per merged range.
         if typ == 0x00E5 {
             let count = u16_at(data, 0).ok_or("merged cells record")? as usize;
