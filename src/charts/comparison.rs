@@ -11,8 +11,11 @@ use crate::core::Lang;
 pub const ROW: u32 = 34;
 
 pub fn height_for(view: &ComparisonView) -> u32 {
-    view.components.len().max(1) as u32 * ROW + 100
+    (view.components.len().max(1) as u32 + LEGEND_ROWS as u32) * ROW + 100
 }
+
+/// Empty rows at the foot of the chart where the legend goes.
+const LEGEND_ROWS: i32 = 3;
 
 pub const MEAN: RGBColor = BAR;
 pub const MEDIAN: RGBColor = RGBColor(0x6b, 0x72, 0x80);
@@ -56,14 +59,20 @@ pub fn draw<DB: DrawingBackend>(
         .margin_right(px(20.0))
         .x_label_area_size(px(40.0))
         .y_label_area_size(px(200.0))
-        .build_cartesian_2d(lo..105.0, (0..n).into_segmented())?;
-    let name = |i: i32| view.components.get((n - 1 - i) as usize).cloned().unwrap_or_default();
+        .build_cartesian_2d(lo..105.0, (0..n + LEGEND_ROWS).into_segmented())?;
+    // The bottom rows are left empty for the legend, so that it covers no mark.
+    let name = |i: i32| {
+        if i < LEGEND_ROWS {
+            return String::new();
+        }
+        view.components.get((n - 1 - (i - LEGEND_ROWS)) as usize).cloned().unwrap_or_default()
+    };
     chart
         .configure_mesh()
         .disable_y_mesh()
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
-        .y_labels(n as usize)
+        .y_labels((n + LEGEND_ROWS) as usize)
         .x_labels(8)
         .y_label_formatter(&|v| match v {
             SegmentValue::CenterOf(i) => name(*i),
@@ -76,7 +85,7 @@ pub fn draw<DB: DrawingBackend>(
         })
         .label_style((FONT, 12.0 * scale).into_font().color(&INK))
         .draw()?;
-    let y = |k: usize| SegmentValue::CenterOf(n - 1 - k as i32);
+    let y = |k: usize| SegmentValue::CenterOf(n - 1 - k as i32 + LEGEND_ROWS);
     let [l_unit, l_mean, l_median, l_best] = legend(lang, &unit);
     let r = px(6.0);
     chart
@@ -85,7 +94,7 @@ pub fn draw<DB: DrawingBackend>(
         .legend(move |(x, y)| Cross::new((x, y), r, BEST.stroke_width(2)));
     chart
         .draw_series(medians.iter().map(|(k, v)| {
-            let i = n - 1 - *k as i32;
+            let i = n - 1 - *k as i32 + LEGEND_ROWS;
             let mut bar = Rectangle::new(
                 [(*v - 0.4, SegmentValue::Exact(i)), (*v + 0.4, SegmentValue::Exact(i + 1))],
                 MEDIAN.filled(),
