@@ -965,23 +965,58 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         }
     }
     let title = pick_title(&f.titles);
-    // The sheet's period: the user's, the sheet name's, a title's, else one year that all
-    // the headers naming a year agree on ("PCI 2016" over the overall column), else the
-    // file name's ("PCI 2019.xlsx").
-    let header_years: Vec<u16> = (0..width)
+    let sheet_year = sheet_year(g, &f, &roles, &labels, ctx);
+    note_frame(g, &f, &roles, &labels, notes);
+    if roles.contains(&Role::TargetText) {
+        return targets(g, &f, &roles, &labels, sheet_year, title, notes);
+    }
+    let Some(unit_col) = roles.iter().position(|r| *r == Role::Unit) else {
+        notes.skip(Note::NoTableInSheet { sheet });
+        return Found::Nothing;
+    };
+    let period_col = roles.iter().position(|r| *r == Role::Period);
+    let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
+    let layout = if period_col.is_some() || indicator_col.is_some() { "long" } else { "wide" };
+    let m = meanings(&labels, &roles, sheet_year);
+    if layout == "wide" && m.meaning.iter().flatten().all(|(p, _)| p.is_none()) {
+        notes.warn(Note::NoPeriod { sheet: sheet.clone() });
+    }
+    let read =
+        read_records(&Body { g, f: &f, roles: &roles, labels: &labels, meaning: &m.meaning, unit_col, layout }, notes);
+    Found::Ranking(RankingTable {
+        sheet,
+        title,
+        layout,
+        records: read.records,
+        lower_is_better: m.lower,
+        slice_of: read.slice_of,
+        names_en: m.names_en,
+        max_possible: read.max_possible,
+    })
+}
+
+/// The sheet's period: the user's, the sheet name's, a title's, else one year that all the
+/// headers naming a year agree on ("PCI 2016" over the overall column), else the file
+/// name's ("PCI 2019.xlsx").
+fn sheet_year(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], ctx: &Context) -> Option<u16> {
+    let header_years: Vec<u16> = (0..roles.len())
         .filter(|&c| matches!(roles[c], Role::Value | Role::Rank))
         .filter_map(|c| find_year(&labels[c].join(" ")))
         .collect();
     let one_header_year = header_years.first().copied().filter(|y| header_years.iter().all(|h| h == y));
-    let sheet_year = ctx
-        .options
+    ctx.options
         .period
         .as_deref()
         .and_then(find_year)
         .or_else(|| find_year(&g.name))
         .or_else(|| f.titles.iter().find_map(|(_, t)| find_year(t)))
         .or(one_header_year)
-        .or(ctx.file_year);
+        .or(ctx.file_year)
+}
+
+/// The report's notes on the frame: title and footer rows, columns left out.
+fn note_frame(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], notes: &mut Notes) {
+    let sheet = &g.name;
     for (r, t) in &f.titles {
         notes.skip(Note::TitleRow { sheet: sheet.clone(), row: r + 1, text: t.clone() });
     }
@@ -992,32 +1027,33 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         }
     }
     for (c, role) in roles.iter().enumerate() {
+        let header = || labels[c].join(" / ");
         match role {
             Role::Ordinal => notes.skip(Note::OrdinalColumn { sheet: sheet.clone(), col: c }),
-            Role::Identifier => {
-                notes.skip(Note::IdentifierColumn { sheet: sheet.clone(), col: c, header: labels[c].join(" / ") })
-            }
+            Role::Identifier => notes.skip(Note::IdentifierColumn { sheet: sheet.clone(), col: c, header: header() }),
             Role::Alias => notes.skip(Note::AliasColumn { sheet: sheet.clone(), col: c }),
-            Role::Notes => {
-                notes.skip(Note::NotesColumn { sheet: sheet.clone(), col: c, header: labels[c].join(" / ") })
-            }
+            Role::Notes => notes.skip(Note::NotesColumn { sheet: sheet.clone(), col: c, header: header() }),
             _ => {}
         }
     }
-    if roles.contains(&Role::TargetText) {
-        return targets(g, &f, &roles, &labels, sheet_year, title, notes);
-    }
-    let Some(unit_col) = roles.iter().position(|r| *r == Role::Unit) else {
-        notes.skip(Note::NoTableInSheet { sheet });
-        return Found::Nothing;
-    };
-    let period_col = roles.iter().position(|r| *r == Role::Period);
-    let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
-    let group_col = roles.iter().position(|r| *r == Role::Group);
-    let layout = if period_col.is_some() || indicator_col.is_some() { "long" } else { "wide" };
+}
 
-    // Each value or rank column's (period, indicator), from the header as a whole.
-    let names_of = column_names(&labels, &roles, sheet_year);
+/// What the value and rank columns mean.
+struct Meanings {
+    /// Each column's (period, indicator), for value and rank columns.
+    meaning: Vec<Option<(Option<String>, String)>>,
+    /// Indicators named in both languages: (Vietnamese, English).
+    names_en: Vec<(String, String)>,
+    /// Indicators whose header says lower is better.
+    lower: Vec<String>,
+}
+
+/// Each value or rank column's (period, indicator), from the header as a whole. A rank
+/// column that matches no score column ranks the nearest score column on its left (the
+/// file's own ranks: "PCI 2016 | Xếp hạng"), else the nearest on its right.
+fn meanings(labels: &[Vec<String>], roles: &[Role], sheet_year: Option<u16>) -> Meanings {
+    let width = roles.len();
+    let names_of = column_names(labels, roles, sheet_year);
     let mut names_en: Vec<(String, String)> = Vec::new();
     for n in names_of.iter().flatten() {
         if let Some(en) = &n.en {
@@ -1028,8 +1064,6 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     }
     let mut meaning: Vec<Option<(Option<String>, String)>> =
         names_of.into_iter().map(|n| n.map(|n| (n.period, n.indicator))).collect();
-    // A rank column that matches no score column ranks the nearest score column on its
-    // left (the file's own ranks: "PCI 2016 | Xếp hạng"), else the nearest on its right.
     for c in 0..width {
         if roles[c] != Role::Rank {
             continue;
@@ -1048,64 +1082,80 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             has_phrase(&fold(&labels[c].join(" ")), LOWER_BETTER).then(|| m.1.clone())
         })
         .collect();
-    if layout == "wide" && meaning.iter().flatten().all(|(p, _)| p.is_none()) {
-        notes.warn(Note::NoPeriod { sheet: sheet.clone() });
-    }
+    Meanings { meaning, names_en, lower }
+}
 
-    // (group, unit, period, indicator) → (value, rank), in the order first seen.
-    // Records in first-seen order, found by (group, unit, period, indicator) interned to
-    // numbers: no string is cloned or hashed per cell.
-    let mut records: Vec<Observation> = Vec::new();
-    let mut slice_of: Vec<u32> = Vec::new();
-    let mut slices: FxMap<(u32, u32, u32), u32> = FxMap::default();
-    let mut index: FxMap<(u32, u32, u32, u32), usize> = FxMap::default();
-    let mut names = Interner::default();
+/// The body of a ranking table and what its columns mean.
+struct Body<'a> {
+    g: &'a Grid,
+    f: &'a Frame,
+    roles: &'a [Role],
+    labels: &'a [Vec<String>],
+    meaning: &'a [Option<(Option<String>, String)>],
+    unit_col: usize,
+    layout: &'static str,
+}
+
+/// The records of a body, each numbered by the slice it is ranked within, and the scale
+/// of each indicator where a row gives it.
+struct Read {
+    records: Vec<Observation>,
+    slice_of: Vec<u32>,
+    max_possible: Vec<(String, f64)>,
+}
+
+/// The unit columns: the unit column, and others holding the same units in another order
+/// (ranked lists side by side); each value column takes the nearest on its left.
+struct UnitColumns {
+    cols: Vec<usize>,
+    /// The position of the unit column among them.
+    main: usize,
+    /// For each column, the position of its unit column.
+    of: Vec<usize>,
+}
+
+impl UnitColumns {
+    fn of(roles: &[Role], unit_col: usize) -> UnitColumns {
+        let cols: Vec<usize> = (0..roles.len()).filter(|&c| matches!(roles[c], Role::Unit | Role::UnitAgain)).collect();
+        let main = cols.iter().position(|&c| c == unit_col).unwrap_or(0);
+        let of = (0..roles.len()).map(|c| cols.iter().rposition(|&u| u <= c).unwrap_or(main)).collect();
+        UnitColumns { cols, main, of }
+    }
+}
+
+/// Reads every row of the body into records: (group, unit, period, indicator) → (value,
+/// rank), in first-seen order, found by names interned to numbers (no string is cloned or
+/// hashed per cell).
+fn read_records(b: &Body<'_>, notes: &mut Notes) -> Read {
+    let (g, f, roles) = (b.g, b.f, b.roles);
+    let width = roles.len();
+    let sheet = &g.name;
+    let period_col = roles.iter().position(|r| *r == Role::Period);
+    let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
+    let group_col = roles.iter().position(|r| *r == Role::Group);
+    let mut keys = RowKeys::default();
     // What each column means, interned once (not per cell).
-    let col_ids: Vec<Option<(u32, u32)>> = meaning
+    let col_ids: Vec<Option<(u32, u32)>> = b
+        .meaning
         .iter()
-        .map(|m| m.as_ref().map(|(p, i)| (names.id(p.as_deref().unwrap_or_default()), names.id(i))))
+        .map(|m| m.as_ref().map(|(p, i)| (keys.names.id(p.as_deref().unwrap_or_default()), keys.names.id(i))))
         .collect();
-    let value_cols = col_ids.iter().flatten().count();
-    // The unit columns: the unit column, and others holding the same units in another order
-    // (ranked lists side by side). Each value column takes the nearest on its left.
-    let unit_cols: Vec<usize> = (0..width).filter(|&c| matches!(roles[c], Role::Unit | Role::UnitAgain)).collect();
-    let main_k = unit_cols.iter().position(|&c| c == unit_col).unwrap_or(0);
-    let unit_k_of: Vec<usize> = (0..width).map(|c| unit_cols.iter().rposition(|&u| u <= c).unwrap_or(main_k)).collect();
-    let side_by_side = unit_cols.len() > 1;
-    // Without a period or indicator column every row has the same keys, one per distinct
-    // (period, indicator) of the columns: each column's slot among them, and the slots.
-    let by_columns: Option<ColumnSlots> =
-        (period_col.is_none() && indicator_col.is_none() && !side_by_side).then(|| {
-            let mut slots: Vec<(u32, u32)> = Vec::new();
-            let slot_of = col_ids
-                .iter()
-                .map(|k| match k {
-                    Some(k) => slots.iter().position(|s| s == k).unwrap_or_else(|| {
-                        slots.push(*k);
-                        slots.len() - 1
-                    }) as u32,
-                    None => u32::MAX,
-                })
-                .collect();
-            (slot_of, slots)
-        });
-    let mut blocks: FxMap<(u32, u32), usize> = FxMap::default();
-    let expected = (f.body_end - f.body_start) * value_cols;
-    records.reserve(expected);
-    slice_of.reserve(expected);
+    let units = UnitColumns::of(roles, b.unit_col);
+    let side_by_side = units.cols.len() > 1;
+    let by_columns = (period_col.is_none() && indicator_col.is_none() && !side_by_side).then(|| column_slots(&col_ids));
+    let mut out = Read { records: Vec::new(), slice_of: Vec::new(), max_possible: Vec::new() };
+    let expected = (f.body_end - f.body_start) * col_ids.iter().flatten().count();
+    out.records.reserve(expected);
+    out.slice_of.reserve(expected);
+    let mut index: FxMap<(u32, u32, u32, u32), usize> = FxMap::default();
     index.reserve(expected);
+    let mut slices: FxMap<(u32, u32, u32), u32> = FxMap::default();
+    let mut blocks: FxMap<(u32, u32), usize> = FxMap::default();
     let mut group = String::new();
-    // Per distinct text, not per row: what a unit cell is, indicator names.
-    let mut unit_kinds: FxMap<String, UnitCell> = FxMap::default();
-    let header_words: Vec<String> = unit_cols.iter().map(|&c| fold(&labels[c].join(" "))).collect();
-    let mut indicators: FxMap<String, u32> = FxMap::default();
-    let mut periods: FxMap<PeriodKey<'static>, u32> = FxMap::default();
+    let mut cells = UnitCells::new(b, &units);
     // A unit met again after a blank row (a detail block under the table) is not read twice.
     let mut seen_units: FxSet<(u32, u32)> = FxSet::default();
     let mut blank_above = false;
-    let repeats_matter = layout == "wide";
-    let mut row_units: Vec<Option<u32>> = vec![None; unit_cols.len()];
-    let mut max_possible: Vec<(String, f64)> = Vec::new();
     for r in f.body_start..f.body_end {
         let row = &g.rows[r];
         let filled: Vec<(usize, &Cell)> = nonempty(row).collect();
@@ -1113,135 +1163,36 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
             blank_above = !seen_units.is_empty();
             continue;
         }
-        let unit_cell = g.get(r, unit_col);
-        // A heading inside the body ("Khối Sở, ban, ngành"): the peer group of what follows.
-        // A lone name with nothing after it is a unit without values, not a heading.
-        let data_follows = || {
-            (r + 1..f.body_end)
-                .find(|&q| nonempty(&g.rows[q]).count() > 0)
-                .is_some_and(|q| g.rows[q].iter().any(|c| kind(c) == Kind::Number))
-        };
-        if filled.len() == 1
-            && period_col.is_none()
-            && kind(filled[0].1) == Kind::Label
-            && !row.iter().any(|c| kind(c) == Kind::Number)
-            && data_follows()
-        {
+        if period_col.is_none() && is_heading(g, f, r, &filled) {
             group = strip_heading_number(&filled[0].1.text());
             blank_above = false;
             continue;
         }
-        // What each unit column holds on this row: a unit, or a row that is not one.
-        let mut any_unit = false;
-        for (k, &uc) in unit_cols.iter().enumerate() {
-            let cell = g.get(r, uc);
-            let text = cell.text_ref();
-            row_units[k] = None;
-            if text.is_empty() || kind(cell) != Kind::Label {
-                continue;
-            }
-            let what = match unit_kinds.get(&*text) {
-                Some(w) => *w,
-                None => *unit_kinds.entry(text.to_string()).or_insert_with(|| unit_cell_kind(&text, &header_words)),
-            };
-            match what {
-                UnitCell::Unit => {
-                    row_units[k] = Some(names.id(&text));
-                    any_unit = true;
-                }
-                UnitCell::Aggregate if k == main_k => {
-                    // A scale row gives the most each indicator can score.
-                    if crate::core::units::is_scale(&text) {
-                        for c in 0..width {
-                            let (Some((_, ind)), Num::Value(v)) = (&meaning[c], num(g.get(r, c))) else { continue };
-                            if roles[c] == Role::Value && !max_possible.iter().any(|(i, _): &(String, f64)| i == ind) {
-                                max_possible.push((ind.clone(), v));
-                            }
-                        }
-                    }
-                    notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text: text.into_owned() })
-                }
-                UnitCell::Header if k == main_k => notes.skip_cell(Note::NotUnitRow {
-                    sheet: sheet.clone(),
-                    row: r + 1,
-                    text: text.into_owned(),
-                    why: RowWhy::Header,
-                }),
-                _ => {}
-            }
-        }
-        if !any_unit || (!side_by_side && row_units[main_k].is_none()) {
+        let row_units = cells.read(r, &mut keys.names, &mut out.max_possible, notes);
+        if !row_units.iter().any(Option::is_some) || (!side_by_side && row_units[units.main].is_none()) {
             continue;
         }
-        let _ = unit_cell;
         // A group column merged down its rows holds the name in the first row only.
-        if let Some(c) = group_col {
-            let t = g.get(r, c).text();
-            if !t.is_empty() {
-                group = t;
-            }
+        if let Some(t) = group_col.map(|c| g.get(r, c).text()).filter(|t| !t.is_empty()) {
+            group = t;
         }
-        let group_id = names.id(&group);
-        if repeats_matter {
-            if let Some(u) = row_units[main_k] {
-                let again = !seen_units.insert((group_id, u));
-                if again && blank_above {
-                    notes.skip_cell(Note::NotUnitRow {
-                        sheet: sheet.clone(),
-                        row: r + 1,
-                        text: names.text(u).to_string(),
-                        why: RowWhy::Repeat,
-                    });
+        let group_id = keys.names.id(&group);
+        if b.layout == "wide" {
+            if let Some(u) = row_units[units.main] {
+                if !seen_units.insert((group_id, u)) && blank_above {
+                    let text = keys.names.text(u).to_string();
+                    notes.skip_cell(Note::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Repeat });
                     continue;
                 }
             }
         }
-        // The period of the row, worked out once per distinct cell (a number or a text).
-        let row_period_id = period_col.map(|c| {
-            let cell = g.get(r, c);
-            let key = match cell {
-                Cell::Number(v) => PeriodKey::Number(v.to_bits()),
-                other => PeriodKey::Text(other.text_ref()),
-            };
-            if let Some(id) = periods.get(&key) {
-                return *id;
-            }
-            let name = match cell {
-                Cell::Number(v) => format!("{v}"),
-                other => {
-                    let t = other.text();
-                    match (find_year(&t), find_quarter(&t)) {
-                        (Some(y), Some(q)) => format!("{y}-Q{q}"),
-                        (Some(y), None) => y.to_string(),
-                        _ => t,
-                    }
-                }
-            };
-            let id = names.id(&name);
-            let key = match key {
-                PeriodKey::Text(t) => PeriodKey::Text(std::borrow::Cow::Owned(t.into_owned())),
-                PeriodKey::Number(b) => PeriodKey::Number(b),
-            };
-            periods.insert(key, id);
-            id
-        });
-        let row_indicator_id = indicator_col.map(|c| g.get(r, c).text_ref()).filter(|s| !s.is_empty()).map(|i| {
-            if let Some(id) = indicators.get(&*i) {
-                return *id;
-            }
-            let name = if OVERALL_NAMES.contains(&fold(&i).as_str()) { OVERALL.to_string() } else { clean(&i) };
-            let id = names.id(&name);
-            indicators.insert(i.into_owned(), id);
-            id
-        });
-        let mut new_record = |records: &mut Vec<Observation>,
-                              slice_of: &mut Vec<u32>,
-                              unit_id: u32,
-                              period_id: u32,
-                              indicator_id: u32| {
+        let row_period_id = period_col.map(|c| keys.period(g.get(r, c)));
+        let row_indicator_id = indicator_col.and_then(|c| keys.indicator(g.get(r, c)));
+        let names = &keys.names;
+        let mut new_record = |out: &mut Read, unit_id: u32, period_id: u32, indicator_id: u32| {
             let n = slices.len() as u32;
-            slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(n));
-            records.push(Observation {
+            out.slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(n));
+            out.records.push(Observation {
                 group: names.text(group_id),
                 unit: names.text(unit_id),
                 period: names.text(period_id),
@@ -1249,68 +1200,211 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
                 value: None,
                 rank: None,
             });
-            records.len() - 1
+            out.records.len() - 1
         };
         // Years and indicators in the columns only: a (group, unit) seen for the first time
         // gets its records for all columns at once, in column order; found again, by block.
         let block = by_columns.as_ref().and_then(|(_, slots)| {
-            let unit_id = row_units[main_k]?;
+            let unit_id = row_units[units.main]?;
             Some(*blocks.entry((group_id, unit_id)).or_insert_with(|| {
-                let start = records.len();
+                let start = out.records.len();
                 for &(p, i) in slots {
-                    new_record(&mut records, &mut slice_of, unit_id, p, i);
+                    new_record(&mut out, unit_id, p, i);
                 }
                 start
             }))
         });
         for c in 0..width {
-            let Some((col_period_id, col_indicator_id)) = col_ids[c] else {
-                continue;
-            };
-            let Some(unit_id) = row_units[unit_k_of[c]] else {
+            let (Some((col_period_id, col_indicator_id)), Some(unit_id)) = (col_ids[c], row_units[units.of[c]]) else {
                 continue;
             };
             let period_id = row_period_id.unwrap_or(col_period_id);
             let indicator_id = row_indicator_id.unwrap_or(col_indicator_id);
-            let cell = g.get(r, c);
-            let n = num(cell);
             let at = match (block, &by_columns) {
                 (Some(start), Some((slot_of, _))) => start + slot_of[c] as usize,
                 _ => *index
                     .entry((group_id, unit_id, period_id, indicator_id))
-                    .or_insert_with(|| new_record(&mut records, &mut slice_of, unit_id, period_id, indicator_id)),
+                    .or_insert_with(|| new_record(&mut out, unit_id, period_id, indicator_id)),
             };
-            let entry = &mut records[at];
-            match (n, &roles[c]) {
-                (Num::Missing, _) => {
-                    if !cell.is_empty() {
-                        notes.skip_cell(Note::MissingCell {
-                            sheet: sheet.clone(),
-                            row: r + 1,
-                            col: c,
-                            text: cell.text(),
-                        });
-                    }
-                }
-                (Num::NotNumber, _) => {
-                    notes.warn_cell(Note::UnreadCell { sheet: sheet.clone(), row: r + 1, col: c, text: cell.text() })
-                }
-                (n, Role::Rank) => entry.rank = entry.rank.or(n.as_rank()),
-                (n, _) => entry.value = entry.value.or(n.as_value()),
-            }
+            read_cell(g, r, c, &roles[c], &mut out.records[at], notes);
         }
         blank_above = false;
     }
-    Found::Ranking(RankingTable {
-        sheet,
-        title,
-        layout,
-        records,
-        lower_is_better: lower,
-        slice_of,
-        names_en,
-        max_possible,
-    })
+    out
+}
+
+/// Each column's slot among the distinct (period, indicator) of the columns, and the slots:
+/// without a period or indicator column every row has the same keys.
+fn column_slots(col_ids: &[Option<(u32, u32)>]) -> ColumnSlots {
+    let mut slots: Vec<(u32, u32)> = Vec::new();
+    let slot_of = col_ids
+        .iter()
+        .map(|k| match k {
+            Some(k) => slots.iter().position(|s| s == k).unwrap_or_else(|| {
+                slots.push(*k);
+                slots.len() - 1
+            }) as u32,
+            None => u32::MAX,
+        })
+        .collect();
+    (slot_of, slots)
+}
+
+/// A heading inside the body ("Khối Sở, ban, ngành"): a lone label with numbers on the
+/// rows after it (a lone name with nothing after it is a unit without values).
+fn is_heading(g: &Grid, f: &Frame, r: usize, filled: &[(usize, &Cell)]) -> bool {
+    filled.len() == 1
+        && kind(filled[0].1) == Kind::Label
+        && !g.rows[r].iter().any(|c| kind(c) == Kind::Number)
+        && (r + 1..f.body_end)
+            .find(|&q| nonempty(&g.rows[q]).count() > 0)
+            .is_some_and(|q| g.rows[q].iter().any(|c| kind(c) == Kind::Number))
+}
+
+/// One cell into its record: a value or a rank, the first one kept; a missing or unread
+/// cell noted.
+fn read_cell(g: &Grid, r: usize, c: usize, role: &Role, entry: &mut Observation, notes: &mut Notes) {
+    let cell = g.get(r, c);
+    match (num(cell), role) {
+        (Num::Missing, _) => {
+            if !cell.is_empty() {
+                let text = cell.text();
+                notes.skip_cell(Note::MissingCell { sheet: g.name.clone(), row: r + 1, col: c, text });
+            }
+        }
+        (Num::NotNumber, _) => {
+            notes.warn_cell(Note::UnreadCell { sheet: g.name.clone(), row: r + 1, col: c, text: cell.text() })
+        }
+        (n, Role::Rank) => entry.rank = entry.rank.or(n.as_rank()),
+        (n, _) => entry.value = entry.value.or(n.as_value()),
+    }
+}
+
+/// A row's period and indicator from its own columns (long form), worked out once per
+/// distinct cell, and the interned names.
+#[derive(Default)]
+struct RowKeys {
+    names: Interner,
+    periods: FxMap<PeriodKey<'static>, u32>,
+    indicators: FxMap<String, u32>,
+}
+
+impl RowKeys {
+    /// The period a cell names: a number as written, a year, a year and quarter.
+    fn period(&mut self, cell: &Cell) -> u32 {
+        let key = match cell {
+            Cell::Number(v) => PeriodKey::Number(v.to_bits()),
+            other => PeriodKey::Text(other.text_ref()),
+        };
+        if let Some(id) = self.periods.get(&key) {
+            return *id;
+        }
+        let name = match cell {
+            Cell::Number(v) => format!("{v}"),
+            other => {
+                let t = other.text();
+                match (find_year(&t), find_quarter(&t)) {
+                    (Some(y), Some(q)) => format!("{y}-Q{q}"),
+                    (Some(y), None) => y.to_string(),
+                    _ => t,
+                }
+            }
+        };
+        let id = self.names.id(&name);
+        let key = match key {
+            PeriodKey::Text(t) => PeriodKey::Text(std::borrow::Cow::Owned(t.into_owned())),
+            PeriodKey::Number(b) => PeriodKey::Number(b),
+        };
+        self.periods.insert(key, id);
+        id
+    }
+
+    /// The indicator a cell names (the generic overall for a generic name); none if empty.
+    fn indicator(&mut self, cell: &Cell) -> Option<u32> {
+        let i = cell.text_ref();
+        if i.is_empty() {
+            return None;
+        }
+        if let Some(id) = self.indicators.get(&*i) {
+            return Some(*id);
+        }
+        let name = if OVERALL_NAMES.contains(&fold(&i).as_str()) { OVERALL.to_string() } else { clean(&i) };
+        let id = self.names.id(&name);
+        self.indicators.insert(i.into_owned(), id);
+        Some(id)
+    }
+}
+
+/// What the unit columns hold, row by row: units, or rows that are not units (statistics,
+/// a scale, a repeated header), judged once per distinct text.
+struct UnitCells<'a> {
+    b: &'a Body<'a>,
+    units: &'a UnitColumns,
+    kinds: FxMap<String, UnitCell>,
+    header_words: Vec<String>,
+    row: Vec<Option<u32>>,
+}
+
+impl<'a> UnitCells<'a> {
+    fn new(b: &'a Body<'a>, units: &'a UnitColumns) -> Self {
+        let header_words = units.cols.iter().map(|&c| fold(&b.labels[c].join(" "))).collect();
+        UnitCells { b, units, kinds: FxMap::default(), header_words, row: vec![None; units.cols.len()] }
+    }
+
+    /// The unit (interned) in each unit column of row `r`; a statistic, scale or header in
+    /// the unit column is noted (a scale row gives each indicator's maximum).
+    fn read(
+        &mut self,
+        r: usize,
+        names: &mut Interner,
+        max_possible: &mut Vec<(String, f64)>,
+        notes: &mut Notes,
+    ) -> Vec<Option<u32>> {
+        let g = self.b.g;
+        let sheet = &g.name;
+        for (k, &uc) in self.units.cols.iter().enumerate() {
+            let cell = g.get(r, uc);
+            let text = cell.text_ref();
+            self.row[k] = None;
+            if text.is_empty() || kind(cell) != Kind::Label {
+                continue;
+            }
+            let what = match self.kinds.get(&*text) {
+                Some(w) => *w,
+                None => {
+                    let w = unit_cell_kind(&text, &self.header_words);
+                    *self.kinds.entry(text.to_string()).or_insert(w)
+                }
+            };
+            let main = k == self.units.main;
+            match what {
+                UnitCell::Unit => self.row[k] = Some(names.id(&text)),
+                UnitCell::Aggregate if main => {
+                    if crate::core::units::is_scale(&text) {
+                        self.scale_row(r, max_possible);
+                    }
+                    let text = text.into_owned();
+                    notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text })
+                }
+                UnitCell::Header if main => {
+                    let text = text.into_owned();
+                    notes.skip_cell(Note::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Header })
+                }
+                _ => {}
+            }
+        }
+        self.row.clone()
+    }
+
+    /// A scale row ("Thang điểm"): the most each indicator can score.
+    fn scale_row(&self, r: usize, max_possible: &mut Vec<(String, f64)>) {
+        for c in 0..self.b.roles.len() {
+            let (Some((_, ind)), Num::Value(v)) = (&self.b.meaning[c], num(self.b.g.get(r, c))) else { continue };
+            if self.b.roles[c] == Role::Value && !max_possible.iter().any(|(i, _)| i == ind) {
+                max_possible.push((ind.clone(), v));
+            }
+        }
+    }
 }
 
 /// Each value column's slot among the distinct (period, indicator) of the columns, and the

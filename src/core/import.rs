@@ -100,7 +100,9 @@ pub fn import_file_progress(
     // Which map of provinces each data set is on, where it holds provinces.
     let map = crate::core::map2025::Map2025::default();
     for d in &datasets {
-        if !d.observations.iter().any(|o| map.province_2025(&o.unit).is_some()) {
+        // A name is looked up once per text object (observations share them).
+        let mut seen = crate::core::fxhash::FxSet::default();
+        if !d.observations.iter().any(|o| seen.insert(o.unit.addr()) && map.province_2025(&o.unit).is_some()) {
             continue;
         }
         let maps = map.maps(d);
@@ -402,11 +404,16 @@ impl Shape {
     fn of(t: &RankingTable, registry: &Registry) -> Shape {
         let mut indicators: Vec<String> = Vec::new();
         let mut by_unit: std::collections::BTreeMap<String, Vec<Option<u64>>> = Default::default();
+        // Each name's key once per text object (records share them).
+        let mut keys: FxMap<usize, String> = FxMap::default();
         for o in &t.records {
             if !indicators.iter().any(|i| *i == o.indicator) {
                 indicators.push(o.indicator.to_string());
             }
-            let key = crate::core::units::unit_key(&registry.canonical(&o.unit));
+            let key = keys
+                .entry(o.unit.addr())
+                .or_insert_with(|| crate::core::units::unit_key(&registry.canonical(&o.unit)))
+                .clone();
             by_unit.entry(key).or_default().push(o.value.map(|v| (v * 1000.0).round() as i64 as u64));
         }
         let english = indicators.iter().all(|i| i.is_ascii()) && indicators.iter().any(|i| !is_overall(i));
