@@ -2,7 +2,8 @@
 //! long.xlsx: 1,200 units × 10 years × 12 indicators = 144,000 rows (unit, year, indicator,
 //! value, rank); wide.xlsx: the same data, one row per unit, a two-row header (year over
 //! indicator) with 120 value columns; province.xlsx: 63 provinces × 5 years (drop to chart);
-//! redraw.xlsx: 63 provinces × 10 years × 12 indicators, long form (redraw after a change).
+//! redraw.xlsx: 63 provinces × 10 years × 12 indicators, long form (redraw after a change);
+//! with `--commune`, commune.xlsx: a sheet per year, 10,600 communes × 20 indicators.
 #[path = "../tests/support/gen.rs"]
 mod gen;
 
@@ -43,7 +44,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     std::fs::write(dir.join("province.xlsx"), gen::sample_workbook()?)?;
     println!("wrote {}/long.xlsx, wide.xlsx, province.xlsx, redraw.xlsx", dir.display());
+    // Commune scale (issue 17), only when asked: it takes a while to write.
+    if std::env::args().any(|a| a == "--commune") {
+        commune_workbook(10_600, 10, 20)?.save(dir.join("commune.xlsx"))?;
+        println!("wrote {}/commune.xlsx", dir.display());
+    }
     Ok(())
+}
+
+/// Commune scale: one sheet per year, `units` communes (with their province as a column)
+/// × `indicators` scores: 10,600 × 10 × 20 ≈ 2.1 million values.
+fn commune_workbook(units: u32, years: u16, indicators: u16) -> Result<Workbook, Box<dyn std::error::Error>> {
+    let mut wb = Workbook::new();
+    let provinces = chiso::core::map2025::PROVINCES_2025;
+    for y in 0..years {
+        let ws = wb.add_worksheet();
+        let year = 2016 + y;
+        ws.set_name(format!("Năm {year}"))?;
+        ws.write_string(0, 0, format!("CHỈ SỐ CẤP XÃ NĂM {year} (BENCHMARK)"))?;
+        for (c, h) in ["STT", "Tỉnh, thành phố", "Xã, phường"].iter().enumerate() {
+            ws.write_string(2, c as u16, *h)?;
+        }
+        for i in 0..indicators {
+            ws.write_string(2, 3 + i, indicator(i))?;
+        }
+        for u in 0..units {
+            let r = 3 + u;
+            ws.write_number(r, 0, (u + 1) as f64)?;
+            ws.write_string(r, 1, provinces[(u as usize) % provinces.len()].1)?;
+            ws.write_string(r, 2, format!("Xã số {u:05}"))?;
+            for i in 0..indicators {
+                ws.write_number(r, 3 + i, value(u, y, i))?;
+            }
+        }
+    }
+    Ok(wb)
 }
 
 fn value(u: u32, y: u16, i: u16) -> f64 {

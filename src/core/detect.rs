@@ -605,19 +605,16 @@ fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &ImportOptions) -
     // provinces): the province repeats down its rows, the units do not. It is their group.
     let units: Vec<usize> = (0..width).filter(|&c| roles[c] == Role::Unit).collect();
     if units.len() >= 2 && unit_col.is_none() && !roles.contains(&Role::Group) {
+        // Judged on the first rows of the body: every count over the same rows.
+        let window = f.body_start..f.body_end.min(f.body_start + 2000);
         let distinct = |c: usize| {
-            let texts: FxSet<String> = (f.body_start..f.body_end.min(f.body_start + 2000))
-                .map(|r| g.get(r, c).text())
-                .filter(|t| !t.is_empty())
-                .collect();
+            let texts: FxSet<String> = window.clone().map(|r| g.get(r, c).text()).filter(|t| !t.is_empty()).collect();
             texts.len()
         };
-        let filled = |c: usize| stats[c].labels;
+        let filled = |c: usize| window.clone().filter(|&r| kind(g.get(r, c)) == Kind::Label).count();
         let registry = Registry::default();
         let provinces = |c: usize| {
-            (f.body_start..f.body_end.min(f.body_start + 2000))
-                .filter(|&r| matches!(g.get(r, c), Cell::Text(t) if registry.province(t).is_some()))
-                .count()
+            window.clone().filter(|&r| matches!(g.get(r, c), Cell::Text(t) if registry.province(t).is_some())).count()
         };
         let repeating = units
             .iter()
@@ -1833,6 +1830,22 @@ mod tests {
         ] {
             assert!(!is_letterhead(t), "{t}");
         }
+    }
+
+    /// Thousands of communes (more than the rows judged): still the communes are the units.
+    #[test]
+    fn many_communes_with_a_province_column() {
+        let provinces = ["Thành phố Hà Nội", "Tỉnh An Giang", "Tỉnh Lào Cai"];
+        let names: Vec<String> = (0..3000).map(|i| format!("Xã số {i:04}")).collect();
+        let mut rows: Vec<Vec<String>> = vec![vec!["Tỉnh, thành phố".into(), "Xã, phường".into(), "Điểm 2025".into()]];
+        for (i, n) in names.iter().enumerate() {
+            rows.push(vec![provinces[i % 3].into(), n.clone(), format!("{}", 50 + i % 40)]);
+        }
+        let refs: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        let refs: Vec<&[&str]> = refs.iter().map(|r| r.as_slice()).collect();
+        let t = ranking(&Grid::from_text("DDCI", &refs));
+        assert_eq!(t.records.len(), 3000);
+        assert_eq!((t.records[4].group.as_str(), t.records[4].unit.as_str()), ("Tỉnh An Giang", "Xã số 0004"));
     }
 
     #[test]
