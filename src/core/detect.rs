@@ -1481,14 +1481,13 @@ pub fn is_letterhead(t: &str) -> bool {
     ];
     const TITLE_WORDS: &[&str] =
         &["chi", "ket", "xep", "bang", "lieu", "diem", "index", "danh", "tong", "muc", "results", "ranking"];
-    let body = BODIES.contains(&first)
+    BODIES.contains(&first)
         && !(first == "so" && second == "lieu")
         && !(first == "tinh" && second == "hinh")
         && !(first == "thanh" && second != "uy")
         && words.len() <= 8
         && find_year(t).is_none()
-        && !words.iter().any(|w| TITLE_WORDS.contains(w));
-    body
+        && !words.iter().any(|w| TITLE_WORDS.contains(w))
 }
 
 /// A period cell as a map key: a number by its bits, a text by its letters.

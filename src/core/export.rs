@@ -40,7 +40,7 @@ pub fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> St
 }
 
 pub fn tidy_csv(c: &Catalog) -> String {
-    let map = Map2025::default();
+    let map = Map2025::shared();
     // One look-up per unit object (observations share their names), not per row.
     let mut province: FxMap<usize, &'static str> = FxMap::default();
     let rows = c.datasets.iter().flat_map(|d| d.observations.iter().map(move |o| (d, o))).map(move |(d, o)| {

@@ -98,7 +98,7 @@ pub fn import_file_progress(
         });
     }
     // Which map of provinces each data set is on, where it holds provinces.
-    let map = crate::core::map2025::Map2025::default();
+    let map = crate::core::map2025::Map2025::shared();
     for d in &datasets {
         // A name is looked up once per text object (observations share them).
         let mut seen = crate::core::fxhash::FxSet::default();

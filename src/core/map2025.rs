@@ -108,6 +108,14 @@ impl Default for Map2025 {
     }
 }
 
+impl Map2025 {
+    /// One registry for the whole program (built once: its keys are folded names).
+    pub fn shared() -> &'static Map2025 {
+        static SHARED: std::sync::OnceLock<Map2025> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Map2025::default)
+    }
+}
+
 /// The year a period starts with ("2024", "2024-Q3").
 fn year(period: &str) -> Option<u16> {
     period.get(..4).and_then(|y| y.parse().ok())

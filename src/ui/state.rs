@@ -83,7 +83,7 @@ pub struct AppState {
 /// Does a data set hold province data on the old map? Names are looked up once per text
 /// object, and only in periods on the old map.
 fn regroup_possible(d: &DataSet) -> bool {
-    let m = Map2025::default();
+    let m = Map2025::shared();
     let maps = m.maps(d);
     let mut seen: crate::core::fxhash::FxMap<usize, bool> = Default::default();
     d.observations.iter().any(|o| {
@@ -184,7 +184,7 @@ impl AppState {
                 if self.regrouped.as_ref().is_some_and(|r| Rc::ptr_eq(&r.source.0, &d)) {
                     return;
                 }
-                let (data, derived) = regroup(&d, &Map2025::default());
+                let (data, derived) = regroup(&d, Map2025::shared());
                 self.regrouped = Some(Regrouped { source: ByPtr(d), data: Rc::new(data), derived: Rc::new(derived) });
             }
             _ => self.regrouped = None,

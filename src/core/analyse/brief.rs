@@ -102,7 +102,7 @@ pub fn brief(d: &DataSet, unit: &str) -> Option<BriefSet> {
     let key = |k: usize| (components[k].below_median.unwrap_or(0.0), components[k].lost_to_best.unwrap_or(0.0));
     order.sort_by(|&a, &b| key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal));
     let win_back: Vec<usize> = order.into_iter().filter(|&k| key(k).0 > 0.0 || key(k).1 > 0.0).take(3).collect();
-    let previous = ranking(d, &period, overall_name.as_deref().unwrap_or(&indicators[0]), Some(&group)).previous;
+    let previous = periods.iter().position(|p| *p == period).and_then(|i| i.checked_sub(1)).map(|i| periods[i].clone());
     let trend = group_trend(d, unit, &group, overall_name.as_deref().unwrap_or(&indicators[0]), &periods);
     Some(BriefSet { dataset: d.name.clone(), period, previous, group, overall, components, win_back, trend })
 }

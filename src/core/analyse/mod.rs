@@ -111,7 +111,7 @@ fn crosses_2025(d: &DataSet, previous: &str, period: &str) -> bool {
     if !(year(previous).is_some_and(|y| y < 2025) && year(period).is_some_and(|y| y >= 2025)) {
         return false;
     }
-    let m = crate::core::map2025::Map2025::default();
+    let m = crate::core::map2025::Map2025::shared();
     let map = |p: &str| m.map_of(p, d.observations.iter().filter(|o| o.period == p).map(|o| o.unit.as_str()));
     map(previous) != map(period)
 }

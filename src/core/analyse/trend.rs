@@ -29,7 +29,7 @@ pub struct TrendView {
 }
 
 pub fn trend(d: &DataSet, indicator: &str, units: &[String]) -> TrendView {
-    trend_across(d, indicator, units, &Map2025::default(), &[])
+    trend_across(d, indicator, units, Map2025::shared(), &[])
 }
 
 /// The trend across the change of 1 July 2025. Without regrouping (`derived` empty), a

@@ -125,7 +125,7 @@ pub fn RankingPanel(p: &Props) -> Html {
     let spec = ChartSpec::Ranking { view: chart_view, my_unit: my.clone() };
     // The provinces on a tile map beside the ranking: the 34 from 2025 (or regrouped onto
     // them), else the 63; only when the ranking is of provinces.
-    let m = Map2025::default();
+    let m = Map2025::shared();
     let provinces = view.rows.iter().filter(|r| m.province_2025(&r.unit).is_some()).count();
     let map_spec = (provinces >= 5 && provinces * 2 >= view.rows.len()).then(|| {
         let new_map = s.regrouped.is_some() || m.map_of(&period, view.rows.iter().map(|r| r.unit.as_str())) == Map::P34;

@@ -26,7 +26,7 @@ pub fn TrendPanel(p: &Props) -> Html {
     };
     let indicator = s.current_indicator().unwrap_or_default();
     let derived = s.regrouped.as_ref().map(|r| r.derived.clone()).unwrap_or_default();
-    let view = trend_across(d, &indicator, &s.chosen_units(), &Map2025::default(), &derived);
+    let view = trend_across(d, &indicator, &s.chosen_units(), Map2025::shared(), &derived);
     let table = tables::trend(lang, &view);
     let lines = ChartSpec::Trend { view: view.clone(), my_unit: s.my_unit.clone() };
     let bump = ChartSpec::Bump { view: view.clone(), my_unit: s.my_unit.clone() };
