@@ -102,16 +102,20 @@ test: tools-test
 	$(MAKE) --no-print-directory test-e2e test-firefox
 	$(MAKE) --no-print-directory test-hosting HOSTING_A_FROM=dist
 
-# Formatting and clippy (warnings are errors), natively and for the page's wasm32 build.
+# Formatting and clippy over the workspace (warnings are errors; [workspace.lints] and
+# clippy.toml: no function over 120 lines), natively and for the page's wasm32 build; the
+# core checked for wasm32 on its own; the layout's rules (tools/check-layout.sh).
 lint:
 	cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 	cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo check -q -p chiso-core --target wasm32-unknown-unknown
+	tools/check-layout.sh
 
 test-native:
-	cargo test --all-targets
+	cargo test --workspace --all-targets
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test wasm

@@ -36,21 +36,21 @@ fn main() {
         });
         let mut rows = 0;
         let core_ms = time(5, || {
-            let o = chiso::core::import_file(&bytes, &name);
+            let o = chiso_core::import_file(&bytes, &name);
             rows = o.datasets.iter().map(|d| d.observations.len()).sum();
             std::hint::black_box(&o);
         });
         // What the page does with an outcome after the worker: decode it, add it to the catalog.
-        let outcome = chiso::core::import_file(&bytes, &name);
-        let wire = chiso::core::wire::encode(&outcome);
+        let outcome = chiso_core::import_file(&bytes, &name);
+        let wire = chiso_core::wire::encode(&outcome);
         let encode_ms = time(5, || {
-            std::hint::black_box(chiso::core::wire::encode(&outcome));
+            std::hint::black_box(chiso_core::wire::encode(&outcome));
         });
         let decode_ms = time(5, || {
-            std::hint::black_box(chiso::core::wire::decode(&wire).expect("decode"));
+            std::hint::black_box(chiso_core::wire::decode(&wire).expect("decode"));
         });
         let add_ms = time(5, || {
-            let mut c = chiso::core::Catalog::default();
+            let mut c = chiso_core::Catalog::default();
             c.add(outcome.clone());
             std::hint::black_box(&c);
         });

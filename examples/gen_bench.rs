@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (units, years, indicators) = (1200u32, 10u16, 12u16);
     let unit = |u: u32| format!("Xã số {u:04}");
     long_workbook(units, years, indicators, &unit)?.save(dir.join("long.xlsx"))?;
-    let province = |u: u32| chiso::core::units::PROVINCES[u as usize].0.to_string();
+    let province = |u: u32| chiso_core::text::units::PROVINCES[u as usize].0.to_string();
     long_workbook(63, years, indicators, &province)?.save(dir.join("redraw.xlsx"))?;
 
     let mut wb = Workbook::new();
@@ -56,7 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// × `indicators` scores: 10,600 × 10 × 20 ≈ 2.1 million values.
 fn commune_workbook(units: u32, years: u16, indicators: u16) -> Result<Workbook, Box<dyn std::error::Error>> {
     let mut wb = Workbook::new();
-    let provinces = chiso::core::map2025::PROVINCES_2025;
+    let provinces = chiso_core::model::map2025::PROVINCES_2025;
     for y in 0..years {
         let ws = wb.add_worksheet();
         let year = 2016 + y;

@@ -10,11 +10,11 @@ fn main() {
         let mut wholes = Vec::new();
         for _ in 0..runs {
             let t = Instant::now();
-            let grids = chiso::core::grid::read(&bytes, &name).expect("grid");
+            let grids = chiso_core::read::grid::read(&bytes, &name).expect("grid");
             let read = t.elapsed().as_secs_f64() * 1e3;
             let cells: usize = grids.iter().map(|g| g.rows.iter().map(Vec::len).sum::<usize>()).sum();
             let t = Instant::now();
-            let o = chiso::core::import_file(&bytes, &name);
+            let o = chiso_core::import_file(&bytes, &name);
             let all = t.elapsed().as_secs_f64() * 1e3;
             wholes.push(all);
             println!(

@@ -5,8 +5,8 @@
 #[path = "support/gen.rs"]
 mod gen;
 
-use chiso::core::analyse::brief::brief;
-use chiso::core::{import_file, Catalog};
+use chiso_core::analyse::brief::brief;
+use chiso_core::{import_file, Catalog};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);

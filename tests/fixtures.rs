@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use chiso::core::export::{targets_csv, tidy_csv};
-use chiso::core::{import_file, Catalog, ImportStatus};
+use chiso_core::export::{targets_csv, tidy_csv};
+use chiso_core::{import_file, Catalog, ImportStatus};
 
 fn read(name: &str) -> Catalog {
     let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
@@ -127,7 +127,7 @@ fn merged_regions_by_byte_scan_equal_calamines() {
     ];
     let mut regions = 0;
     for (name, bytes) in files {
-        let scanned = chiso::core::xlsx_merges::merged_regions(&bytes, 1 << 30).expect(name);
+        let scanned = chiso_core::read::xlsx_merges::merged_regions(&bytes, 1 << 30).expect(name);
         let mut wb: calamine::Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.as_slice())).unwrap();
         for sheet in wb.sheet_names() {

@@ -6,9 +6,9 @@
 #[path = "support/gen.rs"]
 mod gen;
 
-use chiso::core::grid::limits;
-use chiso::core::messages::Note;
-use chiso::core::{import_file, Catalog, ImportStatus, Lang};
+use chiso_core::model::messages::{DocKind, Limit, Note};
+use chiso_core::read::grid::limits;
+use chiso_core::{import_file, Catalog, ImportStatus, Lang};
 
 fn hostile(name: &str) -> Vec<u8> {
     std::fs::read(format!("tests/fixtures/hostile/{name}")).unwrap()
@@ -21,8 +21,8 @@ fn each_broken_file_gets_its_reason() {
         ("truncated.ods", Note::TruncatedFile),
         ("truncated.xls", Note::TruncatedFile),
         ("encrypted.xlsx", Note::Encrypted),
-        ("html-saved-as.xls", Note::NotSpreadsheet { kind: "HTML" }),
-        ("report.pdf.xlsx", Note::NotSpreadsheet { kind: "PDF" }),
+        ("html-saved-as.xls", Note::NotSpreadsheet { kind: DocKind::Html }),
+        ("report.pdf.xlsx", Note::NotSpreadsheet { kind: DocKind::Pdf }),
         ("random-bytes.xlsx", Note::UnknownFormat),
         ("empty-workbook.xlsx", Note::NoTable),
         ("title-only.xlsx", Note::NoTable),
@@ -58,7 +58,7 @@ fn markup_and_formulas_in_names_stay_text() {
     assert!(units.iter().any(|u| u.starts_with("<img src=x onerror=")));
     let mut c = Catalog::default();
     c.add(o);
-    let csv = chiso::core::export::tidy_csv(&c);
+    let csv = chiso_core::export::tidy_csv(&c);
     assert!(csv.contains("'=HYPERLINK"), "formulas are neutralised in CSV: {csv}");
 }
 
@@ -76,7 +76,7 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
     let bomb = gen::zip_bomb_xlsx();
     assert!(bomb.len() < 2_000_000, "{} bytes", bomb.len());
     let o = import_file(&bomb, "bomb.xlsx");
-    assert_eq!(o.report.error, Some(Note::TooLarge { what: "zip entry bytes", limit: limits::MAX_ENTRY_BYTES }));
+    assert_eq!(o.report.error, Some(Note::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES }));
 }
 
 #[test]

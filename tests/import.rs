@@ -4,9 +4,9 @@
 #[path = "support/gen.rs"]
 mod gen;
 
-use chiso::core::export::{targets_csv, tidy_csv};
-use chiso::core::model::OVERALL;
-use chiso::core::{import_file, Catalog, ImportStatus};
+use chiso_core::export::{targets_csv, tidy_csv};
+use chiso_core::model::OVERALL;
+use chiso_core::{import_file, Catalog, ImportStatus};
 
 fn catalog(files: &[(&[u8], &str)]) -> Catalog {
     let mut c = Catalog::default();
@@ -83,7 +83,7 @@ fn the_sample_reads_as_63_provinces_5_years_9_indicators() {
 
 #[test]
 fn the_sample_2025_is_the_34_provinces() {
-    use chiso::core::map2025::{Map, Map2025};
+    use chiso_core::model::map2025::{Map, Map2025};
     let bytes = gen::sample_workbook().unwrap();
     let c = catalog(&[(&bytes, "chiso-mau.xlsx")]);
     let d = &c.datasets[0];
@@ -105,7 +105,7 @@ fn the_sample_2025_is_the_34_provinces() {
     assert_eq!(in_2025.len(), 34);
     assert!(in_2025.contains("Thừa Thiên Huế") && !in_2025.contains("Hà Nam"));
     // The tidy export says each unit's province after 1 July 2025.
-    let csv = chiso::core::export::tidy_csv(&c);
+    let csv = chiso_core::export::tidy_csv(&c);
     assert!(csv.contains(",Thừa Thiên Huế,2025,Chỉ số PAR INDEX,"), "{}", &csv[..300]);
     assert!(csv.lines().any(|l| l.contains(",Hà Nam,2023,Chỉ số PAR INDEX,") && l.ends_with(",Ninh Bình")));
     assert!(csv.lines().any(|l| l.contains(",Thừa Thiên Huế,2025,Chỉ số PAR INDEX,") && l.ends_with(",Huế")));
@@ -205,8 +205,8 @@ fn files_added_later_join_the_same_data_set_and_units() {
 /// links with data stay under the length mail and chat tools keep.
 #[test]
 fn link_lengths_of_the_sample_views() {
-    use chiso::core::codec::{encode, LINK_WARN_CHARS};
     use chiso::ui::state::{Action, AppState, View};
+    use chiso_core::link::{encode, LINK_WARN_CHARS};
     let bytes = gen::sample_workbook().unwrap();
     let mut s = AppState::default();
     s.apply(Action::Loaded(Box::new(import_file(&bytes, "chiso-mau.xlsx"))));
@@ -223,7 +223,7 @@ fn link_lengths_of_the_sample_views() {
 
 #[test]
 fn progress_moves_forward_from_reading_to_the_end() {
-    use chiso::core::{import_file_progress, ImportOptions};
+    use chiso_core::{import_file_progress, ImportOptions};
     // A long sheet (xlsx, streamed) and a long CSV: progress rises, stays within 0..=1,
     // is reported many times, and the outcome is the same as without progress.
     let mut csv = String::from("Đơn vị,Năm,Chỉ số,Giá trị\n");

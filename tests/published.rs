@@ -8,9 +8,9 @@ mod published;
 
 use std::collections::BTreeSet;
 
-use chiso::core::export::tidy_csv;
-use chiso::core::messages::{Note, RowWhy, SameWhy};
-use chiso::core::{import_file, import_file_with, Catalog, ImportOptions, ImportOutcome, ImportStatus};
+use chiso_core::export::tidy_csv;
+use chiso_core::model::messages::{Note, RowWhy, SameWhy};
+use chiso_core::{import_file, import_file_with, Catalog, ImportOptions, ImportOutcome, ImportStatus};
 use published::{Published, Row};
 
 /// Tidy rows without the data set's name: group, unit, period, indicator, value, rank.
@@ -166,8 +166,8 @@ fn provinces_across_indicators_down() {
     // The scale column ("Thang điểm") gives the most each indicator can score.
     let d = &o.datasets[0];
     assert_eq!(d.max_of("Cải cách thể chế"), Some(12.0));
-    assert_eq!(d.max_of(chiso::core::model::OVERALL), Some(36.0));
-    let b = chiso::core::analyse::brief::brief(d, "Hà Nội").unwrap();
+    assert_eq!(d.max_of(chiso_core::model::OVERALL), Some(36.0));
+    let b = chiso_core::analyse::brief::brief(d, "Hà Nội").unwrap();
     let l = b.components.iter().find(|l| l.indicator == "Cải cách TTHC").unwrap();
     assert_eq!(l.max_possible, Some(14.0));
     assert!((l.lost_to_max.unwrap() - (14.0 - l.value.unwrap())).abs() < 1e-9);
@@ -199,7 +199,7 @@ fn the_period_from_the_file_name() {
 /// ones they continue; regrouped, 2024 becomes the 34 with means and ranks.
 #[test]
 fn a_2024_and_a_2025_release_together() {
-    use chiso::core::map2025::{regroup, Map, Map2025};
+    use chiso_core::model::map2025::{regroup, Map, Map2025};
     let (fa, a, ea) = published::par_2024_63().unwrap();
     let (fb, b, eb) = published::par_2025_34().unwrap();
     let mut c = Catalog::default();

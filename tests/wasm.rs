@@ -7,9 +7,9 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use chiso::core::analyse::ranking;
-use chiso::core::{import_file, Catalog, ImportStatus};
 use chiso::ui::app::{App, SAMPLE, SAMPLE_NAME};
+use chiso_core::analyse::ranking;
+use chiso_core::{import_file, Catalog, ImportStatus};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -39,10 +39,10 @@ fn the_ranking_chart_draws_on_a_canvas() {
     let view = ranking(&c.datasets[0], "2023", &overall, None);
     let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
     canvas.set_width(600);
-    canvas.set_height(chiso::charts::ranking::height_for(&view));
+    canvas.set_height(chiso_charts::ranking::height_for(&view));
     document().body().unwrap().append_child(&canvas).unwrap();
     let root = CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
-    chiso::charts::ranking::draw(&root, &view, Some("Hà Nội"), chiso::core::Lang::Vi, 1.0).unwrap();
+    chiso_charts::ranking::draw(&root, &view, Some("Hà Nội"), chiso_core::Lang::Vi, 1.0).unwrap();
     // Pixels of the bar colour are on the canvas.
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 600.0, canvas.height() as f64).unwrap().data();

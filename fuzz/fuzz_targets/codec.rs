@@ -5,8 +5,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    if let Ok(state) = chiso::core::codec::decode(&text) {
-        let again = chiso::core::codec::encode(&state);
-        assert_eq!(chiso::core::codec::decode(&again).ok(), Some(state));
+    if let Ok(state) = chiso_core::link::decode(&text) {
+        let again = chiso_core::link::encode(&state);
+        assert_eq!(chiso_core::link::decode(&again).ok(), Some(state));
     }
 });

@@ -8,14 +8,14 @@ const NAMES: [&str; 8] = ["a.xlsx", "a.xlsm", "a.xlsb", "a.xls", "a.ods", "a.csv
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
     let name = NAMES[pick as usize % NAMES.len()];
-    let outcome = chiso::core::import_file(bytes, name);
-    let mut c = chiso::core::Catalog::default();
+    let outcome = chiso_core::import_file(bytes, name);
+    let mut c = chiso_core::Catalog::default();
     c.add(outcome);
-    let _ = chiso::core::export::tidy_csv(&c);
-    let _ = chiso::core::export::targets_csv(&c);
+    let _ = chiso_core::export::tidy_csv(&c);
+    let _ = chiso_core::export::targets_csv(&c);
     for r in &c.reports {
         for n in r.found.iter().chain(&r.skipped).chain(&r.warnings).chain(r.error.iter()) {
-            let _ = n.text(chiso::core::Lang::Vi);
+            let _ = n.text(chiso_core::Lang::Vi);
         }
     }
 });

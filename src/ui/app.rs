@@ -5,9 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::codec::{decode, encode, CodecError};
-use crate::core::export::{targets_csv, tidy_csv};
-use crate::core::{ImportOptions, Lang};
 use crate::ui::browser::{download_csv, read_file, set_document_lang};
 use crate::ui::components::brief_view::BriefPanel;
 use crate::ui::components::comparison_view::ComparisonPanel;
@@ -24,6 +21,9 @@ use crate::ui::components::view_tabs::ViewTabs;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, AppState, ByPtr, Shared, View};
 use crate::ui::worker::{Event, Importer};
+use chiso_core::export::{targets_csv, tidy_csv};
+use chiso_core::link::{decode, encode, CodecError};
+use chiso_core::{ImportOptions, Lang};
 
 /// The built-in sample workbook (written by `cargo run --example gen_sample`).
 pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample/chiso-mau.xlsx");
@@ -200,7 +200,7 @@ pub fn App() -> Html {
     let spellings = use_memo(ByPtr(state.catalog.clone()), |c| c.0.spellings());
     let has_data = !state.catalog.datasets.is_empty();
     let has_targets = !state.catalog.targets.is_empty();
-    let errors = state.catalog.reports.iter().filter(|r| r.status == crate::core::ImportStatus::Error).count();
+    let errors = state.catalog.reports.iter().filter(|r| r.status == chiso_core::ImportStatus::Error).count();
     let import_summary = {
         let mut s = t(lang, K::ImportSummary)
             .replace("%f", &state.catalog.reports.len().to_string())

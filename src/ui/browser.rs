@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 
-use crate::core::messages::Note;
-use crate::core::{ImportOutcome, Lang};
 use crate::ui::i18n::{t, K};
+use chiso_core::model::messages::Note;
+use chiso_core::{ImportOutcome, Lang};
 
 /// Offers bytes as a download with the given file name.
 pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {

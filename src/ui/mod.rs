@@ -34,6 +34,6 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_import(bytes: &[u8], name: &str) -> u32 {
-    let o = crate::core::import_file(bytes, name);
+    let o = chiso_core::import_file(bytes, name);
     o.datasets.iter().map(|d| d.observations.len() as u32).sum()
 }

@@ -19,8 +19,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::Lang;
 use crate::ui::i18n::{t, K};
+use chiso_core::Lang;
 
 /// The build's label: `CHISO_BUILD_ID` at compile time, or the crate's version.
 pub const BUILD: &str = match option_env!("CHISO_BUILD_ID") {

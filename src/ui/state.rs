@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::core::analyse::SortKey;
-use crate::core::codec::{CodecError, Embedded, EmbeddedTargets, ViewState};
-use crate::core::map2025::{regroup, Derived, Map, Map2025};
-use crate::core::{Catalog, DataSet, ImportOptions, ImportOutcome, ImportReport, Lang};
+use chiso_core::analyse::SortKey;
+use chiso_core::link::{CodecError, Embedded, EmbeddedTargets, ViewState};
+use chiso_core::model::map2025::{regroup, Derived, Map, Map2025};
+use chiso_core::{Catalog, DataSet, ImportOptions, ImportOutcome, ImportReport, Lang};
 
 /// The name under which data carried by a link is listed in the import report.
 pub const LINK_FILE: &str = "(liên kết / link)";
@@ -85,7 +85,7 @@ pub struct AppState {
 fn regroup_possible(d: &DataSet) -> bool {
     let m = Map2025::shared();
     let maps = m.maps(d);
-    let mut seen: crate::core::fxhash::FxMap<usize, bool> = Default::default();
+    let mut seen: chiso_core::fxhash::FxMap<usize, bool> = Default::default();
     d.observations.iter().any(|o| {
         maps.get(o.period.as_str()) == Some(&Map::P63)
             && *seen.entry(o.unit.addr()).or_insert_with(|| m.province_2025(&o.unit).is_some())
@@ -219,7 +219,7 @@ impl AppState {
             }
             Action::Loaded(outcome) => {
                 // A file that could not be read keeps the report open, so its reason is seen.
-                if outcome.report.status == crate::core::ImportStatus::Error {
+                if outcome.report.status == chiso_core::ImportStatus::Error {
                     self.report_open = true;
                 }
                 let file = outcome.report.file.clone();
@@ -429,7 +429,7 @@ impl AppState {
         }
         let mut out: Vec<String> = self.my_unit.iter().filter(|u| units.contains(u)).cloned().collect();
         if let (Some(p), Some(i)) = (self.current_period(), self.current_indicator()) {
-            let view = crate::core::analyse::ranking(d, &p, &i, self.group.as_deref());
+            let view = chiso_core::analyse::ranking(d, &p, &i, self.group.as_deref());
             for r in view.rows {
                 if out.len() >= 5 {
                     break;
@@ -470,7 +470,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::import_file;
+    use chiso_core::import_file;
 
     fn csv_outcome(name: &str, body: &str) -> ImportOutcome {
         import_file(body.as_bytes(), name)
@@ -488,7 +488,7 @@ mod tests {
         assert_eq!(s.catalog.datasets.len(), 1);
         assert_eq!(s.catalog.reports.len(), 2);
         assert_eq!(s.current_period().as_deref(), Some("2022"));
-        assert_eq!(s.current_indicator().as_deref(), Some(crate::core::model::OVERALL));
+        assert_eq!(s.current_indicator().as_deref(), Some(chiso_core::model::OVERALL));
     }
 
     #[test]
@@ -522,11 +522,11 @@ mod tests {
         a.apply(Action::SetView(View::Trend));
         a.apply(Action::SetMyUnit(Some("Hà Nội".into())));
         a.apply(Action::SetLang(Lang::En));
-        let plain = crate::core::codec::encode(&a.view_state(false));
-        let full = crate::core::codec::encode(&a.view_state(true));
+        let plain = chiso_core::link::encode(&a.view_state(false));
+        let full = chiso_core::link::encode(&a.view_state(true));
         // Without data: the view waits for its file, then shows.
         let mut b = AppState::default();
-        b.apply(Action::Restore(Box::new(crate::core::codec::decode(&plain).unwrap())));
+        b.apply(Action::Restore(Box::new(chiso_core::link::decode(&plain).unwrap())));
         assert_eq!(b.pending.as_ref().map(|p| p.files.clone()), Some(vec!["a.csv".to_string()]));
         assert_eq!(b.lang, Lang::En);
         b.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2021,Điểm 2022\nHà Nội,85,86\nHuế,80,88\n"))));
@@ -535,7 +535,7 @@ mod tests {
         assert_eq!(b.view_state(false), a.view_state(false));
         // With data: no file needed.
         let mut c = AppState::default();
-        c.apply(Action::Restore(Box::new(crate::core::codec::decode(&full).unwrap())));
+        c.apply(Action::Restore(Box::new(chiso_core::link::decode(&full).unwrap())));
         assert_eq!(c.view, View::Trend);
         assert_eq!(c.current().unwrap().units().len(), 2);
         assert_eq!(c.current().unwrap().observations.len(), 4);

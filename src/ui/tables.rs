@@ -1,10 +1,10 @@
 //! Each view's table as header + rows of display text: rendered in the page and exported
 //! as CSV ("export-table") from the same values. Pure Rust, tested natively.
 
-use crate::core::analyse::brief::BriefSet;
-use crate::core::analyse::{ComparisonView, RankRow, Status, TargetsView, TrendView};
-use crate::core::Lang;
 use crate::ui::i18n::{indicator_name, t, K};
+use chiso_core::analyse::brief::BriefSet;
+use chiso_core::analyse::{ComparisonView, RankRow, Status, TargetsView, TrendView};
+use chiso_core::Lang;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
@@ -15,7 +15,7 @@ pub struct Table {
 impl Table {
     pub fn csv(&self) -> String {
         let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
-        crate::core::export::table_csv(&header, self.rows.iter().cloned())
+        chiso_core::export::table_csv(&header, self.rows.iter().cloned())
     }
 }
 

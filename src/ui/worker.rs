@@ -19,9 +19,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use crate::core::messages::Note;
-use crate::core::{import_file_progress, wire, ImportOptions, ImportOutcome};
 use crate::ui::app::{SAMPLE, SAMPLE_NAME};
+use chiso_core::model::messages::Note;
+use chiso_core::{import_file_progress, wire, ImportOptions, ImportOutcome};
 
 #[wasm_bindgen]
 extern "C" {

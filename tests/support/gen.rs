@@ -2,7 +2,7 @@
 //! Shared by `examples/gen_sample.rs` and the integration tests (`#[path]` module).
 #![allow(dead_code)]
 
-use chiso::core::units::PROVINCES;
+use chiso_core::text::units::PROVINCES;
 use std::io::{Cursor, Read, Write};
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
@@ -64,8 +64,8 @@ pub const SAMPLE_2025: u16 = 2025;
 /// provinces' 2023 scores, moved a little.
 pub fn sample_scores_2025() -> Vec<(&'static str, String, [f64; 8])> {
     let old = sample_scores(2023);
-    let registry = chiso::core::units::Registry::default();
-    chiso::core::map2025::PROVINCES_2025
+    let registry = chiso_core::text::units::Registry::default();
+    chiso_core::model::map2025::PROVINCES_2025
         .iter()
         .enumerate()
         .map(|(i, (short, official, from))| {
@@ -238,8 +238,8 @@ pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<Expected>), Xls
             ws.write_string(r, 3, *rk)?;
         }
         ws.write_string(r, 4, if i == 0 { "Tăng 1 bậc" } else { "" })?;
-        let value = chiso::core::value::parse_num(score).as_value();
-        let rank = rank.and_then(|s| chiso::core::value::parse_num(s).as_rank());
+        let value = chiso_core::text::value::parse_num(score).as_value();
+        let rank = rank.and_then(|s| chiso_core::text::value::parse_num(s).as_rank());
         expected.push((canon.to_string(), value, rank));
     }
     ws.write_string(11, 0, "Nguồn: Bộ Nội vụ (số liệu minh họa)")?;

@@ -4,9 +4,9 @@
 //! Shared by `tests/published.rs` and `examples/gen_fixtures.rs` (the e2e drop test).
 #![allow(dead_code)]
 
-use chiso::core::export::plain;
-use chiso::core::model::OVERALL;
-use chiso::core::units::PROVINCES;
+use chiso_core::export::plain;
+use chiso_core::model::OVERALL;
+use chiso_core::text::units::PROVINCES;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 /// One expected tidy row: group, unit, period, indicator, value, rank.
@@ -546,8 +546,8 @@ pub fn par_2024_63() -> Result<Release, XlsxError> {
 /// A PAR Index release of 2025, on the 34 provinces, named in their official forms
 /// ("Tỉnh Tuyên Quang", "Thành phố Huế").
 pub fn par_2025_34() -> Result<Release, XlsxError> {
-    let registry = chiso::core::units::Registry::default();
-    let list = chiso::core::map2025::PROVINCES_2025;
+    let registry = chiso_core::text::units::Registry::default();
+    let list = chiso_core::model::map2025::PROVINCES_2025;
     let values: Vec<f64> = (0..list.len()).map(|i| r2(score(2025, i, 74.0, 93.0))).collect();
     let rk = ranks(&values);
     let rows: Vec<(String, String, f64, u32)> = list

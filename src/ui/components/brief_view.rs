@@ -1,14 +1,14 @@
 use yew::prelude::*;
 
-use crate::charts::spec::ChartSpec;
-use crate::core::analyse::brief::{brief, BriefSet, Line, BEST, MEDIAN};
-use crate::core::analyse::{comparison, targets, Status};
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
 use crate::ui::tables::{self, rank_move, rank_of, signed, status_text};
+use chiso_charts::spec::ChartSpec;
+use chiso_core::analyse::brief::{brief, BriefSet, Line, BEST, MEDIAN};
+use chiso_core::analyse::{comparison, targets, Status};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -34,7 +34,7 @@ pub fn BriefPanel(p: &Props) -> Html {
         };
     };
     // Every data set, the shown one (regrouped when that is on) in its place.
-    let sets: Vec<(std::rc::Rc<crate::core::DataSet>, BriefSet)> = s
+    let sets: Vec<(std::rc::Rc<chiso_core::DataSet>, BriefSet)> = s
         .catalog
         .datasets
         .iter()
@@ -79,7 +79,7 @@ pub fn BriefPanel(p: &Props) -> Html {
     }
 }
 
-fn line_summary(lang: crate::core::Lang, l: &Line, previous: Option<&str>) -> String {
+fn line_summary(lang: chiso_core::Lang, l: &Line, previous: Option<&str>) -> String {
     let mut out = format!(
         "{}: {} · {}: {}",
         t(lang, K::BriefScore),
@@ -101,7 +101,7 @@ fn line_summary(lang: crate::core::Lang, l: &Line, previous: Option<&str>) -> St
 }
 
 /// One data set of the brief: a page of its own when printed.
-fn set_html(p: &Props, d: &crate::core::DataSet, b: &BriefSet, unit: &str) -> Html {
+fn set_html(p: &Props, d: &chiso_core::DataSet, b: &BriefSet, unit: &str) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let name = |i: &str| s.indicator_label(i);

@@ -2,10 +2,10 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
-use crate::charts::spec::ChartSpec;
-use crate::charts::{nearest, Hit};
-use crate::core::Lang;
 use crate::ui::tables::Table;
+use chiso_charts::spec::ChartSpec;
+use chiso_charts::{nearest, Hit};
+use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

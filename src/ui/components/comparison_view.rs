@@ -1,7 +1,5 @@
 use yew::prelude::*;
 
-use crate::charts::spec::ChartSpec;
-use crate::core::analyse::comparison;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
@@ -9,6 +7,8 @@ use crate::ui::components::unit_picker::UnitPicker;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
 use crate::ui::tables;
+use chiso_charts::spec::ChartSpec;
+use chiso_core::analyse::comparison;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -1,9 +1,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::text::vi_sort_key;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
+use chiso_core::text::vi_sort_key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -1,8 +1,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::Lang;
 use crate::ui::i18n::{t, K};
+use chiso_core::Lang;
 
 /// Every format the importer reads.
 pub const ACCEPT: &str = ".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.tsv,.txt";

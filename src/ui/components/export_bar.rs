@@ -1,11 +1,11 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::charts::spec::ChartSpec;
-use crate::core::Lang;
 use crate::ui::browser::{download, download_csv};
 use crate::ui::i18n::{t, K};
 use crate::ui::tables::Table;
+use chiso_charts::spec::ChartSpec;
+use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

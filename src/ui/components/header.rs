@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::core::Lang;
 use crate::ui::i18n::{t, K};
+use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

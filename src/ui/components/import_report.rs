@@ -4,9 +4,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::messages::{col_index, col_name, Note};
-use crate::core::{ImportOptions, ImportReport, Lang};
 use crate::ui::i18n::{t, K};
+use chiso_core::model::messages::{col_index, col_name, Note};
+use chiso_core::{ImportOptions, ImportReport, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

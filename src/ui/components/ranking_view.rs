@@ -1,17 +1,17 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::charts::spec::ChartSpec;
-use crate::charts::tilemap::{self, Layout, TileValue};
-use crate::core::analyse::{matches_search, ranking, sort_rows, RankRow, RankingView, SortKey};
-use crate::core::map2025::{Map, Map2025};
-use crate::core::Lang;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{regrouped_note, t, K};
 use crate::ui::state::{Action, ByPtr, Shared};
 use crate::ui::tables::{self, signed};
+use chiso_charts::spec::ChartSpec;
+use chiso_charts::tilemap::{self, Layout, TileValue};
+use chiso_core::analyse::{matches_search, ranking, sort_rows, RankRow, RankingView, SortKey};
+use chiso_core::model::map2025::{Map, Map2025};
+use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -1,9 +1,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::codec::{encode, LINK_WARN_CHARS};
 use crate::ui::i18n::{t, K};
 use crate::ui::state::Shared;
+use chiso_core::link::{encode, LINK_WARN_CHARS};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

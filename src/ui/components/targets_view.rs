@@ -1,13 +1,13 @@
 use yew::prelude::*;
 
-use crate::charts::spec::ChartSpec;
-use crate::core::analyse::targets;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::select_value;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
 use crate::ui::tables;
+use chiso_charts::spec::ChartSpec;
+use chiso_core::analyse::targets;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

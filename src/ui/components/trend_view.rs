@@ -1,8 +1,5 @@
 use yew::prelude::*;
 
-use crate::charts::spec::ChartSpec;
-use crate::core::analyse::trend::trend_across;
-use crate::core::map2025::Map2025;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
@@ -10,6 +7,9 @@ use crate::ui::components::unit_picker::UnitPicker;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
 use crate::ui::tables;
+use chiso_charts::spec::ChartSpec;
+use chiso_core::analyse::trend::trend_across;
+use chiso_core::model::map2025::Map2025;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

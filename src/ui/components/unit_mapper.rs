@@ -1,9 +1,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::text::vi_sort_key;
-use crate::core::Lang;
 use crate::ui::i18n::{t, K};
+use chiso_core::text::vi_sort_key;
+use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::Lang;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::View;
+use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -1,0 +1,899 @@
+//! The province tile map: one square per province, laid out roughly like the map of
+//! Vietnam, coloured by the quartile of the shown values.
+//!
+//! A fixed grid in the code: no geodata, no network, and every province gets the same
+//! area whatever its size, so Hà Nội or Bắc Ninh is as visible as Nghệ An, which a map of
+//! real shapes does not give. Two grids: the 63 provinces (to 30 June 2025) and the 34
+//! provincial units (from 1 July 2025).
+
+use std::collections::HashMap;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::{Hit, FONT, HIGHLIGHT, INK};
+use chiso_core::model::map2025::Map;
+use chiso_core::text::units::Registry;
+use chiso_core::Lang;
+
+/// Which provinces the map shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layout {
+    /// The 63 provinces in force until 30 June 2025.
+    P63,
+    /// The 34 provincial units since 1 July 2025.
+    P34,
+}
+
+/// The 63 by canonical name (as `units::PROVINCES` spells them), (column, row), north at
+/// row 0, row by row from the north-west. The Northern mountains over six columns, the
+/// Red River delta around Hà Nội, the coast from Thanh Hóa down to Huế one or two columns
+/// wide, the Central Highlands west of the coast, the Southeast and the Mekong delta.
+const P63: &[(&str, u8, u8)] = &[
+    ("Hà Giang", 3, 0),
+    ("Cao Bằng", 4, 0),
+    ("Lai Châu", 1, 1),
+    ("Lào Cai", 2, 1),
+    ("Tuyên Quang", 3, 1),
+    ("Bắc Kạn", 4, 1),
+    ("Lạng Sơn", 5, 1),
+    ("Điện Biên", 0, 2),
+    ("Sơn La", 1, 2),
+    ("Yên Bái", 2, 2),
+    ("Vĩnh Phúc", 3, 2),
+    ("Thái Nguyên", 4, 2),
+    ("Bắc Giang", 5, 2),
+    ("Quảng Ninh", 6, 2),
+    ("Phú Thọ", 2, 3),
+    ("Hà Nội", 3, 3),
+    ("Bắc Ninh", 4, 3),
+    ("Hải Dương", 5, 3),
+    ("Hải Phòng", 6, 3),
+    ("Hòa Bình", 2, 4),
+    ("Hà Nam", 3, 4),
+    ("Hưng Yên", 4, 4),
+    ("Thái Bình", 5, 4),
+    ("Thanh Hóa", 2, 5),
+    ("Ninh Bình", 3, 5),
+    ("Nam Định", 4, 5),
+    ("Nghệ An", 2, 6),
+    ("Hà Tĩnh", 2, 7),
+    ("Quảng Bình", 3, 8),
+    ("Quảng Trị", 3, 9),
+    ("Thừa Thiên Huế", 4, 9),
+    ("Quảng Nam", 4, 10),
+    ("Đà Nẵng", 5, 10),
+    ("Kon Tum", 4, 11),
+    ("Quảng Ngãi", 5, 11),
+    ("Gia Lai", 4, 12),
+    ("Bình Định", 5, 12),
+    ("Đắk Lắk", 4, 13),
+    ("Phú Yên", 5, 13),
+    ("Đắk Nông", 3, 14),
+    ("Lâm Đồng", 4, 14),
+    ("Khánh Hòa", 5, 14),
+    ("Bình Phước", 3, 15),
+    ("Đồng Nai", 4, 15),
+    ("Ninh Thuận", 5, 15),
+    ("Tây Ninh", 2, 16),
+    ("Bình Dương", 3, 16),
+    ("Bà Rịa - Vũng Tàu", 4, 16),
+    ("Bình Thuận", 5, 16),
+    ("Đồng Tháp", 1, 17),
+    ("Long An", 2, 17),
+    ("TP. Hồ Chí Minh", 3, 17),
+    ("An Giang", 0, 18),
+    ("Cần Thơ", 1, 18),
+    ("Vĩnh Long", 2, 18),
+    ("Tiền Giang", 3, 18),
+    ("Kiên Giang", 0, 19),
+    ("Hậu Giang", 1, 19),
+    ("Trà Vinh", 2, 19),
+    ("Bến Tre", 3, 19),
+    ("Cà Mau", 0, 20),
+    ("Bạc Liêu", 1, 20),
+    ("Sóc Trăng", 2, 20),
+];
+
+/// The 34 by canonical name ("Thừa Thiên Huế" for the city of Huế, as data sets name it),
+/// laid out like [`P63`]. Gia Lai and Đắk Lắk now reach the coast (Bình Định, Phú Yên), so
+/// the centre is one column; Lâm Đồng (with Bình Thuận) turns the coast south-west.
+const P34: &[(&str, u8, u8)] = &[
+    ("Lai Châu", 1, 0),
+    ("Lào Cai", 2, 0),
+    ("Tuyên Quang", 3, 0),
+    ("Cao Bằng", 4, 0),
+    ("Điện Biên", 0, 1),
+    ("Sơn La", 1, 1),
+    ("Phú Thọ", 2, 1),
+    ("Thái Nguyên", 3, 1),
+    ("Lạng Sơn", 4, 1),
+    ("Hà Nội", 2, 2),
+    ("Bắc Ninh", 3, 2),
+    ("Quảng Ninh", 4, 2),
+    ("Ninh Bình", 2, 3),
+    ("Hưng Yên", 3, 3),
+    ("Hải Phòng", 4, 3),
+    ("Thanh Hóa", 2, 4),
+    ("Nghệ An", 2, 5),
+    ("Hà Tĩnh", 2, 6),
+    ("Quảng Trị", 3, 7),
+    ("Thừa Thiên Huế", 3, 8),
+    ("Đà Nẵng", 4, 8),
+    ("Quảng Ngãi", 4, 9),
+    ("Gia Lai", 4, 10),
+    ("Đắk Lắk", 4, 11),
+    ("Đồng Nai", 2, 12),
+    ("Lâm Đồng", 3, 12),
+    ("Khánh Hòa", 4, 12),
+    ("Tây Ninh", 2, 13),
+    ("TP. Hồ Chí Minh", 3, 13),
+    ("An Giang", 1, 14),
+    ("Đồng Tháp", 2, 14),
+    ("Vĩnh Long", 3, 14),
+    ("Cà Mau", 1, 15),
+    ("Cần Thơ", 2, 15),
+];
+
+impl Layout {
+    /// (canonical name, column, row) of every tile, row by row from the north-west; the
+    /// order of [`table_rows`].
+    pub fn tiles(self) -> &'static [(&'static str, u8, u8)] {
+        match self {
+            Layout::P63 => P63,
+            Layout::P34 => P34,
+        }
+    }
+
+    /// (columns, rows) of the grid.
+    pub fn size(self) -> (u8, u8) {
+        let t = self.tiles();
+        (t.iter().map(|t| t.1 + 1).max().unwrap_or(1), t.iter().map(|t| t.2 + 1).max().unwrap_or(1))
+    }
+}
+
+impl From<Map> for Layout {
+    /// The tile map of the map a period is on (`Map2025::map_of`).
+    fn from(m: Map) -> Self {
+        match m {
+            Map::P63 => Layout::P63,
+            Map::P34 => Layout::P34,
+        }
+    }
+}
+
+/// The short label written in a province's tile (2–4 letters, "Huế"), unique within each
+/// layout; `None` for a name that is not one of the 63.
+pub fn label(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "An Giang" => "AG",
+        "Bà Rịa - Vũng Tàu" => "BRVT",
+        "Bắc Giang" => "BG",
+        "Bắc Kạn" => "BK",
+        "Bạc Liêu" => "BL",
+        "Bắc Ninh" => "BN",
+        "Bến Tre" => "BTr",
+        "Bình Định" => "BĐ",
+        "Bình Dương" => "BD",
+        "Bình Phước" => "BP",
+        "Bình Thuận" => "BTh",
+        "Cà Mau" => "CM",
+        "Cần Thơ" => "CT",
+        "Cao Bằng" => "CB",
+        "Đà Nẵng" => "ĐNg",
+        "Đắk Lắk" => "ĐLk",
+        "Đắk Nông" => "ĐNô",
+        "Điện Biên" => "ĐB",
+        "Đồng Nai" => "ĐNa",
+        "Đồng Tháp" => "ĐT",
+        "Gia Lai" => "GL",
+        "Hà Giang" => "HG",
+        "Hà Nam" => "HNa",
+        "Hà Nội" => "HN",
+        "Hà Tĩnh" => "HT",
+        "Hải Dương" => "HD",
+        "Hải Phòng" => "HP",
+        "Hậu Giang" => "HậG",
+        "Hòa Bình" => "HB",
+        "Hưng Yên" => "HY",
+        "Khánh Hòa" => "KH",
+        "Kiên Giang" => "KG",
+        "Kon Tum" => "KT",
+        "Lai Châu" => "LCh",
+        "Lâm Đồng" => "LĐ",
+        "Lạng Sơn" => "LS",
+        "Lào Cai" => "LCa",
+        "Long An" => "LA",
+        "Nam Định" => "NĐ",
+        "Nghệ An" => "NA",
+        "Ninh Bình" => "NB",
+        "Ninh Thuận" => "NT",
+        "Phú Thọ" => "PT",
+        "Phú Yên" => "PY",
+        "Quảng Bình" => "QB",
+        "Quảng Nam" => "QNa",
+        "Quảng Ngãi" => "QNg",
+        "Quảng Ninh" => "QN",
+        "Quảng Trị" => "QT",
+        "Sóc Trăng" => "ST",
+        "Sơn La" => "SL",
+        "Tây Ninh" => "TN",
+        "Thái Bình" => "TB",
+        "Thái Nguyên" => "TNg",
+        "Thanh Hóa" => "TH",
+        "TP. Hồ Chí Minh" => "HCM",
+        "Thừa Thiên Huế" => "Huế",
+        "Tiền Giang" => "TG",
+        "Trà Vinh" => "TV",
+        "Tuyên Quang" => "TQ",
+        "Vĩnh Long" => "VL",
+        "Vĩnh Phúc" => "VP",
+        "Yên Bái" => "YB",
+        _ => return None,
+    })
+}
+
+/// One value per province (by canonical name) with its rank, as the ranking view gives them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TileValue {
+    pub unit: String,
+    pub value: Option<f64>,
+    pub rank: Option<u32>,
+}
+
+/// The three quartiles (25 %, 50 %, 75 %) of the finite values, interpolated between the
+/// sorted values as Excel's QUARTILE.INC does, so they match what an official computes by
+/// hand; all NaN when there is no value.
+pub fn quartiles(values: &[f64]) -> [f64; 3] {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return [f64::NAN; 3];
+    }
+    v.sort_by(f64::total_cmp);
+    let at = |p: f64| {
+        let h = (v.len() - 1) as f64 * p;
+        let (i, f) = (h.floor() as usize, h - h.floor());
+        v[i] + (v.get(i + 1).unwrap_or(&v[i]) - v[i]) * f
+    };
+    [at(0.25), at(0.5), at(0.75)]
+}
+
+/// The quartile a value falls in: 1 for the lowest quarter of values (up to the first
+/// quartile, inclusive) to 4 for the highest.
+pub fn quartile(v: f64, q: &[f64; 3]) -> u8 {
+    1 + q.iter().filter(|&&b| v > b).count() as u8
+}
+
+/// Four steps of one sequential blue (ColorBrewer "Blues", colour-blind safe and legible in
+/// greyscale), light to dark; dark is the best quarter.
+pub const SHADES: [RGBColor; 4] =
+    [RGBColor(0xc6, 0xdb, 0xef), RGBColor(0x6b, 0xae, 0xd6), RGBColor(0x21, 0x71, 0xb5), RGBColor(0x08, 0x30, 0x6b)];
+/// A tile without a value: light grey, hatched in [`HATCH`].
+pub const NO_DATA: RGBColor = RGBColor(0xf1, 0xf2, 0xf4);
+pub const HATCH: RGBColor = RGBColor(0xc4, 0xc8, 0xce);
+
+/// The colour step (0 light to 3 dark) of a quartile (1–4; 0 = no value): the highest
+/// values darkest, or the lowest when `lower_is_better` (a rank, a processing time).
+pub fn step(quartile: u8, lower_is_better: bool) -> Option<usize> {
+    match quartile {
+        1..=4 if lower_is_better => Some(4 - quartile as usize),
+        1..=4 => Some(quartile as usize - 1),
+        _ => None,
+    }
+}
+
+/// The fill of a tile in a quartile (0 = no value).
+pub fn shade(quartile: u8, lower_is_better: bool) -> RGBColor {
+    step(quartile, lower_is_better).map_or(NO_DATA, |s| SHADES[s])
+}
+
+/// The value of each tile, in the layout's order. A value's unit is matched by its exact
+/// name, else through the registry ("Huế" → "Thừa Thiên Huế"); the first value of a unit
+/// wins; units not in the layout are left out.
+fn matched(layout: Layout, values: &[TileValue]) -> Vec<Option<&TileValue>> {
+    let tiles = layout.tiles();
+    let mut registry = None;
+    let mut by_name: HashMap<&str, &TileValue> = HashMap::new();
+    for v in values {
+        if let Some(name) = tile_name(tiles, &v.unit, &mut registry) {
+            by_name.entry(name).or_insert(v);
+        }
+    }
+    tiles.iter().map(|(name, _, _)| by_name.get(name).copied()).collect()
+}
+
+/// The tile a unit's name stands for.
+fn tile_name(tiles: &[(&'static str, u8, u8)], unit: &str, registry: &mut Option<Registry>) -> Option<&'static str> {
+    let find = |n: &str| tiles.iter().find(|t| t.0 == n).map(|t| t.0);
+    find(unit).or_else(|| registry.get_or_insert_with(Registry::default).province(unit).and_then(find))
+}
+
+/// The map as a table, for screen readers and for copying: one row per tile in the layout's
+/// order, (canonical name, value, rank, quartile 1–4 of the shown values or 0 without a
+/// value). Non-finite values count as missing.
+pub fn table_rows(layout: Layout, values: &[TileValue]) -> Vec<(String, Option<f64>, Option<u32>, u8)> {
+    let found = matched(layout, values);
+    let value = |v: &Option<&TileValue>| v.and_then(|v| v.value).filter(|x| x.is_finite());
+    let shown: Vec<f64> = found.iter().filter_map(value).collect();
+    let q = quartiles(&shown);
+    layout
+        .tiles()
+        .iter()
+        .zip(&found)
+        .map(|((name, _, _), v)| {
+            let x = value(v);
+            (name.to_string(), x, v.and_then(|v| v.rank), x.map_or(0, |x| quartile(x, &q)))
+        })
+        .collect()
+}
+
+/// CSS pixels around the map, between tiles, and the largest tile.
+const MARGIN: f64 = 8.0;
+const GAP: f64 = 2.0;
+const MAX_TILE: f64 = 40.0;
+/// Below this tile size beside the legend, the legend goes under the map.
+const MIN_TILE: f64 = 28.0;
+const LEGEND_W: f64 = 190.0;
+const LEGEND_ROW: f64 = 22.0;
+/// A note on the direction, four quartiles, no data.
+const LEGEND_ROWS: f64 = 6.0;
+
+/// Where things go, in CSS pixels.
+struct Geometry {
+    tile: f64,
+    legend: (f64, f64),
+    height: f64,
+}
+
+fn geometry(width: f64, layout: Layout) -> Geometry {
+    let (cols, rows) = layout.size();
+    let (cols, rows) = (cols as f64, rows as f64);
+    let beside = ((width - 2.0 * MARGIN - LEGEND_W) / cols).min(MAX_TILE);
+    if beside >= MIN_TILE {
+        let legend = (MARGIN + cols * beside + 16.0, MARGIN);
+        Geometry { tile: beside, legend, height: 2.0 * MARGIN + (rows * beside).max(LEGEND_ROWS * LEGEND_ROW) }
+    } else {
+        let tile = ((width - 2.0 * MARGIN) / cols).clamp(4.0, MAX_TILE);
+        let legend = (MARGIN, MARGIN + rows * tile + 12.0);
+        Geometry { tile, legend, height: legend.1 + LEGEND_ROWS * LEGEND_ROW + MARGIN }
+    }
+}
+
+/// The height in CSS pixels for a width that keeps the tiles square, with the legend
+/// beside the map when there is room, else under it.
+pub fn height_for(width: u32, layout: Layout) -> u32 {
+    geometry(width as f64, layout).height.ceil() as u32
+}
+
+/// The hover text of a tile: "Hà Nội: 85,43 (hạng 2)", "–" without a value.
+fn hit_label(name: &str, value: Option<f64>, rank: Option<u32>, lang: Lang) -> String {
+    let v = value.map_or("–".to_string(), |v| lang.num(v, 2));
+    match (value, rank) {
+        (Some(_), Some(r)) => match lang {
+            Lang::Vi => format!("{name}: {v} (hạng {r})"),
+            Lang::En => format!("{name}: {v} (rank {r})"),
+        },
+        _ => format!("{name}: {v}"),
+    }
+}
+
+/// Draws the tiles coloured by quartile, "my unit" outlined in the highlight colour, and
+/// the legend. `scale` is device pixels per CSS pixel (the canvas's devicePixelRatio; 1 for
+/// SVG). Returns one hit per tile, at its centre.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: Layout,
+    values: &[TileValue],
+    my_unit: Option<&str>,
+    lower_is_better: bool,
+    lang: Lang,
+    scale: f64,
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let scale = if scale > 0.0 { scale } else { 1.0 };
+    let px = |v: f64| (v * scale).round() as i32;
+    root.fill(&WHITE)?;
+    let g = geometry(root.dim_in_pixel().0 as f64 / scale, layout);
+    let rows = table_rows(layout, values);
+    let mine = my_unit.and_then(|u| tile_name(layout.tiles(), u, &mut None));
+    let font = (g.tile * 0.3).clamp(7.0, 12.0) * scale;
+    let hatch_w = px(1.0).max(1) as u32;
+    let mut hits = Vec::with_capacity(rows.len());
+    for ((name, col, row), (_, value, rank, q)) in layout.tiles().iter().zip(&rows) {
+        let (x0, y0) = (MARGIN + *col as f64 * g.tile + GAP / 2.0, MARGIN + *row as f64 * g.tile + GAP / 2.0);
+        let (a, b) = ((px(x0), px(y0)), (px(x0 + g.tile - GAP), px(y0 + g.tile - GAP)));
+        root.draw(&Rectangle::new([a, b], shade(*q, lower_is_better).filled()))?;
+        if value.is_none() {
+            hatch(root, a, b, px(6.0).max(3), HATCH.stroke_width(hatch_w))?;
+        }
+        if mine == Some(*name) {
+            let w = px(2.5).max(2);
+            for r in [[a, (b.0, a.1 + w)], [(a.0, b.1 - w), b], [a, (a.0 + w, b.1)], [(b.0 - w, a.1), b]] {
+                root.draw(&Rectangle::new(r, HIGHLIGHT.filled()))?;
+            }
+        }
+        let dark = step(*q, lower_is_better).is_some_and(|s| s >= 2);
+        let color = if dark { WHITE } else { INK };
+        let style =
+            (FONT, font).into_font().style(FontStyle::Bold).color(&color).pos(Pos::new(HPos::Center, VPos::Center));
+        let centre = ((a.0 + b.0) / 2, (a.1 + b.1) / 2);
+        root.draw(&Text::new(label(name).unwrap_or(name).to_string(), centre, style))?;
+        hits.push(Hit { x: centre.0, y: centre.1, label: hit_label(name, *value, *rank, lang) });
+    }
+    legend(root, &g, &rows, lower_is_better, lang, scale)?;
+    root.present()?;
+    Ok(hits)
+}
+
+/// Diagonal hatching of the square `a`–`b` (backend pixels): the lines x + y = d inside it.
+fn hatch<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: (i32, i32),
+    b: (i32, i32),
+    every: i32,
+    style: ShapeStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = (b.0 - a.0).min(b.1 - a.1);
+    for d in (every..2 * s).step_by(every as usize) {
+        let (u, v) = (d.min(s), d - d.min(s));
+        root.draw(&PathElement::new(vec![(a.0 + u, a.1 + v), (a.0 + v, a.1 + u)], style))?;
+    }
+    Ok(())
+}
+
+/// The legend: which way is better, the four quartiles darkest first with their value
+/// ranges, and the no-data swatch.
+fn legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    g: &Geometry,
+    rows: &[(String, Option<f64>, Option<u32>, u8)],
+    lower_is_better: bool,
+    lang: Lang,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let text = (FONT, 12.0 * scale).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
+    let (x, y) = g.legend;
+    let row_y = |k: usize| y + LEGEND_ROW * (k as f64 + 0.5);
+    let note = match lang {
+        Lang::Vi => "Màu đậm hơn = tốt hơn",
+        Lang::En => "Darker = better",
+    };
+    root.draw(&Text::new(note, (px(x), px(row_y(0))), text.clone()))?;
+    let shown: Vec<f64> = rows.iter().filter_map(|r| r.1).collect();
+    let q = quartiles(&shown);
+    let lo = shown.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = shown.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let bounds = [lo, q[0], q[1], q[2], hi];
+    let swatch = |k: usize| {
+        let (y0, s) = (row_y(k) - 7.0, 14.0);
+        ((px(x), px(y0)), (px(x + s), px(y0 + s)))
+    };
+    for (k, s) in (0..4).rev().enumerate() {
+        let quart = if lower_is_better { 4 - s } else { s + 1 };
+        let (a, b) = swatch(k + 1);
+        root.draw(&Rectangle::new([a, b], SHADES[s].filled()))?;
+        let range = if shown.is_empty() {
+            "–".to_string()
+        } else {
+            format!("{} – {}", lang.num(bounds[quart - 1], 2), lang.num(bounds[quart], 2))
+        };
+        root.draw(&Text::new(range, (px(x + 22.0), px(row_y(k + 1))), text.clone()))?;
+    }
+    let (a, b) = swatch(5);
+    root.draw(&Rectangle::new([a, b], NO_DATA.filled()))?;
+    hatch(root, a, b, px(4.0).max(2), HATCH.stroke_width(px(1.0).max(1) as u32))?;
+    root.draw(&Rectangle::new([a, b], HATCH))?;
+    let none = match lang {
+        Lang::Vi => "Không có số liệu",
+        Lang::En => "No data",
+    };
+    root.draw(&Text::new(none, (px(x + 22.0), px(row_y(5))), text))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::to_svg;
+    use chiso_core::model::map2025::{Map2025, PROVINCES_2025};
+    use chiso_core::text::units::PROVINCES;
+
+    const NAMES_34: [&str; 34] = [
+        "Hà Nội",
+        "Thừa Thiên Huế",
+        "Lai Châu",
+        "Điện Biên",
+        "Sơn La",
+        "Lạng Sơn",
+        "Quảng Ninh",
+        "Thanh Hóa",
+        "Nghệ An",
+        "Hà Tĩnh",
+        "Cao Bằng",
+        "Tuyên Quang",
+        "Lào Cai",
+        "Thái Nguyên",
+        "Phú Thọ",
+        "Bắc Ninh",
+        "Hưng Yên",
+        "Hải Phòng",
+        "Ninh Bình",
+        "Quảng Trị",
+        "Đà Nẵng",
+        "Quảng Ngãi",
+        "Gia Lai",
+        "Khánh Hòa",
+        "Lâm Đồng",
+        "Đắk Lắk",
+        "TP. Hồ Chí Minh",
+        "Đồng Nai",
+        "Tây Ninh",
+        "Cần Thơ",
+        "Vĩnh Long",
+        "Đồng Tháp",
+        "Cà Mau",
+        "An Giang",
+    ];
+
+    fn cell(layout: Layout, name: &str) -> (u8, u8) {
+        let t = layout.tiles().iter().find(|t| t.0 == name).unwrap_or_else(|| panic!("{name}"));
+        (t.1, t.2)
+    }
+
+    fn row(layout: Layout, name: &str) -> u8 {
+        cell(layout, name).1
+    }
+
+    fn col(layout: Layout, name: &str) -> u8 {
+        cell(layout, name).0
+    }
+
+    /// Illustrative values: every tile but a few, ranked highest first.
+    fn sample(layout: Layout, missing: &[&str]) -> Vec<TileValue> {
+        let mut v: Vec<TileValue> = layout
+            .tiles()
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !missing.contains(&t.0))
+            .map(|(k, t)| TileValue {
+                unit: t.0.to_string(),
+                value: Some(70.0 + ((k * 37) % 29) as f64 * 0.83),
+                rank: None,
+            })
+            .collect();
+        v.sort_by(|a, b| b.value.partial_cmp(&a.value).unwrap());
+        for (k, t) in v.iter_mut().enumerate() {
+            t.rank = Some(k as u32 + 1);
+        }
+        v
+    }
+
+    #[test]
+    fn p63_has_every_province_once() {
+        assert_eq!(P63.len(), 63);
+        let names: HashSet<&str> = P63.iter().map(|t| t.0).collect();
+        assert_eq!(names.len(), 63);
+        for (name, _) in PROVINCES {
+            assert!(names.contains(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn p34_has_the_34_units() {
+        assert_eq!(P34.len(), 34);
+        let names: HashSet<&str> = P34.iter().map(|t| t.0).collect();
+        assert_eq!(names, NAMES_34.into_iter().collect());
+        // The same units as the registry of the new map gives data sets.
+        let m = Map2025::default();
+        let canonical: HashSet<&str> = m.canonical_34().iter().map(String::as_str).collect();
+        assert_eq!(names, canonical);
+        assert_eq!(PROVINCES_2025.len(), 34);
+        assert_eq!(Layout::from(Map::P34), Layout::P34);
+        assert_eq!(Layout::from(Map::P63), Layout::P63);
+    }
+
+    #[test]
+    fn one_tile_per_cell_inside_the_grid_row_by_row() {
+        assert_eq!(Layout::P63.size(), (7, 21));
+        assert_eq!(Layout::P34.size(), (5, 16));
+        for layout in [Layout::P63, Layout::P34] {
+            let (cols, rows) = layout.size();
+            let cells: HashSet<(u8, u8)> = layout.tiles().iter().map(|t| (t.1, t.2)).collect();
+            assert_eq!(cells.len(), layout.tiles().len(), "{layout:?}");
+            for (name, c, r) in layout.tiles() {
+                assert!(*c < cols && *r < rows, "{name}");
+            }
+            // Row by row from the north-west: the table reads north to south.
+            let order: Vec<(u8, u8)> = layout.tiles().iter().map(|t| (t.2, t.1)).collect();
+            let mut sorted = order.clone();
+            sorted.sort();
+            assert_eq!(order, sorted, "{layout:?}");
+        }
+    }
+
+    #[test]
+    fn the_shape_is_one_piece() {
+        // Every tile reaches every other through neighbours (sides or corners).
+        for layout in [Layout::P63, Layout::P34] {
+            let tiles = layout.tiles();
+            let mut seen = vec![false; tiles.len()];
+            let mut stack = vec![0];
+            seen[0] = true;
+            while let Some(i) = stack.pop() {
+                for (j, t) in tiles.iter().enumerate() {
+                    let near =
+                        (t.1 as i32 - tiles[i].1 as i32).abs() <= 1 && (t.2 as i32 - tiles[i].2 as i32).abs() <= 1;
+                    if near && !seen[j] {
+                        seen[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+            let cut: Vec<_> = tiles.iter().zip(&seen).filter(|(_, s)| !**s).map(|(t, _)| t.0).collect();
+            assert!(cut.is_empty(), "{layout:?}: {cut:?}");
+        }
+    }
+
+    #[test]
+    fn labels_are_short_and_unique() {
+        for layout in [Layout::P63, Layout::P34] {
+            let labels: Vec<&str> = layout.tiles().iter().map(|t| label(t.0).expect(t.0)).collect();
+            let unique: HashSet<&str> = labels.iter().copied().collect();
+            assert_eq!(unique.len(), labels.len(), "{layout:?}");
+            for l in labels {
+                assert!((2..=4).contains(&l.chars().count()), "{l}");
+            }
+        }
+        assert_eq!(label("Thừa Thiên Huế"), Some("Huế"));
+        assert_eq!(label("TP. Hồ Chí Minh"), Some("HCM"));
+        assert_eq!(label("Hà Tây"), None);
+    }
+
+    #[test]
+    fn p34_runs_north_to_south() {
+        let l = Layout::P34;
+        let r = |n| row(l, n);
+        assert!(r("Cao Bằng") < r("Hà Nội") && r("Lào Cai") < r("Hà Nội"));
+        let south = ["Hà Nội", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Thừa Thiên Huế", "Quảng Ngãi"];
+        for w in south.windows(2) {
+            assert!(r(w[0]) < r(w[1]), "{w:?}");
+        }
+        for w in ["Quảng Ngãi", "Gia Lai", "Đắk Lắk", "Khánh Hòa", "TP. Hồ Chí Minh", "Cà Mau"].windows(2)
+        {
+            assert!(r(w[0]) < r(w[1]), "{w:?}");
+        }
+        assert!(r("Thừa Thiên Huế") <= r("Đà Nẵng") && r("Đà Nẵng") < r("Khánh Hòa"));
+        // West to east: Điện Biên, Hà Nội, Quảng Ninh; the coast east of Hà Nội; the delta
+        // west of Hồ Chí Minh City.
+        let c = |n| col(l, n);
+        assert!(c("Điện Biên") < c("Hà Nội") && c("Hà Nội") < c("Quảng Ninh"));
+        assert!(c("Đà Nẵng") > c("Hà Nội") && c("Khánh Hòa") > c("TP. Hồ Chí Minh"));
+        assert!(c("Cà Mau") < c("TP. Hồ Chí Minh") && c("An Giang") < c("Vĩnh Long"));
+        assert!(c("Lâm Đồng") < c("Khánh Hòa"));
+    }
+
+    #[test]
+    fn p63_runs_north_to_south() {
+        let l = Layout::P63;
+        let r = |n| row(l, n);
+        let path = [
+            "Hà Giang",
+            "Tuyên Quang",
+            "Hà Nội",
+            "Thanh Hóa",
+            "Nghệ An",
+            "Hà Tĩnh",
+            "Quảng Bình",
+            "Quảng Trị",
+            "Đà Nẵng",
+            "Quảng Ngãi",
+            "Bình Định",
+            "Phú Yên",
+            "Khánh Hòa",
+            "Ninh Thuận",
+            "Bình Thuận",
+            "TP. Hồ Chí Minh",
+            "Cần Thơ",
+            "Cà Mau",
+        ];
+        for w in path.windows(2) {
+            assert!(r(w[0]) < r(w[1]), "{w:?}");
+        }
+        assert!(r("Lai Châu") < r("Sơn La") && r("Sơn La") < r("Hòa Bình"));
+        assert!(r("Thừa Thiên Huế") < r("Đà Nẵng"));
+        let c = |n| col(l, n);
+        assert!(c("Điện Biên") < c("Hà Nội") && c("Hà Nội") < c("Hải Phòng"));
+        // The Central Highlands west of the coast beside them.
+        for (high, coast) in [("Kon Tum", "Quảng Ngãi"), ("Gia Lai", "Bình Định"), ("Đắk Lắk", "Phú Yên")]
+        {
+            assert_eq!(r(high), r(coast));
+            assert!(c(high) < c(coast), "{high}");
+        }
+        assert!(c("Lâm Đồng") < c("Khánh Hòa"));
+        assert!(c("Cà Mau") < c("TP. Hồ Chí Minh") && c("Kiên Giang") < c("Bến Tre"));
+    }
+
+    #[test]
+    fn quartiles_of_one_to_eight() {
+        let v: Vec<f64> = (1..=8).map(f64::from).collect();
+        assert_eq!(quartiles(&v), [2.75, 4.5, 6.25]);
+        let q = quartiles(&v);
+        let got: Vec<u8> = v.iter().map(|x| quartile(*x, &q)).collect();
+        assert_eq!(got, [1, 1, 2, 2, 3, 3, 4, 4]);
+        // The order and missing values do not matter; a single value is its own quartiles.
+        assert_eq!(quartiles(&[8.0, f64::NAN, 1.0, 5.0, 3.0, 2.0, 7.0, 4.0, 6.0]), [2.75, 4.5, 6.25]);
+        assert_eq!(quartiles(&[5.0]), [5.0; 3]);
+        assert_eq!(quartile(5.0, &[5.0; 3]), 1);
+        assert!(quartiles(&[]).iter().all(|q| q.is_nan()));
+    }
+
+    #[test]
+    fn colour_steps_follow_quartiles() {
+        assert_eq!((1..=4).map(|q| step(q, false)).collect::<Vec<_>>(), [Some(0), Some(1), Some(2), Some(3)]);
+        assert_eq!((1..=4).map(|q| step(q, true)).collect::<Vec<_>>(), [Some(3), Some(2), Some(1), Some(0)]);
+        assert_eq!(step(0, false), None);
+        assert_eq!(shade(4, false), SHADES[3]);
+        assert_eq!(shade(1, true), SHADES[3]);
+        assert_eq!(shade(0, true), NO_DATA);
+        // In a drawing: the highest value darkest, or the lowest when lower is better.
+        let values: Vec<TileValue> = ["Hà Nội", "Cà Mau", "Sơn La", "Huế"]
+            .iter()
+            .zip([10.0, 20.0, 30.0, 40.0])
+            .map(|(u, v)| TileValue { unit: u.to_string(), value: Some(v), rank: None })
+            .collect();
+        let rows = table_rows(Layout::P34, &values);
+        let q = |n: &str| rows.iter().find(|r| r.0 == n).unwrap().3;
+        assert_eq!((q("Hà Nội"), q("Cà Mau"), q("Sơn La"), q("Thừa Thiên Huế")), (1, 2, 3, 4));
+        assert_eq!(q("Lai Châu"), 0);
+        let dark = "fill=\"#08306B\"";
+        for (lower, best) in [(false, "Huế"), (true, "HN")] {
+            let svg = to_svg((600, height_for(600, Layout::P34)), |root| {
+                draw(&root, Layout::P34, &values, None, lower, Lang::Vi, 1.0).unwrap()
+            });
+            // The darkest tile is followed by its label in white; the legend swatch has no text.
+            let tile = svg.split(dark).nth(1).unwrap();
+            let text = tile.split("<text").nth(1).unwrap();
+            assert!(text.contains(&format!(">{best}<")) || text.contains(&format!(">\n{best}\n<")), "{text}");
+            assert!(text.contains("fill=\"#FFFFFF\""), "{text}");
+        }
+    }
+
+    #[test]
+    fn table_rows_in_layout_order() {
+        let values = vec![
+            TileValue { unit: "Hà Nội".into(), value: Some(85.43), rank: Some(2) },
+            TileValue { unit: "Hà Nội".into(), value: Some(1.0), rank: Some(9) },
+            TileValue { unit: "Hải Phòng".into(), value: Some(f64::NAN), rank: None },
+            TileValue { unit: "Cả nước".into(), value: Some(50.0), rank: None },
+        ];
+        let rows = table_rows(Layout::P63, &values);
+        assert_eq!(rows.len(), 63);
+        let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(names, P63.iter().map(|t| t.0).collect::<Vec<_>>());
+        let hn = rows.iter().find(|r| r.0 == "Hà Nội").unwrap();
+        assert_eq!((hn.1, hn.2, hn.3), (Some(85.43), Some(2), 1));
+        let hp = rows.iter().find(|r| r.0 == "Hải Phòng").unwrap();
+        assert_eq!((hp.1, hp.3), (None, 0));
+        assert_eq!(rows.iter().filter(|r| r.1.is_some()).count(), 1);
+    }
+
+    #[test]
+    fn both_layouts_render_every_tile() {
+        for layout in [Layout::P63, Layout::P34] {
+            let n = layout.tiles().len();
+            let values = sample(layout, &["Lai Châu"]);
+            let mut hits = Vec::new();
+            let svg = to_svg((640, height_for(640, layout)), |root| {
+                hits = draw(&root, layout, &values, Some("Hà Nội"), false, Lang::Vi, 1.0).unwrap();
+            });
+            assert!(svg.starts_with("<svg"));
+            assert!(svg.matches("<rect").count() > n, "{layout:?}");
+            for (name, _, _) in layout.tiles() {
+                let l = label(name).unwrap();
+                assert!(svg.contains(&format!(">{l}<")) || svg.contains(&format!("\n{l}\n")), "{l}");
+            }
+            assert!(svg.contains("Huế") && svg.contains("ĐNg") && svg.contains("HCM"));
+            assert_eq!(hits.len(), n);
+            // One hit per tile, at distinct places inside the drawing.
+            let places: HashSet<(i32, i32)> = hits.iter().map(|h| (h.x, h.y)).collect();
+            assert_eq!(places.len(), n);
+            assert!(hits.iter().all(|h| h.x > 0 && h.x < 640 && h.y > 0 && h.y < height_for(640, layout) as i32));
+            let lc = hits.iter().find(|h| h.label.starts_with("Lai Châu")).unwrap();
+            assert_eq!(lc.label, "Lai Châu: –");
+            let hn = hits.iter().find(|h| h.label.starts_with("Hà Nội:")).unwrap();
+            let v = values.iter().find(|v| v.unit == "Hà Nội").unwrap();
+            let want = format!("Hà Nội: {} (hạng {})", Lang::Vi.num(v.value.unwrap(), 2), v.rank.unwrap());
+            assert_eq!(hn.label, want);
+            assert!(hn.label.contains(','), "{}", hn.label);
+            // "My unit" in the highlight colour; the legend in Vietnamese.
+            assert!(svg.contains("fill=\"#D9481B\""));
+            assert!(svg.contains("Không có số liệu") && svg.contains("Màu đậm hơn = tốt hơn"));
+        }
+    }
+
+    #[test]
+    fn english_legend_and_hits_and_no_highlight_without_my_unit() {
+        let values = vec![
+            TileValue { unit: "Hà Nội".into(), value: Some(85.43), rank: Some(1) },
+            TileValue { unit: "Cà Mau".into(), value: Some(60.5), rank: Some(2) },
+        ];
+        let mut hits = Vec::new();
+        let svg = to_svg((600, height_for(600, Layout::P34)), |root| {
+            hits = draw(&root, Layout::P34, &values, None, false, Lang::En, 1.0).unwrap();
+        });
+        assert!(svg.contains("No data") && svg.contains("Darker = better"));
+        assert!(svg.contains("60.50 – ") && svg.contains(" – 85.43"), "{svg}");
+        assert!(!svg.contains("#D9481B"));
+        assert!(hits.iter().any(|h| h.label == "Hà Nội: 85.43 (rank 1)"));
+        assert!(hits.iter().any(|h| h.label == "Thừa Thiên Huế: –"));
+    }
+
+    #[test]
+    fn legend_numbers_have_a_decimal_comma() {
+        let values: Vec<TileValue> = (1..=8)
+            .zip(["Hà Nội", "Huế", "Sơn La", "Cà Mau", "Gia Lai", "Đà Nẵng", "An Giang", "Cần Thơ"])
+            .map(|(v, u)| TileValue { unit: u.into(), value: Some(v as f64), rank: None })
+            .collect();
+        let svg = to_svg((600, height_for(600, Layout::P34)), |root| {
+            draw(&root, Layout::P34, &values, None, false, Lang::Vi, 1.0).unwrap()
+        });
+        for range in ["1,00 – 2,75", "2,75 – 4,50", "4,50 – 6,25", "6,25 – 8,00"] {
+            assert!(svg.contains(range), "{range}");
+        }
+    }
+
+    #[test]
+    fn height_keeps_tiles_square() {
+        for layout in [Layout::P63, Layout::P34] {
+            let (cols, rows) = layout.size();
+            for width in [320, 400, 600, 1200] {
+                let g = geometry(width as f64, layout);
+                assert!(g.tile * cols as f64 + 2.0 * MARGIN <= width as f64 + 1e-9, "{width}");
+                assert!(g.height >= rows as f64 * g.tile + 2.0 * MARGIN);
+                assert!(g.legend.0 + 100.0 <= width as f64, "{layout:?} {width}");
+                assert_eq!(height_for(width, layout), g.height.ceil() as u32);
+            }
+            // Wide: the legend beside the map and tiles at their largest.
+            let g = geometry(1200.0, layout);
+            assert_eq!(g.tile, MAX_TILE);
+            assert_eq!(height_for(1200, layout), (rows as f64 * MAX_TILE + 2.0 * MARGIN) as u32);
+        }
+        // Narrow: under the map.
+        let g = geometry(320.0, Layout::P63);
+        assert!(g.legend.1 > 21.0 * g.tile);
+    }
+
+    #[test]
+    fn scale_draws_in_device_pixels() {
+        let values = sample(Layout::P34, &[]);
+        let h = height_for(500, Layout::P34);
+        let mut one = Vec::new();
+        let mut two = Vec::new();
+        to_svg((500, h), |root| one = draw(&root, Layout::P34, &values, None, false, Lang::Vi, 1.0).unwrap());
+        to_svg((1000, 2 * h), |root| two = draw(&root, Layout::P34, &values, None, false, Lang::Vi, 2.0).unwrap());
+        for (a, b) in one.iter().zip(&two) {
+            assert!((a.x * 2 - b.x).abs() <= 1 && (a.y * 2 - b.y).abs() <= 1, "{a:?} {b:?}");
+        }
+    }
+
+    /// Writes target/tilemap-63.svg and target/tilemap-34.svg with illustrative values, to
+    /// look at: `cargo test --lib charts::tilemap -- --ignored`.
+    #[test]
+    #[ignore]
+    fn write_previews() {
+        for (layout, width, file, missing) in [
+            (Layout::P63, 560, "target/tilemap-63.svg", &["Lai Châu", "Bạc Liêu"][..]),
+            (Layout::P34, 560, "target/tilemap-34.svg", &["Lai Châu"][..]),
+            (Layout::P63, 340, "target/tilemap-63-narrow.svg", &[][..]),
+        ] {
+            let values = sample(layout, missing);
+            let svg = to_svg((width, height_for(width, layout)), |root| {
+                draw(&root, layout, &values, Some("Thừa Thiên Huế"), false, Lang::Vi, 1.0).unwrap()
+            });
+            std::fs::write(file, svg).unwrap();
+        }
+    }
+}

@@ -1,0 +1,635 @@
+//! The import: bytes and a file name → data sets, target sheets and a report.
+//! The same function runs natively in tests and in the browser.
+
+pub mod catalog;
+
+use std::collections::BTreeSet;
+
+pub use crate::detect::ImportOptions;
+use crate::detect::{detect, Context, Found, Notes, RankingTable};
+use crate::fxhash::{FxMap, Numbers};
+use crate::model::messages::{Note, SameWhy, TableLayout};
+use crate::model::{is_overall, DataSet, ImportReport, ImportStatus, TargetSheet, Text};
+use crate::read::grid::{self, Cell, Grid};
+use crate::text::legacy::{self, Legacy};
+use crate::text::units::Registry;
+use crate::text::{clean, find_year, fold};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportOutcome {
+    pub datasets: Vec<DataSet>,
+    pub targets: Vec<TargetSheet>,
+    pub report: ImportReport,
+}
+
+impl ImportOutcome {
+    /// No data, and a report that says why.
+    pub fn failed(file_name: &str, note: Note) -> Self {
+        ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report: ImportReport::failed(file_name, note) }
+    }
+}
+
+/// Reads one file. Never panics on bad input: a file that cannot be read gives an
+/// outcome with no data and a report whose status is `Error` and which says why.
+pub fn import_file(bytes: &[u8], file_name: &str) -> ImportOutcome {
+    import_file_with(bytes, file_name, &ImportOptions::default())
+}
+
+/// [`import_file`] with the user's corrections (header row, unit column, period).
+pub fn import_file_with(bytes: &[u8], file_name: &str, options: &ImportOptions) -> ImportOutcome {
+    import_file_progress(bytes, file_name, options, &mut |_| {})
+}
+
+/// The share of an import's time spent reading cells (the rest: finding the tables).
+const READ_SHARE: f64 = 0.7;
+
+/// [`import_file_with`], telling `progress` how far it has come (0 to 1) now and then, so
+/// that the page can show a progress bar.
+pub fn import_file_progress(
+    bytes: &[u8],
+    file_name: &str,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f64),
+) -> ImportOutcome {
+    let grids = match grid::read_with_progress(bytes, file_name, &mut |f| progress(f * READ_SHARE)) {
+        Ok(g) => g,
+        Err(note) => return ImportOutcome::failed(file_name, note),
+    };
+    let ctx = Context { file_year: find_year(file_name), options: options.clone(), transposed: false };
+    let mut notes = Notes::default();
+    let mut report = ImportReport::new(file_name);
+    let mut rankings = Vec::new();
+    let mut targets = Vec::new();
+    let sheets = grids.len().max(1) as f64;
+    for (i, mut g) in grids.into_iter().enumerate() {
+        progress(READ_SHARE + (1.0 - READ_SHARE) * 0.9 * i as f64 / sheets);
+        if let Some(enc) = legacy_text(&mut g) {
+            report.found.push(Note::LegacyText { sheet: g.name.clone(), encoding: enc });
+        }
+        let g = &g;
+        match detect(g, &ctx, &mut notes) {
+            Found::Ranking(t) => {
+                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: t.layout });
+                rankings.push(t);
+            }
+            Found::Targets(t) => {
+                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: TableLayout::Targets });
+                let name =
+                    t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone());
+                report.found.push(Note::Targets { name: name.clone(), count: t.targets.len() });
+                targets.push(TargetSheet { name, source: file_name.to_string(), targets: t.targets });
+            }
+            Found::Nothing => {}
+        }
+    }
+    let registry = Registry::default();
+    let rankings = one_of_each_table(rankings, options.sheet.as_deref(), &registry, &mut report);
+    let datasets = assemble(rankings, file_name, &registry, &mut report);
+    for d in &datasets {
+        report.found.push(Note::DataSet {
+            name: d.name.clone(),
+            units: d
+                .units()
+                .iter()
+                .map(|u| crate::text::units::unit_key(&registry.canonical(u)))
+                .collect::<BTreeSet<_>>()
+                .len(),
+            periods: d.periods(),
+            indicators: d.indicators().len(),
+            values: d.observations.iter().filter(|o| o.value.is_some()).count(),
+        });
+    }
+    // Which map of provinces each data set is on, where it holds provinces.
+    let map = crate::model::map2025::Map2025::shared();
+    for d in &datasets {
+        // A name is looked up once per text object (observations share them).
+        let mut seen = crate::fxhash::FxSet::default();
+        if !d.observations.iter().any(|o| seen.insert(o.unit.addr()) && map.province_2025(&o.unit).is_some()) {
+            continue;
+        }
+        let maps = map.maps(d);
+        let (mut p63, mut p34): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        for p in d.periods() {
+            match maps.get(&p) {
+                Some(crate::model::map2025::Map::P34) => p34.push(p),
+                _ => p63.push(p),
+            }
+        }
+        report.found.push(Note::MapUsed { name: d.name.clone(), p63, p34 });
+    }
+    report.skipped = notes.skipped;
+    report.warnings = notes.warnings;
+    if datasets.is_empty() && targets.is_empty() {
+        let mut r = ImportReport::failed(file_name, Note::NoTable);
+        r.skipped = report.skipped;
+        return ImportOutcome { datasets, targets, report: r };
+    }
+    if !report.warnings.is_empty() {
+        report.status = ImportStatus::Warning;
+    }
+    ImportOutcome { datasets, targets, report }
+}
+
+/// Turns a sheet typed in TCVN3 or VNI into Unicode; says which encoding it was.
+fn legacy_text(g: &mut Grid) -> Option<Legacy> {
+    let texts = g.rows.iter().flatten().filter_map(|c| match c {
+        Cell::Text(s) => Some(s.as_str()),
+        _ => None,
+    });
+    let enc = legacy::detect(texts)?;
+    for c in g.rows.iter_mut().flatten() {
+        if let Cell::Text(s) = c {
+            *s = enc.decode(s).into();
+        }
+    }
+    g.name = enc.decode(&g.name);
+    Some(enc)
+}
+
+/// A data set's name from a title row: years and "năm" dropped.
+fn title_name(title: &str) -> String {
+    // "(Kèm theo Quyết định số …)" says where the table was published, not what it is.
+    let title = match title.find('(') {
+        Some(i) if fold(&title[i..]).starts_with("kem theo") || fold(&title[i..]).contains("quyet dinh") => &title[..i],
+        _ => title,
+    };
+    // "PHỤ LỤC I: KẾT QUẢ …", "Biểu số 02 - Kết quả …": the appendix's label goes.
+    let title = match title.find([':', '-', '–']) {
+        Some(i) if ["phu luc", "bieu so", "mau so"].iter().any(|l| fold(&title[..i]).starts_with(l)) && i < 20 => {
+            title[i + title[i..].chars().next().map_or(1, char::len_utf8)..].trim()
+        }
+        _ => title,
+    };
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if find_year(w).is_some() {
+            if out.last().is_some_and(|l| fold(l) == "nam" || fold(l) == "year") {
+                out.pop();
+            }
+            continue;
+        }
+        if (fold(w) == "nam" || fold(w) == "year") && words.get(i + 1).is_some_and(|n| find_year(n).is_some()) {
+            continue;
+        }
+        out.push(w);
+    }
+    // "... GIAI ĐOẠN 2017 - 2022" leaves "GIAI ĐOẠN -": drop what only framed the years.
+    loop {
+        let last = out.last().map(|w| fold(w)).unwrap_or_default();
+        if ["giai", "doan", "tu", "den", "nam", "ky", "-", "–", ""].contains(&last.as_str()) && !out.is_empty() {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    shorten(&clean(out.join(" ").trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c))))
+}
+
+/// The longest a data set's name gets: a long title is cut after a word, with "…".
+const MAX_NAME_CHARS: usize = 80;
+
+fn shorten(name: &str) -> String {
+    if name.chars().count() <= MAX_NAME_CHARS {
+        return name.to_string();
+    }
+    // Cut at a clause break if there is one early enough, else after a word.
+    let head: String = name.chars().take(MAX_NAME_CHARS).collect();
+    let cut = head
+        .rfind([':', ';', '(', '–'])
+        .filter(|i| *i >= 20)
+        .or_else(|| head.rfind(' ').filter(|i| *i >= 20))
+        .unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",:;-–(".contains(c)))
+}
+
+/// A name for a table without a title: the sheet's name unless it is a default one
+/// ("Sheet1", "Trang tính1"), else the file's; years dropped as from a title.
+fn untitled_name(sheet: &str, file_name: &str) -> String {
+    let f = fold(sheet);
+    let default = f.is_empty()
+        || ["sheet", "trang tinh", "trang", "worksheet", "bang", "data", "du lieu", "tabelle", "feuil"]
+            .iter()
+            .any(|d| f.strip_prefix(d).is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_digit())));
+    let raw = if default || sheet == file_stem(file_name) { file_stem(file_name) } else { sheet.to_string() };
+    // "PAR_INDEX_2024" and "PCI-2019": a year joined to the words by _ or - is a word too.
+    let spaced_year = raw.split_whitespace().any(|w| find_year(w).is_some() && w.len() == 4);
+    let raw = if !spaced_year && find_year(&raw).is_some() { clean(&raw.replace(['_', '-'], " ")) } else { raw };
+    let name = title_name(&raw);
+    if name.is_empty() {
+        shorten(&raw)
+    } else {
+        name
+    }
+}
+
+fn file_stem(file_name: &str) -> String {
+    clean(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s))
+}
+
+/// Sheets of one file → data sets. Sheets named by a year, or by a peer group ("Khối ...")
+/// belong to one data set; other sheets each make their own.
+fn assemble(
+    tables: Vec<RankingTable>,
+    file_name: &str,
+    registry: &Registry,
+    report: &mut ImportReport,
+) -> Vec<DataSet> {
+    let mut sets: Vec<DataSet> = Vec::new();
+    let mut merges = BTreeSet::new();
+    let mut seen: crate::fxhash::FxSet<String> = Default::default();
+    // The last unit as written and as cleaned: a unit's rows come together.
+    let mut last_unit: Option<(Text, Text)> = None;
+    let standalone: Vec<bool> = tables
+        .iter()
+        .map(|t| {
+            find_year(&t.sheet).is_none()
+                && !is_group_sheet(&t.sheet)
+                && t.title.as_deref().and_then(find_year).is_none()
+        })
+        .collect();
+    let several_standalone = standalone.iter().filter(|s| **s).count() > 1;
+    let one_table = tables.len() == 1;
+    // How many sheets went into each data set: one sheet's records are already one per
+    // (group, unit, period, indicator), as detection builds them.
+    let mut tables_in: Vec<usize> = Vec::new();
+    // The slices of a data set read from one sheet, as detection numbered them.
+    let mut slices_of: Vec<Vec<u32>> = Vec::new();
+    for (t, alone) in tables.into_iter().zip(standalone) {
+        let titled = t.title.as_deref().map(title_name).filter(|s| !s.is_empty());
+        let name = if alone && several_standalone {
+            titled.unwrap_or_else(|| t.sheet.clone())
+        } else {
+            titled.unwrap_or_else(|| untitled_name(if one_table { &t.sheet } else { "" }, file_name))
+        };
+        let key = if alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() };
+        let idx = match sets.iter().position(|d| d.source == key) {
+            Some(i) => i,
+            None => {
+                sets.push(DataSet { name, source: key, ..Default::default() });
+                tables_in.push(0);
+                slices_of.push(Vec::new());
+                sets.len() - 1
+            }
+        };
+        tables_in[idx] += 1;
+        // A group sheet renames empty groups below: its slices are counted again by text.
+        if tables_in[idx] == 1 && !is_group_sheet(&t.sheet) {
+            slices_of[idx] = t.slice_of;
+        }
+        let set = &mut sets[idx];
+        set.observations.reserve(t.records.len());
+        let sheet_group = is_group_sheet(&t.sheet).then(|| Text::from(t.sheet.as_str()));
+        for mut r in t.records {
+            // Observations keep the spelling of the file; the catalog gives each its
+            // canonical name, so that a merge can be undone. The report lists the merges.
+            // A unit's rows come together: the work is done when the unit changes.
+            let unit = match &last_unit {
+                Some((raw, cleaned)) if *raw == r.unit => cleaned.clone(),
+                _ => {
+                    let c = clean(&r.unit);
+                    let cleaned = if c == r.unit { r.unit.clone() } else { Text::from(c) };
+                    if !seen.contains(cleaned.as_str()) {
+                        let canonical = registry.canonical(&cleaned);
+                        if canonical != cleaned {
+                            merges.insert((cleaned.to_string(), canonical));
+                        }
+                        seen.insert(cleaned.to_string());
+                    }
+                    last_unit = Some((r.unit.clone(), cleaned.clone()));
+                    cleaned
+                }
+            };
+            r.unit = unit;
+            if let Some(g) = sheet_group.as_ref().filter(|_| r.group.is_empty()) {
+                r.group = g.clone();
+            }
+            set.observations.push(r);
+        }
+        for l in t.lower_is_better {
+            if !set.lower_is_better.contains(&l) {
+                set.lower_is_better.push(l);
+            }
+        }
+        for (vi, en) in t.names_en {
+            if !set.names_en.iter().any(|(v, _)| *v == vi) {
+                set.names_en.push((vi, en));
+            }
+        }
+        for (i, v) in t.max_possible {
+            if !set.max_possible.iter().any(|(x, _)| *x == i) {
+                set.max_possible.push((i, v));
+            }
+        }
+    }
+    for ((s, tables), slices) in sets.iter_mut().zip(tables_in).zip(slices_of) {
+        s.source = file_name.to_string();
+        if tables > 1 {
+            dedupe(s);
+        }
+        if tables == 1 && slices.len() == s.observations.len() {
+            rank_slices(s, &slices);
+        } else {
+            fill_ranks(s);
+        }
+    }
+    report.merges = merges.into_iter().collect();
+    sets.retain(|s| !s.observations.is_empty());
+    sets
+}
+
+/// Sheets holding the same table (a Vietnamese and an English summary, the same table
+/// sorted two ways) give one data set: the copies are dropped and the report says which
+/// sheet was used and why. Copies hold the same units and as many indicators; they are
+/// the same values, or the indicators are named in different languages. Of copies that
+/// differ, the user's choice wins, else the later year, else the Vietnamese one.
+fn one_of_each_table(
+    tables: Vec<RankingTable>,
+    chosen: Option<&str>,
+    registry: &Registry,
+    report: &mut ImportReport,
+) -> Vec<RankingTable> {
+    if tables.len() < 2 {
+        return tables;
+    }
+    let shapes: Vec<Shape> = tables.iter().map(|t| Shape::of(t, registry)).collect();
+    let mut dropped = vec![false; tables.len()];
+    for a in 0..tables.len() {
+        for b in a + 1..tables.len() {
+            if dropped[a] || dropped[b] {
+                continue;
+            }
+            let (sa, sb) = (&shapes[a], &shapes[b]);
+            if sa.units != sb.units || sa.indicators.len() != sb.indicators.len() || sa.units.len() < 3 {
+                continue;
+            }
+            let identical = sa.values == sb.values;
+            let languages_differ = sa.english != sb.english;
+            if !identical && !languages_differ {
+                continue;
+            }
+            let (keep, why) = if let Some(c) = chosen.filter(|c| *c == tables[a].sheet || *c == tables[b].sheet) {
+                (if tables[a].sheet == c { a } else { b }, SameWhy::Chosen)
+            } else if identical {
+                (a, SameWhy::Identical)
+            } else if sa.latest != sb.latest {
+                (if sa.latest > sb.latest { a } else { b }, SameWhy::Newer)
+            } else {
+                (if sa.english { b } else { a }, SameWhy::Vietnamese)
+            };
+            let other = if keep == a { b } else { a };
+            dropped[other] = true;
+            report.found.push(Note::SameTable {
+                used: tables[keep].sheet.clone(),
+                other: tables[other].sheet.clone(),
+                why,
+            });
+        }
+    }
+    tables.into_iter().zip(dropped).filter(|(_, d)| !d).map(|(t, _)| t).collect()
+}
+
+/// What tells two copies of a table apart, or not.
+struct Shape {
+    /// Unit keys, sorted.
+    units: Vec<String>,
+    /// Indicators in first-seen order.
+    indicators: Vec<String>,
+    /// Per unit key (sorted), the values in the order of the indicators and periods.
+    values: Vec<(String, Vec<Option<u64>>)>,
+    /// Every indicator named in plain ASCII (an English table).
+    english: bool,
+    latest: String,
+}
+
+impl Shape {
+    fn of(t: &RankingTable, registry: &Registry) -> Shape {
+        let mut indicators: Vec<String> = Vec::new();
+        let mut by_unit: std::collections::BTreeMap<String, Vec<Option<u64>>> = Default::default();
+        // Each name's key once per text object (records share them).
+        let mut keys: FxMap<usize, String> = FxMap::default();
+        for o in &t.records {
+            if !indicators.iter().any(|i| *i == o.indicator) {
+                indicators.push(o.indicator.to_string());
+            }
+            let key = keys
+                .entry(o.unit.addr())
+                .or_insert_with(|| crate::text::units::unit_key(&registry.canonical(&o.unit)))
+                .clone();
+            by_unit.entry(key).or_default().push(o.value.map(|v| (v * 1000.0).round() as i64 as u64));
+        }
+        let english = indicators.iter().all(|i| i.is_ascii()) && indicators.iter().any(|i| !is_overall(i));
+        let latest = t.records.iter().map(|o| o.period.to_string()).max().unwrap_or_default();
+        Shape {
+            units: by_unit.keys().cloned().collect(),
+            indicators,
+            values: by_unit.into_iter().collect(),
+            english,
+            latest,
+        }
+    }
+}
+
+fn is_group_sheet(name: &str) -> bool {
+    let f = fold(name);
+    ["khoi", "nhom", "group"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
+}
+
+/// Keeps the last observation of each (group, unit, period, indicator).
+pub fn dedupe(s: &mut DataSet) {
+    let mut last: FxMap<[u32; 4], usize> = FxMap::default();
+    let mut n: [Numbers; 4] = Default::default();
+    for (i, o) in s.observations.iter().enumerate() {
+        let key = [n[0].id(&o.group), n[1].id(&o.unit), n[2].id(&o.period), n[3].id(&o.indicator)];
+        last.insert(key, i);
+    }
+    let keep: Vec<bool> = {
+        let mut k = vec![false; s.observations.len()];
+        for i in last.values() {
+            k[*i] = true;
+        }
+        k
+    };
+    let mut i = 0;
+    s.observations.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// Ranks within (group, period, indicator) where the source gives none: standard
+/// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
+pub fn fill_ranks(s: &mut DataSet) {
+    let mut ids: FxMap<[u32; 3], u32> = FxMap::default();
+    let mut n: [Numbers; 3] = Default::default();
+    let slice_of: Vec<u32> = s
+        .observations
+        .iter()
+        .map(|o| {
+            let next = ids.len() as u32;
+            *ids.entry([n[0].id(&o.group), n[1].id(&o.period), n[2].id(&o.indicator)]).or_insert(next)
+        })
+        .collect();
+    rank_slices(s, &slice_of);
+}
+
+/// [`fill_ranks`] with each observation's slice already numbered (`slice_of[i]` for
+/// observation `i`, numbers from 0).
+fn rank_slices(s: &mut DataSet, slice_of: &[u32]) {
+    debug_assert_eq!(slice_of.len(), s.observations.len());
+    let count = slice_of.iter().max().map_or(0, |m| *m as usize + 1);
+    let mut slices: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, k) in slice_of.iter().enumerate() {
+        slices[*k as usize].push(i);
+    }
+    for idx in slices {
+        let Some(&first) = idx.first() else { continue };
+        let indicator = s.observations[first].indicator.clone();
+        if idx.iter().any(|&i| s.observations[i].rank.is_some()) {
+            continue;
+        }
+        let lower = s.is_lower_better(&indicator);
+        let mut vals: Vec<(usize, f64)> = idx.iter().filter_map(|&i| s.observations[i].value.map(|v| (i, v))).collect();
+        vals.sort_by(|a, b| if lower { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) });
+        let mut rank = 0;
+        for (pos, &(i, v)) in vals.iter().enumerate() {
+            if pos == 0 || v != vals[pos - 1].1 {
+                rank = pos as u32 + 1;
+            }
+            s.observations[i].rank = Some(rank);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Observation;
+
+    #[test]
+    fn ranks_by_detections_slices_equal_ranks_by_text() {
+        use crate::detect::{detect, Context, Found, Notes};
+        let grids = [
+            Grid::from_text(
+                "S",
+                &[
+                    &["Đơn vị", "Điểm 2021", "Điểm 2022"],
+                    &["I. Khối Sở"],
+                    &["Sở A", "80", "81"],
+                    &["Sở B", "70", "90"],
+                    &["Sở E", "70", "-"],
+                    &["II. Khối Huyện"],
+                    &["Huyện C", "60", "61"],
+                    &["Huyện D", "65", "59"],
+                ],
+            ),
+            Grid::from_text(
+                "Dữ liệu",
+                &[
+                    &["Đơn vị", "Năm", "Chỉ số", "Giá trị"],
+                    &["Xã A", "2021", "Tổng hợp", "50,5"],
+                    &["Xã B", "2021", "Tổng hợp", "60"],
+                    &["Xã A", "2022", "Tổng hợp", "55"],
+                    &["Xã B", "2022", "Tổng hợp", "55"],
+                    &["Xã C", "2022", "Tổng hợp", "40"],
+                    &["Xã A", "2022", "Tỷ lệ trễ hạn", "3"],
+                    &["Xã B", "2022", "Tỷ lệ trễ hạn", "1"],
+                ],
+            ),
+        ];
+        for g in grids {
+            let Found::Ranking(t) = detect(&g, &Context::default(), &mut Notes::default()) else {
+                panic!("{}: no table", g.name)
+            };
+            let mut by_text = DataSet {
+                observations: t.records.clone(),
+                lower_is_better: t.lower_is_better.clone(),
+                ..Default::default()
+            };
+            fill_ranks(&mut by_text);
+            let sets = assemble(vec![t], "x.csv", &Registry::default(), &mut ImportReport::new("x.csv"));
+            let ranks = |d: &DataSet| -> Vec<(String, String, String, String, Option<u32>)> {
+                d.observations
+                    .iter()
+                    .map(|o| {
+                        (o.group.to_string(), o.unit.to_string(), o.period.to_string(), o.indicator.to_string(), o.rank)
+                    })
+                    .collect()
+            };
+            assert_eq!(ranks(&sets[0]), ranks(&by_text), "{}", g.name);
+            assert!(sets[0].observations.iter().filter(|o| o.rank.is_some()).count() >= 5);
+        }
+    }
+
+    #[test]
+    fn competition_ranks() {
+        let mut s = DataSet::default();
+        for (u, v) in [("A", Some(90.0)), ("B", Some(95.0)), ("C", Some(90.0)), ("D", Some(80.0)), ("E", None)] {
+            s.observations.push(Observation {
+                group: "".into(),
+                unit: u.into(),
+                period: "2020".into(),
+                indicator: "X".into(),
+                value: v,
+                rank: None,
+            });
+        }
+        fill_ranks(&mut s);
+        let ranks: Vec<Option<u32>> = s.observations.iter().map(|o| o.rank).collect();
+        assert_eq!(ranks, vec![Some(2), Some(1), Some(2), Some(4), None]);
+        s.lower_is_better.push("X".into());
+        s.observations.iter_mut().for_each(|o| o.rank = None);
+        fill_ranks(&mut s);
+        assert_eq!(s.observations[3].rank, Some(1));
+    }
+
+    #[test]
+    fn untitled_tables_are_named_by_sheet_or_file() {
+        assert_eq!(untitled_name("Sheet1", "PAR_INDEX_2024.xlsx"), "PAR INDEX");
+        assert_eq!(untitled_name("Sheet1", "PAR INDEX 2025.xlsx"), "PAR INDEX");
+        assert_eq!(untitled_name("Sheet1", "PCI-2019.xlsx"), "PCI");
+        assert_eq!(untitled_name("PCI 2016", "ket-qua.xls"), "PCI");
+        assert_eq!(untitled_name("Trang tính1", "ten-tinh.csv"), "ten-tinh");
+    }
+
+    #[test]
+    fn titles_lose_years() {
+        assert_eq!(title_name("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022"), "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
+        assert_eq!(title_name("PAR INDEX 2019"), "PAR INDEX");
+        assert_eq!(title_name("PHỤ LỤC I: KẾT QUẢ CHỈ SỐ SIPAS NĂM 2023"), "KẾT QUẢ CHỈ SỐ SIPAS");
+        assert_eq!(title_name("Biểu số 02 - Kết quả DDCI năm 2024"), "Kết quả DDCI");
+        assert_eq!(title_name("CHỈ SỐ CCHC GIAI ĐOẠN 2017 - 2022"), "CHỈ SỐ CCHC");
+        assert_eq!(title_name("Kết quả từ năm 2017 đến năm 2022"), "Kết quả");
+    }
+
+    #[test]
+    fn legacy_encodings_become_unicode() {
+        // TCVN3 (.VnTime) and VNI text as old files hold it.
+        let tcvn = "T\u{d8}nh,\u{a7}i\u{ab}m 2020\nQu\u{b6}ng Ninh,90\nH\u{b5} N\u{e9}i,85\n";
+        let o = import_file(tcvn.as_bytes(), "cu.csv");
+        assert!(
+            o.report.found.iter().any(|n| matches!(n, Note::LegacyText { encoding: Legacy::Tcvn3, .. })),
+            "{:?}",
+            o.report
+        );
+        assert_eq!(o.datasets[0].units(), vec!["Quảng Ninh", "Hà Nội"]);
+        let vni = "Tænh,Ñieåm 2020\nQuaûng Ninh,90\nHaø Noäi,85\n";
+        let o = import_file(vni.as_bytes(), "vni.csv");
+        assert!(o.report.found.iter().any(|n| matches!(n, Note::LegacyText { encoding: Legacy::Vni, .. })));
+        assert_eq!(o.datasets[0].units(), vec!["Quảng Ninh", "Hà Nội"]);
+    }
+
+    #[test]
+    fn broken_files_give_errors_not_panics() {
+        for (bytes, name) in [
+            (&b""[..], "a.xlsx"),
+            (b"PK\x03\x04\x14\x00", "b.xlsx"),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "c.xls"),
+        ] {
+            let o = import_file(bytes, name);
+            assert_eq!(o.report.status, ImportStatus::Error, "{name}");
+            assert!(o.report.error.is_some());
+            assert_eq!(o.report.file, name);
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! Vietnam's provinces across 1 July 2025: the 34 provincial units that replaced the 63,
+//! which of the 63 each was made from, which map a data set's period is on, and the
+//! regrouping of pre-2025 province data onto the 34.
+//!
+//! Source: Resolution 202/2025/QH15 of the National Assembly on the arrangement of
+//! provincial-level administrative units (12 June 2025, in force 1 July 2025), the same
+//! list as Resolution 60-NQ/TW of the Party Central Committee (12 April 2025).
+//!
+//! Identity across the change: an unchanged province is one unit before and after
+//! (Thừa Thiên Huế = Huế). A merged province that kept a predecessor's name ("Ninh Bình" ←
+//! Ninh Bình + Hà Nam + Nam Định) is a new unit from 2025 on: its name in a pre-2025
+//! period means the predecessor, in a later period the merged province.
+
+use crate::fxhash::FxMap;
+use crate::model::{DataSet, Observation, Text};
+use crate::text::units::Registry;
+
+/// The 34 from 1 July 2025: (short name, official form, predecessors among the 63 by their
+/// canonical names; the first is the one whose name was kept).
+pub const PROVINCES_2025: &[(&str, &str, &[&str])] = &[
+    ("Hà Nội", "Thành phố Hà Nội", &["Hà Nội"]),
+    ("Huế", "Thành phố Huế", &["Thừa Thiên Huế"]),
+    ("Lai Châu", "Tỉnh Lai Châu", &["Lai Châu"]),
+    ("Điện Biên", "Tỉnh Điện Biên", &["Điện Biên"]),
+    ("Sơn La", "Tỉnh Sơn La", &["Sơn La"]),
+    ("Lạng Sơn", "Tỉnh Lạng Sơn", &["Lạng Sơn"]),
+    ("Quảng Ninh", "Tỉnh Quảng Ninh", &["Quảng Ninh"]),
+    ("Thanh Hóa", "Tỉnh Thanh Hóa", &["Thanh Hóa"]),
+    ("Nghệ An", "Tỉnh Nghệ An", &["Nghệ An"]),
+    ("Hà Tĩnh", "Tỉnh Hà Tĩnh", &["Hà Tĩnh"]),
+    ("Cao Bằng", "Tỉnh Cao Bằng", &["Cao Bằng"]),
+    ("Tuyên Quang", "Tỉnh Tuyên Quang", &["Tuyên Quang", "Hà Giang"]),
+    ("Lào Cai", "Tỉnh Lào Cai", &["Lào Cai", "Yên Bái"]),
+    ("Thái Nguyên", "Tỉnh Thái Nguyên", &["Thái Nguyên", "Bắc Kạn"]),
+    ("Phú Thọ", "Tỉnh Phú Thọ", &["Phú Thọ", "Vĩnh Phúc", "Hòa Bình"]),
+    ("Bắc Ninh", "Tỉnh Bắc Ninh", &["Bắc Ninh", "Bắc Giang"]),
+    ("Hưng Yên", "Tỉnh Hưng Yên", &["Hưng Yên", "Thái Bình"]),
+    ("Hải Phòng", "Thành phố Hải Phòng", &["Hải Phòng", "Hải Dương"]),
+    ("Ninh Bình", "Tỉnh Ninh Bình", &["Ninh Bình", "Hà Nam", "Nam Định"]),
+    ("Quảng Trị", "Tỉnh Quảng Trị", &["Quảng Trị", "Quảng Bình"]),
+    ("Đà Nẵng", "Thành phố Đà Nẵng", &["Đà Nẵng", "Quảng Nam"]),
+    ("Quảng Ngãi", "Tỉnh Quảng Ngãi", &["Quảng Ngãi", "Kon Tum"]),
+    ("Gia Lai", "Tỉnh Gia Lai", &["Gia Lai", "Bình Định"]),
+    ("Khánh Hòa", "Tỉnh Khánh Hòa", &["Khánh Hòa", "Ninh Thuận"]),
+    ("Lâm Đồng", "Tỉnh Lâm Đồng", &["Lâm Đồng", "Đắk Nông", "Bình Thuận"]),
+    ("Đắk Lắk", "Tỉnh Đắk Lắk", &["Đắk Lắk", "Phú Yên"]),
+    ("TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh", &["TP. Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"]),
+    ("Đồng Nai", "Tỉnh Đồng Nai", &["Đồng Nai", "Bình Phước"]),
+    ("Tây Ninh", "Tỉnh Tây Ninh", &["Tây Ninh", "Long An"]),
+    ("Cần Thơ", "Thành phố Cần Thơ", &["Cần Thơ", "Sóc Trăng", "Hậu Giang"]),
+    ("Vĩnh Long", "Tỉnh Vĩnh Long", &["Vĩnh Long", "Bến Tre", "Trà Vinh"]),
+    ("Đồng Tháp", "Tỉnh Đồng Tháp", &["Đồng Tháp", "Tiền Giang"]),
+    ("Cà Mau", "Tỉnh Cà Mau", &["Cà Mau", "Bạc Liêu"]),
+    ("An Giang", "Tỉnh An Giang", &["An Giang", "Kiên Giang"]),
+];
+
+/// Provinces older than the 63, with the one of the 34 their whole land lies in now; none
+/// where it was split between two of the 34 (Hà Sơn Bình, Nghệ Tĩnh...).
+const HISTORICAL_2025: &[(&str, &str)] = &[
+    ("Hà Tây", "Hà Nội"),
+    ("Hà Bắc", "Bắc Ninh"),
+    ("Hà Nam Ninh", "Ninh Bình"),
+    ("Nam Hà", "Ninh Bình"),
+    ("Vĩnh Phú", "Phú Thọ"),
+    ("Minh Hải", "Cà Mau"),
+    ("Cửu Long", "Vĩnh Long"),
+    ("Hà Tuyên", "Tuyên Quang"),
+    ("Hoàng Liên Sơn", "Lào Cai"),
+    ("Bắc Thái", "Thái Nguyên"),
+    ("Quảng Nam - Đà Nẵng", "Đà Nẵng"),
+];
+
+/// Which map a period of data is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Map {
+    /// The 63 provinces (to 30 June 2025).
+    P63,
+    /// The 34 provincial units (from 1 July 2025).
+    P34,
+}
+
+/// The 34 of the new map, each with its predecessors, by canonical unit names (as the
+/// registry names units in data sets: "Thừa Thiên Huế" for Huế).
+pub struct Map2025 {
+    registry: Registry,
+    /// canonical name of one of the 63 (or a historical one) → index into PROVINCES_2025.
+    successor: FxMap<&'static str, usize>,
+    /// canonical names of the 34, as units in data sets.
+    canonical_34: Vec<String>,
+}
+
+impl Default for Map2025 {
+    fn default() -> Self {
+        let registry = Registry::default();
+        let mut successor = FxMap::default();
+        for (k, (_, _, from)) in PROVINCES_2025.iter().enumerate() {
+            for p in *from {
+                successor.insert(*p, k);
+            }
+        }
+        for (old, new) in HISTORICAL_2025 {
+            if let Some(k) = PROVINCES_2025.iter().position(|(n, _, _)| n == new) {
+                successor.insert(*old, k);
+            }
+        }
+        let canonical_34 = PROVINCES_2025.iter().map(|(n, _, _)| registry.canonical(n)).collect();
+        Map2025 { registry, successor, canonical_34 }
+    }
+}
+
+impl Map2025 {
+    /// One registry for the whole program (built once: its keys are folded names).
+    pub fn shared() -> &'static Map2025 {
+        static SHARED: std::sync::OnceLock<Map2025> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Map2025::default)
+    }
+}
+
+/// The year a period starts with ("2024", "2024-Q3").
+fn year(period: &str) -> Option<u16> {
+    period.get(..4).and_then(|y| y.parse().ok())
+}
+
+impl Map2025 {
+    /// The province (one of the 63, or an older one) a unit's name stands for, canonical.
+    fn province(&self, unit: &str) -> Option<&'static str> {
+        self.registry.province(unit)
+    }
+
+    /// Was this province absorbed into another on 1 July 2025 (its name gone)?
+    pub fn absorbed(&self, unit: &str) -> bool {
+        self.province(unit).is_some_and(|p| PROVINCES_2025.iter().any(|(_, _, from)| from[1..].contains(&p)))
+    }
+
+    /// The map a period of data is on: before 2025 the 63; from 2025 the 34, unless the
+    /// period's units still include a province absorbed in the change.
+    pub fn map_of<'a>(&self, period: &str, mut units: impl Iterator<Item = &'a str>) -> Map {
+        match year(period) {
+            Some(y) if y >= 2025 && !units.any(|u| self.absorbed(u)) => Map::P34,
+            _ => Map::P63,
+        }
+    }
+
+    /// Each period of a data set with its map.
+    pub fn maps(&self, d: &DataSet) -> FxMap<String, Map> {
+        // Only periods from 2025 need their names looked at; a name is looked up once per
+        // text object (observations share them), not once per observation.
+        let mut absorbed: FxMap<&str, bool> = FxMap::default();
+        let mut seen: FxMap<usize, bool> = FxMap::default();
+        for o in &d.observations {
+            let a = absorbed.entry(o.period.as_str()).or_default();
+            if *a || year(&o.period).is_none_or(|y| y < 2025) {
+                continue;
+            }
+            *a = *seen.entry(o.unit.addr()).or_insert_with(|| self.absorbed(&o.unit));
+        }
+        absorbed
+            .into_iter()
+            .map(|(p, a)| {
+                let m = if year(p).is_some_and(|y| y >= 2025) && !a { Map::P34 } else { Map::P63 };
+                (p.to_string(), m)
+            })
+            .collect()
+    }
+
+    /// The province after 1 July 2025 (one of the 34, short name) that a unit lies in: the
+    /// successor of one of the 63 (on the old map), the province itself on the new map (a
+    /// kept name is its own successor, so both read alike); `None` for a unit that is not a
+    /// province (or a historical one split between two of the 34).
+    pub fn province_2025(&self, unit: &str) -> Option<&'static str> {
+        let p = self.province(unit)?;
+        self.successor.get(p).map(|k| PROVINCES_2025[*k].0)
+    }
+
+    /// Is this unit, in a period on the old map, a province that a merger ended (absorbed,
+    /// or merged under its own name)? Its series stops at the change.
+    pub fn merged(&self, unit: &str) -> bool {
+        self.province(unit).and_then(|p| self.successor.get(p)).is_some_and(|k| PROVINCES_2025[*k].2.len() > 1)
+    }
+
+    /// The predecessors (canonical names) of one of the 34, given by its canonical name.
+    pub fn predecessors(&self, unit_34: &str) -> &'static [&'static str] {
+        self.canonical_34.iter().position(|c| c == unit_34).map_or(&[], |k| PROVINCES_2025[k].2)
+    }
+
+    /// The canonical names of the 34, as units in data sets.
+    pub fn canonical_34(&self) -> &[String] {
+        &self.canonical_34
+    }
+}
+
+/// A value of the regrouped data: one of the 34 in a pre-2025 period, the mean of its
+/// predecessors' values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Derived {
+    pub unit: Text,
+    pub period: Text,
+    pub indicator: Text,
+    /// The predecessors whose values went into the mean.
+    pub from: Vec<String>,
+    /// How many predecessors the province has.
+    pub of: usize,
+}
+
+/// Pre-2025 province data regrouped onto the 34: in each (group, period, indicator) on
+/// the old map, one observation per province of the 34, the mean of its predecessors'
+/// values (those that have one), ranked again among the 34 (competition ranks, higher is
+/// better unless the indicator says otherwise). Units that are not provinces stay as they
+/// are; periods on the new map are kept as they are. Returns the data set and what was
+/// derived.
+pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
+    let maps = m.maps(d);
+    let mut out = DataSet {
+        name: d.name.clone(),
+        source: d.source.clone(),
+        observations: Vec::with_capacity(d.observations.len()),
+        lower_is_better: d.lower_is_better.clone(),
+        names_en: d.names_en.clone(),
+        regrouped: true,
+        max_possible: d.max_possible.clone(),
+    };
+    // (group, period, indicator) on the old map → per successor: values of predecessors.
+    type Slice = (Text, Text, Text);
+    let mut slices: Vec<Slice> = Vec::new();
+    let mut sums: FxMap<Slice, Vec<Vec<(String, f64)>>> = FxMap::default();
+    for o in &d.observations {
+        let old = maps.get(o.period.as_str()) == Some(&Map::P63);
+        let k = if old { m.province(&o.unit).and_then(|p| m.successor.get(p).copied()) } else { None };
+        let Some(k) = k else {
+            out.observations.push(o.clone());
+            continue;
+        };
+        let key = (o.group.clone(), o.period.clone(), o.indicator.clone());
+        let entry = sums.entry(key.clone()).or_insert_with(|| {
+            slices.push(key);
+            vec![Vec::new(); PROVINCES_2025.len()]
+        });
+        if let Some(v) = o.value {
+            entry[k].push((o.unit.to_string(), v));
+        }
+    }
+    let mut derived = Vec::new();
+    let names: Vec<Text> = m.canonical_34.iter().map(|n| Text::from(n.as_str())).collect();
+    for key in slices {
+        let per = &sums[&key];
+        let start = out.observations.len();
+        for (k, vals) in per.iter().enumerate() {
+            let value = (!vals.is_empty()).then(|| vals.iter().map(|(_, v)| v).sum::<f64>() / vals.len() as f64);
+            out.observations.push(Observation {
+                group: key.0.clone(),
+                unit: names[k].clone(),
+                period: key.1.clone(),
+                indicator: key.2.clone(),
+                value,
+                rank: None,
+            });
+            derived.push(Derived {
+                unit: names[k].clone(),
+                period: key.1.clone(),
+                indicator: key.2.clone(),
+                from: vals.iter().map(|(u, _)| u.clone()).collect(),
+                of: PROVINCES_2025[k].2.len(),
+            });
+        }
+        // Ranks among the 34.
+        let lower = d.is_lower_better(&key.2);
+        let slice = &mut out.observations[start..];
+        let mut order: Vec<usize> = (0..slice.len()).filter(|&i| slice[i].value.is_some()).collect();
+        let val = |i: usize| slice[i].value.unwrap_or(f64::NAN);
+        order.sort_by(|&a, &b| if lower { val(a).total_cmp(&val(b)) } else { val(b).total_cmp(&val(a)) });
+        let vals: Vec<f64> = order.iter().map(|&i| val(i)).collect();
+        let mut rank = 0;
+        for (pos, &i) in order.iter().enumerate() {
+            if pos == 0 || vals[pos] != vals[pos - 1] {
+                rank = pos as u32 + 1;
+            }
+            slice[i].rank = Some(rank);
+        }
+    }
+    (out, derived)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::units::PROVINCES;
+
+    #[test]
+    fn every_one_of_the_63_has_one_successor_among_the_34() {
+        assert_eq!(PROVINCES_2025.len(), 34);
+        let m = Map2025::default();
+        let mut seen = std::collections::HashSet::new();
+        for (_, _, from) in PROVINCES_2025 {
+            for p in *from {
+                assert!(PROVINCES.iter().any(|(n, _)| n == p), "{p} is not one of the 63");
+                assert!(seen.insert(*p), "{p} twice");
+            }
+        }
+        assert_eq!(seen.len(), 63);
+        let unchanged = PROVINCES_2025.iter().filter(|(_, _, f)| f.len() == 1).count();
+        assert_eq!(unchanged, 11);
+        // The kept name is the first predecessor, and 23 provinces are merged.
+        for (name, _, from) in PROVINCES_2025.iter().filter(|(_, _, f)| f.len() > 1) {
+            assert_eq!(m.registry.canonical(name), from[0], "{name}");
+        }
+        for (p, _) in PROVINCES {
+            assert!(m.province_2025(p).is_some(), "{p}");
+        }
+        let cases = [
+            ("Hà Giang", "Tuyên Quang"),
+            ("Yên Bái", "Lào Cai"),
+            ("Bắc Kạn", "Thái Nguyên"),
+            ("Hòa Bình", "Phú Thọ"),
+            ("Vĩnh Phúc", "Phú Thọ"),
+            ("Bắc Giang", "Bắc Ninh"),
+            ("Thái Bình", "Hưng Yên"),
+            ("Hải Dương", "Hải Phòng"),
+            ("Nam Định", "Ninh Bình"),
+            ("Hà Nam", "Ninh Bình"),
+            ("Quảng Bình", "Quảng Trị"),
+            ("Quảng Nam", "Đà Nẵng"),
+            ("Kon Tum", "Quảng Ngãi"),
+            ("Bình Định", "Gia Lai"),
+            ("Ninh Thuận", "Khánh Hòa"),
+            ("Đắk Nông", "Lâm Đồng"),
+            ("Bình Thuận", "Lâm Đồng"),
+            ("Phú Yên", "Đắk Lắk"),
+            ("Bình Dương", "TP. Hồ Chí Minh"),
+            ("Bà Rịa - Vũng Tàu", "TP. Hồ Chí Minh"),
+            ("Bình Phước", "Đồng Nai"),
+            ("Long An", "Tây Ninh"),
+            ("Sóc Trăng", "Cần Thơ"),
+            ("Hậu Giang", "Cần Thơ"),
+            ("Bến Tre", "Vĩnh Long"),
+            ("Trà Vinh", "Vĩnh Long"),
+            ("Tiền Giang", "Đồng Tháp"),
+            ("Bạc Liêu", "Cà Mau"),
+            ("Kiên Giang", "An Giang"),
+            ("Thừa Thiên Huế", "Huế"),
+            ("Hà Nội", "Hà Nội"),
+            ("Hà Tây", "Hà Nội"),
+            ("Sở Tư pháp", ""),
+            ("Phường Ba Đình", ""),
+        ];
+        for (unit, want) in cases {
+            assert_eq!(m.province_2025(unit).unwrap_or_default(), want, "{unit}");
+        }
+    }
+
+    #[test]
+    fn official_forms_and_hue() {
+        let m = Map2025::default();
+        for (short, official, from) in PROVINCES_2025 {
+            // "Tỉnh Tuyên Quang", "Thành phố Huế" and the short names are one unit.
+            assert_eq!(m.registry.canonical(official), m.registry.canonical(short), "{official}");
+            assert_eq!(m.province_2025(official), Some(*short), "{official}");
+            assert_eq!(m.registry.canonical(short), from[0]);
+        }
+        assert_eq!(m.registry.canonical("Thành phố Huế"), "Thừa Thiên Huế");
+        assert_eq!(m.province_2025("Thừa Thiên Huế"), Some("Huế"));
+        assert!(!m.merged("Thừa Thiên Huế"));
+        assert!(m.merged("Ninh Bình") && m.merged("Hà Nam"));
+        assert!(m.absorbed("Hà Nam") && !m.absorbed("Ninh Bình"));
+    }
+
+    #[test]
+    fn a_period_is_told_by_its_year_and_its_names() {
+        let m = Map2025::default();
+        assert_eq!(m.map_of("2024", ["Ninh Bình"].into_iter()), Map::P63);
+        assert_eq!(m.map_of("2025", ["Ninh Bình", "Huế"].into_iter()), Map::P34);
+        assert_eq!(m.map_of("2025-Q1", ["Ninh Bình", "Hà Nam"].into_iter()), Map::P63);
+        assert_eq!(m.map_of("2026", ["Phường Ba Đình"].into_iter()), Map::P34);
+    }
+
+    fn obs(unit: &str, period: &str, value: Option<f64>) -> Observation {
+        Observation {
+            group: "".into(),
+            unit: unit.into(),
+            period: period.into(),
+            indicator: "X".into(),
+            value,
+            rank: None,
+        }
+    }
+
+    #[test]
+    fn regrouping_means_ranks_and_a_missing_predecessor() {
+        let m = Map2025::default();
+        let mut d = DataSet::default();
+        // 2024: Ninh Bình 80, Hà Nam 70, Nam Định missing → Ninh Bình (34) = 75 from 2 of 3.
+        // Hải Phòng 90 + Hải Dương 60 → 75; Hà Nội 85 alone; Sở Tư pháp stays as it is.
+        for (u, v) in [
+            ("Ninh Bình", Some(80.0)),
+            ("Hà Nam", Some(70.0)),
+            ("Nam Định", None),
+            ("Hải Phòng", Some(90.0)),
+            ("Hải Dương", Some(60.0)),
+            ("Hà Nội", Some(85.0)),
+            ("Sở Tư pháp", Some(1.0)),
+        ] {
+            d.observations.push(obs(u, "2024", v));
+        }
+        // 2025 on the new map: kept as it is.
+        d.observations.push(obs("Ninh Bình", "2025", Some(77.0)));
+        d.observations.push(obs("Hà Nội", "2025", Some(86.0)));
+        let (r, derived) = regroup(&d, &m);
+        let get =
+            |u: &str, p: &str| r.observations.iter().find(|o| o.unit == u && o.period == p).map(|o| (o.value, o.rank));
+        assert_eq!(get("Ninh Bình", "2024"), Some((Some(75.0), Some(2))));
+        assert_eq!(get("Hải Phòng", "2024"), Some((Some(75.0), Some(2))));
+        assert_eq!(get("Hà Nội", "2024"), Some((Some(85.0), Some(1))));
+        assert_eq!(get("Hà Nam", "2024"), None);
+        assert_eq!(get("Sở Tư pháp", "2024"), Some((Some(1.0), None)));
+        assert_eq!(get("Ninh Bình", "2025"), Some((Some(77.0), None)));
+        // 34 provinces in 2024, those without data have no value and no rank.
+        assert_eq!(r.observations.iter().filter(|o| o.period == "2024").count(), 34 + 1);
+        assert_eq!(get("Cà Mau", "2024"), Some((None, None)));
+        let nb = derived.iter().find(|x| x.unit == "Ninh Bình").unwrap();
+        assert_eq!((nb.from.clone(), nb.of), (vec!["Ninh Bình".to_string(), "Hà Nam".to_string()], 3));
+    }
+}

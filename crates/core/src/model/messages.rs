@@ -1,0 +1,593 @@
+//! Everything the import says to the user, in Vietnamese (first) and English.
+//! The core produces structured notes; they become words only here.
+
+pub use crate::text::legacy::Legacy;
+
+/// Words a note carries, as types: each has the word the wire format and tests use.
+macro_rules! words {
+    ($(#[$doc:meta])* $name:ident { $($(#[$va:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$va])* $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn word(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word),+
+                }
+            }
+
+            pub fn from_word(w: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|x| x.word() == w)
+            }
+        }
+    };
+}
+
+words! {
+    /// How a sheet's table is laid out.
+    #[derive(Default)]
+    TableLayout { #[default] Wide = "wide", Long = "long", Targets = "targets" }
+}
+
+words! {
+    /// Another kind of document with a spreadsheet's name.
+    DocKind { Pdf = "PDF", Html = "HTML", Xml = "XML" }
+}
+
+words! {
+    /// Which limit a file is over.
+    Limit {
+        FileBytes = "file bytes",
+        CellsInSheet = "cells in a sheet",
+        ZipEntryBytes = "zip entry bytes",
+        UncompressedBytes = "uncompressed bytes",
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// Formats a number: decimal comma in Vietnamese, point in English.
+    pub fn num(self, v: f64, decimals: usize) -> String {
+        let s = format!("{v:.decimals$}");
+        match self {
+            Lang::Vi => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+}
+
+/// Excel-style column letters: 0 → A, 26 → AA.
+pub fn col_name(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Column letters back to an index: "A" → 0, "aa" → 26; `None` for anything else.
+pub fn col_index(letters: &str) -> Option<usize> {
+    let t = letters.trim();
+    if t.is_empty() || t.len() > 3 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(t.to_ascii_uppercase().bytes().fold(0usize, |acc, b| acc * 26 + (b - b'A' + 1) as usize) - 1)
+}
+
+/// 5000000 → "5.000.000" (Vietnamese) or "5,000,000" (English).
+pub fn group_thousands(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Why a row of the table is not read as a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowWhy {
+    /// The header's words again ("Tỉnh", "Xếp hạng", "Thứ tự").
+    Header,
+    /// A unit already read, again after a blank row.
+    Repeat,
+}
+
+/// Why one of two copies of a table was used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SameWhy {
+    /// The copies hold the same values (the same table sorted another way, say).
+    Identical,
+    /// The copies differ; the one used names a later year.
+    Newer,
+    /// The copies differ; the one used is in Vietnamese.
+    Vietnamese,
+    /// The user chose it.
+    Chosen,
+}
+
+/// One thing the import has to say. Rows are 1-based as the spreadsheet shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    // found
+    DataSet {
+        name: String,
+        units: usize,
+        periods: Vec<String>,
+        indicators: usize,
+        values: usize,
+    },
+    Targets {
+        name: String,
+        count: usize,
+    },
+    /// Which map of provinces a data set's periods are on: the 63 (to 30 June 2025) or the
+    /// 34 (from 1 July 2025).
+    MapUsed {
+        name: String,
+        p63: Vec<String>,
+        p34: Vec<String>,
+    },
+    Layout {
+        sheet: String,
+        layout: TableLayout,
+    },
+    LegacyText {
+        sheet: String,
+        encoding: Legacy,
+    },
+    // skipped
+    TitleRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    FooterRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    AggregateRow {
+        sheet: String,
+        row: usize,
+        text: String,
+    },
+    OrdinalColumn {
+        sheet: String,
+        col: usize,
+    },
+    /// A row of the table that is not a unit: a repeated header, or a unit again after a
+    /// blank row (a detail block under the table).
+    NotUnitRow {
+        sheet: String,
+        row: usize,
+        text: String,
+        why: RowWhy,
+    },
+    /// Codes of the units ("Mã tỉnh", "tinhid").
+    IdentifierColumn {
+        sheet: String,
+        col: usize,
+        header: String,
+    },
+    /// The units' names again, in another spelling or language.
+    AliasColumn {
+        sheet: String,
+        col: usize,
+    },
+    /// The same table on two sheets (another language, another order): one was used.
+    SameTable {
+        used: String,
+        other: String,
+        why: SameWhy,
+    },
+    NotesColumn {
+        sheet: String,
+        col: usize,
+        header: String,
+    },
+    MissingCell {
+        sheet: String,
+        row: usize,
+        col: usize,
+        text: String,
+    },
+    EmptySheet {
+        sheet: String,
+    },
+    NoTableInSheet {
+        sheet: String,
+    },
+    // warnings
+    UnreadCell {
+        sheet: String,
+        row: usize,
+        col: usize,
+        text: String,
+    },
+    NoPeriod {
+        sheet: String,
+    },
+    Truncated {
+        sheet: String,
+        rows: usize,
+    },
+    // errors
+    UnknownFormat,
+    /// Another kind of document with a spreadsheet's name.
+    NotSpreadsheet {
+        kind: DocKind,
+    },
+    /// The file ends early (a download or copy that did not finish).
+    TruncatedFile,
+    Corrupt {
+        detail: String,
+    },
+    Encrypted,
+    EmptyFile,
+    NoTable,
+    TooLarge {
+        what: Limit,
+        limit: u64,
+    },
+    /// The user stopped the reading.
+    Cancelled,
+    /// The reader stopped on something in the file it could not handle (in the page, the
+    /// import worker died; the page itself goes on).
+    ReaderFailed,
+}
+
+impl Note {
+    pub fn text(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        self.about_data(vi).or_else(|| self.about_cells(vi)).or_else(|| self.about_file(vi)).unwrap_or_default()
+    }
+
+    /// What was read: data sets, maps, layouts, rows and columns set aside.
+    fn about_data(&self, vi: bool) -> Option<String> {
+        Some(match self {
+            Note::DataSet { name, units, periods, indicators, values } => {
+                let p = periods.join(", ");
+                if vi {
+                    format!("Bộ dữ liệu «{name}»: {units} đơn vị, kỳ {p}, {indicators} chỉ số, {values} giá trị")
+                } else {
+                    format!("Data set “{name}”: {units} units, periods {p}, {indicators} indicators, {values} values")
+                }
+            }
+            Note::MapUsed { name, p63, p34 } => {
+                let list = |v: &[String]| v.join(", ");
+                match (vi, p63.is_empty(), p34.is_empty()) {
+                    (true, false, true) => format!("«{name}»: theo 63 tỉnh, thành phố (trước 1/7/2025)"),
+                    (true, true, false) => format!("«{name}»: theo 34 tỉnh, thành phố (từ 1/7/2025)"),
+                    (true, _, _) => format!(
+                        "«{name}»: kỳ {} theo 63 tỉnh, thành phố; kỳ {} theo 34 tỉnh, thành phố (từ 1/7/2025)",
+                        list(p63),
+                        list(p34)
+                    ),
+                    (false, false, true) => format!("“{name}”: the 63 provinces (before 1 July 2025)"),
+                    (false, true, false) => format!("“{name}”: the 34 provinces (from 1 July 2025)"),
+                    (false, _, _) => format!(
+                        "“{name}”: periods {} on the 63 provinces; {} on the 34 (from 1 July 2025)",
+                        list(p63),
+                        list(p34)
+                    ),
+                }
+            }
+            Note::Targets { name, count } => {
+                if vi {
+                    format!("Bảng chỉ tiêu «{name}»: {count} chỉ tiêu")
+                } else {
+                    format!("Target sheet “{name}”: {count} targets")
+                }
+            }
+            Note::Layout { sheet, layout } => {
+                let l = match (vi, layout) {
+                    (true, TableLayout::Wide) => "bảng ngang (kỳ hoặc chỉ số theo cột)",
+                    (true, TableLayout::Long) => "bảng dọc (mỗi dòng một giá trị)",
+                    (true, TableLayout::Targets) => "bảng chỉ tiêu",
+                    (false, TableLayout::Wide) => "wide table (periods or indicators as columns)",
+                    (false, TableLayout::Long) => "long table (one value per row)",
+                    (false, TableLayout::Targets) => "target sheet",
+                };
+                if vi {
+                    format!("Trang «{sheet}»: {l}")
+                } else {
+                    format!("Sheet “{sheet}”: {l}")
+                }
+            }
+            Note::LegacyText { sheet, encoding } => {
+                if vi {
+                    format!("Trang «{sheet}»: chữ gõ bằng bảng mã cũ {}, đã chuyển sang Unicode", encoding.name())
+                } else {
+                    format!("Sheet “{sheet}”: text in the old {} encoding, converted to Unicode", encoding.name())
+                }
+            }
+            Note::TitleRow { sheet, row, text } => {
+                if vi {
+                    format!("«{sheet}» dòng {row}: tiêu đề «{text}»")
+                } else {
+                    format!("“{sheet}” row {row}: title “{text}”")
+                }
+            }
+            Note::FooterRow { sheet, row, text } => {
+                if vi {
+                    format!("«{sheet}» dòng {row}: ghi chú «{text}»")
+                } else {
+                    format!("“{sheet}” row {row}: note “{text}”")
+                }
+            }
+            Note::AggregateRow { sheet, row, text } => {
+                if vi {
+                    format!("«{sheet}» dòng {row}: dòng tổng hợp «{text}», không phải đơn vị")
+                } else {
+                    format!("“{sheet}” row {row}: summary row “{text}”, not a unit")
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// Rows, columns and cells read differently, and sheets with nothing to read.
+    fn about_cells(&self, vi: bool) -> Option<String> {
+        let cell = |row: &usize, col: &usize| format!("{}{}", col_name(*col), row);
+        Some(match self {
+            Note::NotUnitRow { sheet, row, text, why } => match (vi, why) {
+                (true, RowWhy::Header) => {
+                    format!("«{sheet}» dòng {row}: «{text}» là dòng tiêu đề lặp lại, không phải đơn vị")
+                }
+                (true, RowWhy::Repeat) => {
+                    format!("«{sheet}» dòng {row}: «{text}» đã có trong bảng, dòng sau dòng trống này không đọc lại")
+                }
+                (false, RowWhy::Header) => format!("“{sheet}” row {row}: “{text}” repeats the header, not a unit"),
+                (false, RowWhy::Repeat) => {
+                    format!("“{sheet}” row {row}: “{text}” is already in the table; this row after a blank row is not read again")
+                }
+            },
+            Note::IdentifierColumn { sheet, col, header } => {
+                let c = col_name(*col);
+                if vi {
+                    format!("«{sheet}» cột {c}: «{header}» là mã đơn vị, không phải chỉ số")
+                } else {
+                    format!("“{sheet}” column {c}: “{header}” holds unit codes, not an indicator")
+                }
+            }
+            Note::AliasColumn { sheet, col } => {
+                let c = col_name(*col);
+                if vi {
+                    format!("«{sheet}» cột {c}: tên đơn vị viết cách khác (cùng đơn vị trên mỗi dòng)")
+                } else {
+                    format!("“{sheet}” column {c}: the units' names written another way (the same unit on each row)")
+                }
+            }
+            Note::SameTable { used, other, why } => {
+                let (r_vi, r_en) = match why {
+                    SameWhy::Identical => ("hai trang cùng số liệu", "both hold the same values"),
+                    SameWhy::Newer => (
+                        "số liệu khác nhau; dùng trang có năm mới hơn",
+                        "their values differ; the one with the later year is used",
+                    ),
+                    SameWhy::Vietnamese => {
+                        ("số liệu khác nhau; dùng trang tiếng Việt", "their values differ; the Vietnamese one is used")
+                    }
+                    SameWhy::Chosen => ("theo lựa chọn của người dùng", "as you chose"),
+                };
+                if vi {
+                    format!("Trang «{other}» lặp lại bảng của trang «{used}» ({r_vi}): dùng «{used}»")
+                } else {
+                    format!("Sheet “{other}” repeats the table of sheet “{used}” ({r_en}): “{used}” is used")
+                }
+            }
+            Note::OrdinalColumn { sheet, col } => {
+                let c = col_name(*col);
+                if vi {
+                    format!("«{sheet}» cột {c}: số thứ tự")
+                } else {
+                    format!("“{sheet}” column {c}: ordinal numbers")
+                }
+            }
+            Note::NotesColumn { sheet, col, header } => {
+                let c = col_name(*col);
+                match (vi, header.is_empty()) {
+                    (true, true) => format!("«{sheet}» cột {c}: không phải số liệu"),
+                    (true, false) => format!("«{sheet}» cột {c}: «{header}», không phải số liệu"),
+                    (false, true) => format!("“{sheet}” column {c}: not data"),
+                    (false, false) => format!("“{sheet}” column {c}: “{header}”, not data"),
+                }
+            }
+            Note::MissingCell { sheet, row, col, text } => {
+                let c = cell(row, col);
+                if vi {
+                    format!("«{sheet}» ô {c}: «{text}» là thiếu số liệu")
+                } else {
+                    format!("“{sheet}” cell {c}: “{text}” read as missing")
+                }
+            }
+            Note::EmptySheet { sheet } => {
+                if vi {
+                    format!("Trang «{sheet}» trống")
+                } else {
+                    format!("Sheet “{sheet}” is empty")
+                }
+            }
+            Note::NoTableInSheet { sheet } => {
+                if vi {
+                    format!("Trang «{sheet}»: không thấy bảng số liệu")
+                } else {
+                    format!("Sheet “{sheet}”: no data table found")
+                }
+            }
+            Note::UnreadCell { sheet, row, col, text } => {
+                let c = cell(row, col);
+                if vi {
+                    format!("«{sheet}» ô {c}: «{text}» không phải số, coi là thiếu")
+                } else {
+                    format!("“{sheet}” cell {c}: “{text}” is not a number, read as missing")
+                }
+            }
+            Note::NoPeriod { sheet } => {
+                if vi {
+                    format!("«{sheet}»: không thấy năm, để trống kỳ")
+                } else {
+                    format!("“{sheet}”: no year found, period left empty")
+                }
+            }
+            Note::Truncated { sheet, rows } => {
+                if vi {
+                    format!("«{sheet}»: chỉ đọc {rows} dòng đầu")
+                } else {
+                    format!("“{sheet}”: only the first {rows} rows were read")
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// Why a file could not be read at all.
+    fn about_file(&self, vi: bool) -> Option<String> {
+        Some(match self {
+            Note::UnknownFormat => {
+                if vi {
+                    "không phải tệp bảng tính được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv)".into()
+                } else {
+                    "not a supported spreadsheet (xlsx, xlsm, xlsb, xls, ods, csv)".into()
+                }
+            }
+            Note::NotSpreadsheet { kind } => {
+                if vi {
+                    format!("đây là tài liệu {} mang tên bảng tính, không phải tệp Excel; hãy mở bằng Excel rồi lưu lại dạng .xlsx", kind.word())
+                } else {
+                    format!("this is a {} document named like a spreadsheet, not an Excel file; open it in Excel and save it as .xlsx", kind.word())
+                }
+            }
+            Note::TruncatedFile => {
+                if vi {
+                    "tệp bị cắt cụt (có thể tải về hoặc sao chép chưa xong); hãy lấy lại tệp".into()
+                } else {
+                    "the file is cut short (perhaps a download or copy did not finish); get the file again".into()
+                }
+            }
+            Note::Corrupt { detail } => {
+                if vi {
+                    format!("tệp bị hỏng hoặc không đọc được ({detail})")
+                } else {
+                    format!("the file is damaged or unreadable ({detail})")
+                }
+            }
+            Note::Encrypted => {
+                if vi {
+                    "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into()
+                } else {
+                    "the file is password-protected; remove the password in Excel and try again".into()
+                }
+            }
+            Note::EmptyFile => {
+                if vi {
+                    "tệp trống".into()
+                } else {
+                    "the file is empty".into()
+                }
+            }
+            Note::NoTable => {
+                if vi {
+                    "không tìm thấy bảng số liệu nào (cần một cột tên đơn vị và các cột số)".into()
+                } else {
+                    "no data table found (a column of unit names and columns of numbers are needed)".into()
+                }
+            }
+            Note::Cancelled => {
+                if vi {
+                    "đã huỷ đọc tệp theo yêu cầu; có thể thả lại tệp bất cứ lúc nào".into()
+                } else {
+                    "reading was cancelled as asked; drop the file again at any time".into()
+                }
+            }
+            Note::ReaderFailed => {
+                if vi {
+                    "bộ đọc gặp lỗi với nội dung tệp này (tệp có thể bị hỏng); dữ liệu đã nạp vẫn giữ nguyên".into()
+                } else {
+                    "the reader failed on this file's content (the file may be damaged); data already loaded is kept"
+                        .into()
+                }
+            }
+            Note::TooLarge { what, limit } => {
+                let (w_vi, w_en, unit_vi, unit_en) = match what {
+                    Limit::FileBytes => ("dung lượng tệp", "its size", " byte", " bytes"),
+                    Limit::ZipEntryBytes => {
+                        ("một phần nén bên trong khi giải nén", "one compressed part, unpacked,", " byte", " bytes")
+                    }
+                    Limit::UncompressedBytes => ("dung lượng sau giải nén", "its unpacked size", " byte", " bytes"),
+                    Limit::CellsInSheet => ("số ô của một trang", "the cells of one sheet", " ô", " cells"),
+                };
+                let n = group_thousands(*limit, if vi { '.' } else { ',' });
+                if vi {
+                    format!("tệp quá lớn: {w_vi} vượt giới hạn {n}{unit_vi}; hãy tách tệp hoặc bỏ bớt trang không cần")
+                } else {
+                    format!("the file is too large: {w_en} exceeds the limit of {n}{unit_en}; split the file or remove sheets you do not need")
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns() {
+        assert_eq!(col_name(0), "A");
+        assert_eq!(col_name(25), "Z");
+        assert_eq!(col_name(26), "AA");
+        assert_eq!(col_name(27), "AB");
+        assert_eq!(col_name(701), "ZZ");
+        assert_eq!(col_name(702), "AAA");
+        for i in [0, 1, 25, 26, 27, 701, 702] {
+            assert_eq!(col_index(&col_name(i)), Some(i));
+        }
+        assert_eq!(col_index("b"), Some(1));
+        assert_eq!(col_index("B2"), None);
+        assert_eq!(col_index(""), None);
+        assert_eq!(group_thousands(5_000_000, '.'), "5.000.000");
+        assert_eq!(group_thousands(999, ','), "999");
+    }
+
+    #[test]
+    fn numbers_follow_language() {
+        assert_eq!(Lang::Vi.num(85.432, 2), "85,43");
+        assert_eq!(Lang::En.num(85.432, 2), "85.43");
+    }
+
+    #[test]
+    fn both_languages_differ() {
+        let n = Note::Encrypted;
+        assert_ne!(n.text(Lang::Vi), n.text(Lang::En));
+        assert!(n.text(Lang::Vi).contains("mật khẩu"));
+    }
+}

@@ -1,0 +1,341 @@
+//! Core data types: what an import produces and what the views read.
+
+pub mod map2025;
+pub mod messages;
+
+use crate::model::messages::Note;
+use crate::text::value::TargetOp;
+
+/// The indicator name used for an overall score column that names no component.
+pub const OVERALL: &str = "Chỉ số tổng hợp";
+
+/// Is this the name of an overall index: the generic one, or an index's own name as
+/// files write it over its overall column ("PCI", "Weighted PCI", "PAR INDEX", "PAPI")?
+pub fn is_overall(name: &str) -> bool {
+    if name == OVERALL {
+        return true;
+    }
+    let f = crate::text::fold(name);
+    let f = f.strip_prefix("chi so ").unwrap_or(&f);
+    const INDEXES: &[&str] = &[
+        "pci",
+        "papi",
+        "par index",
+        "par",
+        "sipas",
+        "ddci",
+        "dci",
+        "weighted pci",
+        "pci co trong so",
+        "cai cach hanh chinh",
+        "cchc",
+        "hai long",
+        "sipas tong hop",
+        "hai long cua nguoi dan",
+    ];
+    INDEXES.contains(&f)
+}
+
+/// A name shared by many observations: cloning it counts a reference, it copies nothing.
+/// Detection and the wire decoder give every observation of a text the same one. It reads
+/// and compares as the `str` it holds.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(std::rc::Rc<str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Where the text is kept: equal for clones of one text.
+    pub fn addr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(s.into())
+    }
+}
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(s.into())
+    }
+}
+impl From<&String> for Text {
+    fn from(s: &String) -> Self {
+        Text(s.as_str().into())
+    }
+}
+impl From<Text> for String {
+    fn from(t: Text) -> Self {
+        t.0.to_string()
+    }
+}
+impl PartialEq<str> for Text {
+    fn eq(&self, o: &str) -> bool {
+        &*self.0 == o
+    }
+}
+impl PartialEq<&str> for Text {
+    fn eq(&self, o: &&str) -> bool {
+        &*self.0 == *o
+    }
+}
+impl PartialEq<String> for Text {
+    fn eq(&self, o: &String) -> bool {
+        &*self.0 == o.as_str()
+    }
+}
+impl PartialEq<&String> for Text {
+    fn eq(&self, o: &&String) -> bool {
+        &*self.0 == o.as_str()
+    }
+}
+impl PartialEq<Text> for str {
+    fn eq(&self, o: &Text) -> bool {
+        self == &*o.0
+    }
+}
+impl PartialEq<Text> for &str {
+    fn eq(&self, o: &Text) -> bool {
+        *self == &*o.0
+    }
+}
+impl PartialEq<Text> for String {
+    fn eq(&self, o: &Text) -> bool {
+        self.as_str() == &*o.0
+    }
+}
+
+/// Gives each distinct text one [`Text`] and a number (0, 1, 2… in first-seen order).
+#[derive(Default)]
+pub struct Interner {
+    ids: crate::fxhash::FxMap<Text, u32>,
+    pub texts: Vec<Text>,
+}
+
+impl Interner {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.ids.get(s) {
+            return *i;
+        }
+        let t = Text::from(s);
+        let i = self.texts.len() as u32;
+        self.ids.insert(t.clone(), i);
+        self.texts.push(t);
+        i
+    }
+    pub fn text(&self, id: u32) -> Text {
+        self.texts[id as usize].clone()
+    }
+}
+
+/// One observation: a unit's value (and rank) for one indicator in one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    pub group: Text,
+    pub unit: Text,
+    pub period: Text,
+    pub indicator: Text,
+    pub value: Option<f64>,
+    pub rank: Option<u32>,
+}
+
+/// A ranking data set: observations of units over periods and indicators.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DataSet {
+    pub name: String,
+    /// The file it came from.
+    pub source: String,
+    pub observations: Vec<Observation>,
+    /// Indicators for which a lower value is better (error rates, days late...).
+    pub lower_is_better: Vec<String>,
+    /// Indicators the file names in both languages: (name as shown in Vietnamese, English).
+    pub names_en: Vec<(String, String)>,
+    /// Pre-2025 province data regrouped onto the 34 (every period on one map).
+    pub regrouped: bool,
+    /// The most an indicator can score, where the file gives it (a "Thang điểm" or "Điểm
+    /// tối đa" row or column).
+    pub max_possible: Vec<(String, f64)>,
+}
+
+impl DataSet {
+    /// Distinct values of a field, in first-seen order.
+    fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a Text) -> Vec<String> {
+        // Text objects already looked at (observations share them) are found by address,
+        // so the letters are hashed once per object, not once per observation.
+        let mut objects = crate::fxhash::FxSet::default();
+        let mut letters = crate::fxhash::FxSet::default();
+        let mut out = Vec::new();
+        for o in &self.observations {
+            let v = f(o);
+            if objects.insert(v.addr()) && letters.insert(v.as_str()) {
+                out.push(v.to_string());
+            }
+        }
+        out
+    }
+
+    /// Periods, sorted (`2019` < `2019-Q1` < `2020`).
+    pub fn periods(&self) -> Vec<String> {
+        let mut p = self.distinct(|o| &o.period);
+        p.sort();
+        p
+    }
+
+    /// Indicators in first-seen order (the overall index first when present).
+    pub fn indicators(&self) -> Vec<String> {
+        let mut v = self.distinct(|o| &o.indicator);
+        if let Some(i) = v.iter().position(|s| s == OVERALL).or_else(|| v.iter().position(|s| is_overall(s))) {
+            let s = v.remove(i);
+            v.insert(0, s);
+        }
+        v
+    }
+
+    pub fn groups(&self) -> Vec<String> {
+        self.distinct(|o| &o.group)
+    }
+
+    pub fn units(&self) -> Vec<String> {
+        self.distinct(|o| &o.unit)
+    }
+
+    /// The most the indicator can score, where the file gives it.
+    pub fn max_of(&self, indicator: &str) -> Option<f64> {
+        self.max_possible.iter().find(|(i, _)| i == indicator).map(|(_, v)| *v)
+    }
+
+    /// The indicator's English name, where the file gives one.
+    pub fn name_en(&self, indicator: &str) -> Option<&str> {
+        self.names_en.iter().find(|(vi, _)| vi == indicator).map(|(_, en)| en.as_str())
+    }
+
+    /// The overall index of the data set: the generic [`OVERALL`], else the one named
+    /// after an index ("PCI", "PAR INDEX"), else none.
+    pub fn overall(&self) -> Option<String> {
+        self.indicators().into_iter().next().filter(|i| is_overall(i))
+    }
+
+    pub fn is_lower_better(&self, indicator: &str) -> bool {
+        self.lower_is_better.iter().any(|s| s == indicator)
+    }
+}
+
+/// A target sheet ("chỉ tiêu"): one row per indicator with its target and actuals.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetSheet {
+    pub name: String,
+    pub source: String,
+    pub targets: Vec<Target>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub indicator: String,
+    /// The target as written (`Trên 80%`).
+    pub text: String,
+    pub op: TargetOp,
+    /// The number the target resolves to (`Tăng 30% so với năm 2018 (120)` → 156).
+    pub threshold: f64,
+    /// Actual values by period, in the sheet's column order (`2023`, `2023-Q1`...).
+    pub actuals: Vec<(String, Option<f64>)>,
+}
+
+impl Target {
+    /// The most recent period with a value, and that value.
+    pub fn latest(&self) -> Option<(&str, f64)> {
+        let mut best: Option<(&str, f64)> = None;
+        for (p, v) in &self.actuals {
+            if let Some(v) = v {
+                if best.is_none_or(|(bp, _)| p.as_str() >= bp) {
+                    best = Some((p.as_str(), *v));
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether the latest value meets the target; `None` without data.
+    pub fn met(&self) -> Option<bool> {
+        self.latest().map(|(_, v)| self.op.holds(v, self.threshold))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStatus {
+    Ok,
+    Warning,
+    Error,
+}
+
+impl ImportStatus {
+    /// The value of the page hook `data-import-status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportStatus::Ok => "ok",
+            ImportStatus::Warning => "warning",
+            ImportStatus::Error => "error",
+        }
+    }
+}
+
+/// What an import found, skipped, merged and doubted, for one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportReport {
+    pub file: String,
+    pub status: ImportStatus,
+    pub found: Vec<Note>,
+    pub skipped: Vec<Note>,
+    pub merges: Vec<(String, String)>,
+    pub warnings: Vec<Note>,
+    pub error: Option<Note>,
+}
+
+impl ImportReport {
+    pub fn new(file: &str) -> Self {
+        ImportReport {
+            file: file.to_string(),
+            status: ImportStatus::Ok,
+            found: Vec::new(),
+            skipped: Vec::new(),
+            merges: Vec::new(),
+            warnings: Vec::new(),
+            error: None,
+        }
+    }
+
+    pub fn failed(file: &str, error: Note) -> Self {
+        let mut r = Self::new(file);
+        r.status = ImportStatus::Error;
+        r.error = Some(error);
+        r
+    }
+}

@@ -1,0 +1,576 @@
+//! Reading: bytes and a file name → sheets of cells ([`Grid`]).
+//! calamine reads workbooks (xlsx, xlsm, xlsb, xls, ods); the csv crate reads text.
+
+use std::io::Cursor;
+
+use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx};
+
+use crate::model::messages::{DocKind, Limit, Note};
+use crate::model::Text;
+use crate::text::clean;
+
+/// Limits that keep a hostile or huge file from exhausting the tab's memory.
+pub mod limits {
+    /// Largest file accepted, in bytes.
+    pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+    /// Largest uncompressed size of one entry in a zipped workbook.
+    pub const MAX_ENTRY_BYTES: u64 = 100 * 1024 * 1024;
+    /// Largest uncompressed size of all entries together.
+    pub const MAX_TOTAL_BYTES: u64 = 200 * 1024 * 1024;
+    /// Largest number of cells (rows × columns of the used range) in one sheet.
+    pub const MAX_CELLS: u64 = 5_000_000;
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Number(f64),
+    /// Text cells share their text: a shared string used by 10,000 cells is kept once.
+    Text(Text),
+    Bool(bool),
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text (numbers as written by Rust: `2022`, `85.43`), borrowed where the
+    /// cell holds it.
+    pub fn text_ref(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match self {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Number(v) => Cow::Owned(format!("{v}")),
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Bool(b) => Cow::Owned(b.to_string()),
+            Cell::Error(e) => Cow::Borrowed(e),
+        }
+    }
+
+    /// [`Cell::text_ref`], owned.
+    pub fn text(&self) -> String {
+        self.text_ref().into_owned()
+    }
+}
+
+/// One sheet as a rectangle of cells, at the positions the spreadsheet shows
+/// (row 0 is the sheet's first row even when the used range starts lower).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grid {
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+    /// Merged regions: (first row, first column, last row, last column), inclusive.
+    pub merges: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Grid {
+    pub fn get(&self, r: usize, c: usize) -> &Cell {
+        self.rows.get(r).and_then(|row| row.get(c)).unwrap_or(&Cell::Empty)
+    }
+
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// A grid from literal text rows; handy in tests and for CSV.
+    pub fn from_text(name: &str, rows: &[&[&str]]) -> Grid {
+        Grid {
+            name: name.to_string(),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    r.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(clean(s).into()) }).collect()
+                })
+                .collect(),
+            merges: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    Csv,
+}
+
+/// Every sheet of an xlsx or xlsb workbook, read cell by cell through calamine's streaming
+/// reader (the two readers are different types with the same methods, hence a macro).
+macro_rules! stream_sheets {
+    ($wb:expr, $merges:expr, $progress:expr) => {{
+        let mut wb = $wb;
+        let mut grids = Vec::new();
+        let names = wb.sheet_names();
+        for (i, name) in names.iter().enumerate() {
+            let mut cells = Vec::new();
+            // Shared strings repeat (a unit's name on every row): clean each one once.
+            let mut memo = SharedMemo::default();
+            {
+                let mut reader = match wb.worksheet_cells_reader(name) {
+                    Ok(r) => r,
+                    // A chart sheet has no cells: pass over it.
+                    Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
+                    Err(e) => return Err(workbook_error(e)),
+                };
+                // The sheet's stated size, when it states one, measures progress.
+                let expected = reader.dimensions().len().max(1) as f64;
+                while let Some(c) = reader.next_cell().map_err(workbook_error)? {
+                    push_cell(&mut cells, c.get_position(), memo.cell(c.get_value()))?;
+                    if cells.len() % 8192 == 0 {
+                        $progress((i as f64 + (cells.len() as f64 / expected).min(1.0)) / names.len() as f64);
+                    }
+                }
+            }
+            let merges = $merges(&mut wb, name);
+            grids.push(dense(name, cells, merges)?);
+            $progress((i + 1) as f64 / names.len() as f64);
+        }
+        Ok(grids)
+    }};
+}
+
+/// Reads every sheet of a file. The format is found from the bytes, the name helps for text.
+pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
+    read_with_progress(bytes, file_name, &mut |_| {})
+}
+
+/// [`read`], telling `progress` how far it has come (0 to 1) now and then.
+pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, Note> {
+    if bytes.is_empty() {
+        return Err(Note::EmptyFile);
+    }
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(Note::TooLarge { what: Limit::FileBytes, limit: limits::MAX_FILE_BYTES });
+    }
+    match sniff(bytes, file_name)? {
+        Format::Csv => read_csv(bytes, file_name, progress),
+        Format::Xls => workbook(
+            calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)),
+            |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            progress,
+        ),
+        Format::Xlsx => {
+            let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
+            // Merged regions by a byte scan of each sheet (calamine would parse it twice).
+            let scanned = crate::read::xlsx_merges::merged_regions(bytes, limits::MAX_ENTRY_BYTES);
+            let merges = |wb: &mut Xlsx<_>, name: &str| match scanned.as_ref().and_then(|m| m.get(name)) {
+                Some(list) => {
+                    list.iter().map(|&(r0, c0, r1, c1)| calamine::Dimensions::new((r0, c0), (r1, c1))).collect()
+                }
+                None => wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            };
+            stream_sheets!(wb, merges, progress)
+        }
+        Format::Xlsb => {
+            let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
+            stream_sheets!(wb, |_: &mut Xlsb<_>, _: &str| Vec::new(), progress)
+        }
+        Format::Ods => {
+            workbook(calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)), |_, _| Vec::new(), progress)
+        }
+    }
+}
+
+/// Finds the format from the bytes; refuses what is not a spreadsheet, with a reason.
+pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
+    const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(CFB) {
+        // An encrypted xlsx is a CFB container holding an "EncryptionInfo" stream.
+        let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
+            return Err(Note::Encrypted);
+        }
+        use crate::read::guard::cfb::{check, Problem};
+        check(bytes, limits::MAX_CELLS).map_err(|p| match p {
+            Problem::Truncated => Note::TruncatedFile,
+            Problem::TooManyCells => Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS },
+            Problem::Broken(why) => Note::Corrupt { detail: format!("OLE: {why}") },
+        })?;
+        return Ok(Format::Xls);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return zip_format(bytes);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
+    if head.starts_with("%pdf") {
+        return Err(Note::NotSpreadsheet { kind: DocKind::Pdf });
+    }
+    if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") {
+        return Err(Note::NotSpreadsheet { kind: DocKind::Html });
+    }
+    if head.trim_start().starts_with("<?xml") {
+        return Err(Note::NotSpreadsheet { kind: DocKind::Xml });
+    }
+    let ext = file_name.rsplit('.').next().unwrap_or("").to_lowercase();
+    let texty = ["csv", "tsv", "txt", "tab"].contains(&ext.as_str());
+    let binary = bytes[..bytes.len().min(4096)].iter().filter(|b| **b == 0).count();
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if utf16 || (binary == 0 && (texty || !["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&ext.as_str()))) {
+        return Ok(Format::Csv);
+    }
+    Err(Note::UnknownFormat)
+}
+
+fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+    let mut total: u64 = 0;
+    let mut format = None;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(zip_error)?;
+        let size = entry.size();
+        if size > limits::MAX_ENTRY_BYTES {
+            return Err(Note::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES });
+        }
+        total = total.saturating_add(size);
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        match name.as_str() {
+            "xl/workbook.xml" => format = Some(Format::Xlsx),
+            "xl/workbook.bin" => format = Some(Format::Xlsb),
+            "content.xml" => format = format.or(Some(Format::Ods)),
+            _ => {}
+        }
+    }
+    if total > limits::MAX_TOTAL_BYTES {
+        return Err(Note::TooLarge { what: Limit::UncompressedBytes, limit: limits::MAX_TOTAL_BYTES });
+    }
+    if format == Some(Format::Ods)
+        && crate::read::guard::ods::check(bytes, limits::MAX_ENTRY_BYTES).is_some_and(|n| n > limits::MAX_CELLS)
+    {
+        return Err(too_many_cells());
+    }
+    format.ok_or(Note::UnknownFormat)
+}
+
+fn workbook<'a, R>(
+    opened: Result<R, R::Error>,
+    merges: impl Fn(&mut R, &str) -> Vec<calamine::Dimensions>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Vec<Grid>, Note>
+where
+    R: Reader<Cursor<&'a [u8]>>,
+    R::Error: std::fmt::Display,
+{
+    let mut wb = opened.map_err(workbook_error)?;
+    let mut grids = Vec::new();
+    let names = wb.sheet_names();
+    for (i, name) in names.iter().enumerate() {
+        progress(i as f64 / names.len() as f64);
+        let range = match wb.worksheet_range(name) {
+            Ok(r) => r,
+            // A chart sheet or a macro sheet has no cells: pass over it.
+            Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
+            Err(e) => return Err(workbook_error(e)),
+        };
+        let (h, w) = range.get_size();
+        if (h as u64).saturating_mul(w as u64) > limits::MAX_CELLS {
+            return Err(Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS });
+        }
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); r0 as usize];
+        for row in range.rows() {
+            let mut cells: Vec<Cell> = vec![Cell::Empty; c0 as usize];
+            cells.extend(row.iter().map(cell));
+            while cells.last().is_some_and(Cell::is_empty) {
+                cells.pop();
+            }
+            rows.push(cells);
+        }
+        while rows.last().is_some_and(|r| r.is_empty()) {
+            rows.pop();
+        }
+        let merges = merges(&mut wb, name)
+            .into_iter()
+            .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
+            .collect();
+        grids.push(Grid { name: clean(name), rows, merges });
+    }
+    Ok(grids)
+}
+
+fn zip_error(e: zip::result::ZipError) -> Note {
+    let detail = e.to_string();
+    if detail.contains("EOCD") || detail.to_lowercase().contains("unexpected eof") {
+        Note::TruncatedFile
+    } else {
+        Note::Corrupt { detail: format!("zip: {detail}") }
+    }
+}
+
+/// A sheet's cells as the streaming readers give them: (row, column, cell), capped.
+type Sparse = Vec<(u32, u32, Cell)>;
+
+fn too_many_cells() -> Note {
+    Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS }
+}
+
+fn push_cell(cells: &mut Sparse, (r, c): (u32, u32), cell: Cell) -> Result<(), Note> {
+    if cell.is_empty() {
+        return Ok(());
+    }
+    if cells.len() as u64 >= limits::MAX_CELLS {
+        return Err(too_many_cells());
+    }
+    cells.push((r, c, cell));
+    Ok(())
+}
+
+/// Sparse cells → rows of cells at their positions. The dense size (each row up to its last
+/// cell) is checked before anything is allocated: two cells in far corners of a sheet must
+/// not ask for billions of empty ones.
+fn dense(name: &str, mut cells: Sparse, merges: Vec<calamine::Dimensions>) -> Result<Grid, Note> {
+    // Streaming readers give cells in row order; sort only when they do not.
+    if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
+        cells.sort_by_key(|(r, c, _)| (*r, *c));
+    }
+    let rows = cells.last().map_or(0, |(r, _, _)| *r as u64 + 1);
+    // Sorted by row, a row's last cell is its width.
+    let mut total: u64 = rows;
+    for (k, (r, c, _)) in cells.iter().enumerate() {
+        if cells.get(k + 1).is_none_or(|next| next.0 != *r) {
+            total += *c as u64 + 1;
+        }
+    }
+    if total > limits::MAX_CELLS {
+        return Err(too_many_cells());
+    }
+    let mut grid_rows: Vec<Vec<Cell>> = vec![Vec::new(); rows as usize];
+    for (r, c, cell) in cells {
+        let row = &mut grid_rows[r as usize];
+        if row.len() <= c as usize {
+            row.resize(c as usize + 1, Cell::Empty);
+        }
+        row[c as usize] = cell;
+    }
+    let merges = merges
+        .into_iter()
+        .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
+        .collect();
+    Ok(Grid { name: clean(name), rows: grid_rows, merges })
+}
+
+/// Cleaned shared strings, by their place in the workbook's table of strings (the streaming
+/// readers lend each repeat of a shared string from the same place).
+#[derive(Default)]
+struct SharedMemo {
+    seen: crate::fxhash::FxMap<(usize, usize), Cell>,
+}
+
+impl SharedMemo {
+    fn cell(&mut self, d: &calamine::DataRef<'_>) -> Cell {
+        match d {
+            calamine::DataRef::SharedString(s) => {
+                self.seen.entry((s.as_ptr() as usize, s.len())).or_insert_with(|| text_cell(s)).clone()
+            }
+            other => data_ref(other),
+        }
+    }
+}
+
+fn data_ref(d: &calamine::DataRef<'_>) -> Cell {
+    use calamine::DataRef as D;
+    match d {
+        D::Empty => Cell::Empty,
+        D::Int(i) => Cell::Number(*i as f64),
+        D::Float(f) => Cell::Number(*f),
+        D::String(s) => text_cell(s),
+        D::SharedString(s) => text_cell(s),
+        D::Bool(b) => Cell::Bool(*b),
+        D::DateTime(dt) => Cell::Number(dt.as_f64()),
+        D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(s.as_str().into()),
+        D::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+fn text_cell(s: &str) -> Cell {
+    let s = clean(s);
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.into())
+    }
+}
+
+fn workbook_error(e: impl std::fmt::Display) -> Note {
+    let detail = e.to_string();
+    let lower = detail.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        Note::Encrypted
+    } else if lower.contains("past end of file") || lower.contains("unexpected eof") || lower.contains("eocd") {
+        Note::TruncatedFile
+    } else {
+        Note::Corrupt { detail: detail.chars().take(160).collect() }
+    }
+}
+
+fn cell(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) => text_cell(s),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.as_str().into()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+/// Decodes text: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else line by line: UTF-8
+/// where a line is valid UTF-8, Windows-1258 where it is not (files pasted together from
+/// several sources mix the two).
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (s, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return s.into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
+    for line in bytes.split_inclusive(|b| *b == b'\n') {
+        match std::str::from_utf8(line) {
+            Ok(s) => out.push_str(s),
+            Err(_) => out.push_str(&encoding_rs::WINDOWS_1258.decode_without_bom_handling(line).0),
+        }
+    }
+    out
+}
+
+/// Picks the separator that splits the first lines most consistently: `,` `;` or tab.
+pub fn sniff_separator(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(30).collect();
+    let mut best = (b',', 0usize);
+    for sep in [b',', b';', b'\t', b'|'] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, sep as char)).collect();
+        let max = counts.iter().copied().max().unwrap_or(0);
+        // Lines (titles, notes aside) that use this separator as much as the widest line.
+        let score = counts.iter().filter(|c| **c == max && max > 0).count() * max;
+        if score > best.1 {
+            best = (sep, score);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, sep: char) -> usize {
+    let mut quoted = false;
+    let mut n = 0;
+    for ch in line.chars() {
+        if ch == '"' {
+            quoted = !quoted;
+        } else if ch == sep && !quoted {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, Note> {
+    let text = decode_text(bytes);
+    // Excel's hint line "sep=;" names the separator.
+    let (sep, text) = match text.strip_prefix("sep=").and_then(|r| r.chars().next().map(|c| (c, r))) {
+        Some((c, rest)) if c.is_ascii() => (c as u8, rest.split_once('\n').map_or("", |(_, body)| body).to_string()),
+        _ => (sniff_separator(&text), text),
+    };
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(sep).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut cells: u64 = 0;
+    let total = text.len().max(1) as f64;
+    for record in reader.records() {
+        let record = record.map_err(|e| Note::Corrupt { detail: format!("CSV: {e}") })?;
+        if rows.len() % 8192 == 0 {
+            progress(record.position().map_or(0.0, |p| p.byte() as f64 / total));
+        }
+        cells += record.len() as u64;
+        if cells > limits::MAX_CELLS {
+            return Err(Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS });
+        }
+        let mut row: Vec<Cell> = record
+            .iter()
+            .map(|s| {
+                let s = clean(s);
+                if s.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(s.into())
+                }
+            })
+            .collect();
+        while row.last().is_some_and(Cell::is_empty) {
+            row.pop();
+        }
+        rows.push(row);
+    }
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    Ok(vec![Grid { name: clean(stem), rows, merges: Vec::new() }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators() {
+        assert_eq!(sniff_separator("a;b;c\n1,5;2;3\n"), b';');
+        assert_eq!(sniff_separator("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_separator("Tiêu đề\na\tb\tc\n1\t2\t3\n"), b'\t');
+    }
+
+    #[test]
+    fn excel_separator_hint() {
+        let g = read(b"sep=;\nT\xe1\xbb\x89nh;\xc4\x90i\xe1\xbb\x83m\nHu\xe1\xba\xbf;1,5\n", "a.csv").unwrap();
+        assert_eq!(g[0].rows[0], vec![Cell::Text("Tỉnh".into()), Cell::Text("Điểm".into())]);
+        assert_eq!(g[0].rows[1][1], Cell::Text("1,5".into()));
+    }
+
+    #[test]
+    fn far_apart_cells_do_not_allocate_the_space_between() {
+        let corner = vec![(0, 0, Cell::Text("a".into())), (1_048_575, 16_383, Cell::Number(1.0))];
+        let g = dense("s", corner, Vec::new()).unwrap();
+        assert_eq!(g.rows.len(), 1_048_576);
+        assert_eq!(g.rows[1_048_575].len(), 16_384);
+        let wide: Sparse = (0..400u32).map(|r| (r, 16_383, Cell::Number(1.0))).collect();
+        assert_eq!(dense("s", wide, Vec::new()), Err(too_many_cells()));
+    }
+
+    #[test]
+    fn bom_does_not_leak() {
+        let g = read("\u{feff}Tỉnh,Điểm\nHà Nội,\"85,4\"\n".as_bytes(), "a.csv").unwrap();
+        assert_eq!(g[0].rows[0][0], Cell::Text("Tỉnh".into()));
+        assert_eq!(g[0].rows[1][1], Cell::Text("85,4".into()));
+    }
+
+    #[test]
+    fn utf16_and_windows_1258() {
+        let mut b = vec![0xFF, 0xFE];
+        b.extend("Tỉnh\tĐiểm\r\nHuế\t1\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let g = read(&b, "a.txt").unwrap();
+        assert_eq!(g[0].rows[1][0], Cell::Text("Huế".into()));
+        // "Tỉnh;Điểm / Hà Nam;1" as Windows-1258 writes it (tones as combining marks).
+        let cp = b"Ti\xd2nh;\xd0i\xea\xd2m\nHa\xcc Nam;1\n";
+        let g = read(cp, "a.csv").unwrap();
+        assert_eq!(g[0].rows[0][0], Cell::Text("Tỉnh".into()));
+        assert_eq!(g[0].rows[1][0], Cell::Text("Hà Nam".into()));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_spreadsheet() {
+        assert_eq!(read(b"", "a.xlsx"), Err(Note::EmptyFile));
+        assert_eq!(read(b"%PDF-1.4 ...", "a.xlsx"), Err(Note::NotSpreadsheet { kind: DocKind::Pdf }));
+        assert_eq!(
+            read(b"<html><table><tr><td>1</td></tr></table></html>", "a.xls"),
+            Err(Note::NotSpreadsheet { kind: DocKind::Html })
+        );
+        assert_eq!(read(b"PK\x03\x04garbage", "a.xlsx"), Err(Note::TruncatedFile));
+        assert_eq!(read(&[0u8, 1, 2, 3, 0, 9], "a.xlsx"), Err(Note::UnknownFormat));
+    }
+}

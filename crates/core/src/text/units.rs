@@ -1,0 +1,332 @@
+//! Units: one canonical name per province, district or department, whatever the spelling.
+
+use std::collections::HashMap;
+
+use crate::text::{clean, fold};
+
+/// The 63 provinces and centrally-run cities (the list in force before 2025), with the
+/// spellings seen in official files besides their folded canonical name.
+pub const PROVINCES: &[(&str, &[&str])] = &[
+    ("An Giang", &[]),
+    ("Bà Rịa - Vũng Tàu", &["brvt", "ba ria", "vung tau", "br vt"]),
+    ("Bắc Giang", &[]),
+    ("Bắc Kạn", &["bac can"]),
+    ("Bạc Liêu", &[]),
+    ("Bắc Ninh", &[]),
+    ("Bến Tre", &[]),
+    ("Bình Định", &[]),
+    ("Bình Dương", &[]),
+    ("Bình Phước", &[]),
+    ("Bình Thuận", &[]),
+    ("Cà Mau", &[]),
+    ("Cần Thơ", &[]),
+    ("Cao Bằng", &[]),
+    ("Đà Nẵng", &[]),
+    ("Đắk Lắk", &["dac lac", "dak lac", "dac lak", "daklak", "dak lak"]),
+    ("Đắk Nông", &["dac nong", "daknong"]),
+    ("Điện Biên", &[]),
+    ("Đồng Nai", &[]),
+    ("Đồng Tháp", &[]),
+    ("Gia Lai", &[]),
+    ("Hà Giang", &[]),
+    ("Hà Nam", &[]),
+    ("Hà Nội", &["hn", "ha noi city"]),
+    ("Hà Tĩnh", &[]),
+    ("Hải Dương", &[]),
+    ("Hải Phòng", &[]),
+    ("Hậu Giang", &[]),
+    ("Hòa Bình", &[]),
+    ("Hưng Yên", &[]),
+    ("Khánh Hòa", &[]),
+    ("Kiên Giang", &[]),
+    ("Kon Tum", &[]),
+    ("Lai Châu", &[]),
+    ("Lâm Đồng", &[]),
+    ("Lạng Sơn", &[]),
+    ("Lào Cai", &[]),
+    ("Long An", &[]),
+    ("Nam Định", &[]),
+    ("Nghệ An", &[]),
+    ("Ninh Bình", &[]),
+    ("Ninh Thuận", &[]),
+    ("Phú Thọ", &[]),
+    ("Phú Yên", &[]),
+    ("Quảng Bình", &[]),
+    ("Quảng Nam", &[]),
+    ("Quảng Ngãi", &[]),
+    ("Quảng Ninh", &[]),
+    ("Quảng Trị", &[]),
+    ("Sóc Trăng", &[]),
+    ("Sơn La", &[]),
+    ("Tây Ninh", &[]),
+    ("Thái Bình", &[]),
+    ("Thái Nguyên", &[]),
+    ("Thanh Hóa", &[]),
+    ("TP. Hồ Chí Minh", &["ho chi minh", "hcm", "hcmc", "sai gon", "ho chi minh city", "tphcm", "hochiminh city"]),
+    ("Thừa Thiên Huế", &["hue", "thua thien", "tt hue", "tth", "thua thien hue"]),
+    ("Tiền Giang", &[]),
+    ("Trà Vinh", &[]),
+    ("Tuyên Quang", &[]),
+    ("Vĩnh Long", &[]),
+    ("Vĩnh Phúc", &[]),
+    ("Yên Bái", &[]),
+];
+
+/// Provinces that no longer exist (split or merged before 2025). Each is a unit of its
+/// own: "Hà Tây" (to August 2008) is never folded into Hà Nội, nor "Hà Bắc" into Bắc Ninh.
+pub const HISTORICAL: &[(&str, &[&str])] = &[
+    ("Hà Tây", &[]),
+    ("Hà Bắc", &[]),
+    ("Hà Sơn Bình", &[]),
+    ("Nghĩa Bình", &[]),
+    ("Hà Nam Ninh", &[]),
+    ("Nam Hà", &[]),
+    ("Hải Hưng", &[]),
+    ("Vĩnh Phú", &[]),
+    ("Minh Hải", &[]),
+    ("Sông Bé", &[]),
+    ("Nghệ Tĩnh", &[]),
+    ("Bình Trị Thiên", &[]),
+    ("Thuận Hải", &[]),
+    ("Phú Khánh", &[]),
+    ("Cửu Long", &[]),
+    ("Hà Tuyên", &[]),
+    ("Hoàng Liên Sơn", &[]),
+    ("Bắc Thái", &[]),
+    ("Cao Lạng", &[]),
+    ("Gia Lai - Kon Tum", &[]),
+    ("Quảng Nam - Đà Nẵng", &[]),
+];
+
+/// A matching key: folded, administrative prefixes dropped, spaces removed.
+/// "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh" and "TP HCM" share "hochiminh"/"hcm" keys;
+/// "Ninh Bình (cũ)" and "Can Tho City" lose their suffix.
+pub fn unit_key(name: &str) -> String {
+    let f = fold(name);
+    let mut s = f.as_str();
+    for p in ["tinh ", "thanh pho ", "tp ", "quan ", "huyen ", "thi xa ", "province of ", "city of "] {
+        if let Some(rest) = s.strip_prefix(p) {
+            s = rest;
+            break;
+        }
+    }
+    if name.contains('(') {
+        for suffix in [" cu", " old"] {
+            s = s.strip_suffix(suffix).unwrap_or(s);
+        }
+    }
+    for suffix in [" city", " province"] {
+        if let Some(rest) = s.strip_suffix(suffix).filter(|r| !r.is_empty()) {
+            s = rest;
+        }
+    }
+    s.replace(' ', "")
+}
+
+/// A row that gives each indicator's scale, the most it can score ("Thang điểm").
+pub fn is_scale(name: &str) -> bool {
+    let f = fold(name);
+    ["thang diem", "diem toi da", "toi da", "max score", "maximum score", "maximum", "diem chuan toi da"]
+        .contains(&f.as_str())
+}
+
+/// Names that stand for a total, an average or another statistic rather than a unit
+/// ("Cả nước", "Trung bình", "Min", "Max", "Điểm cao nhất", "Highest"...).
+pub fn is_aggregate(name: &str) -> bool {
+    let f = fold(name);
+    const WORDS: &[&str] = &[
+        "ca nuoc",
+        "trung binh",
+        "tong cong",
+        "tong",
+        "tong so",
+        "binh quan",
+        "toan quoc",
+        "average",
+        "total",
+        "median",
+        "mean",
+        "trung vi",
+        "min",
+        "max",
+        "minimum",
+        "maximum",
+        "highest",
+        "lowest",
+        "diem cao nhat",
+        "diem thap nhat",
+        "diem trung binh",
+        "gia tri trung binh",
+        "trung binh chung",
+        "binh quan chung",
+        "so tinh",
+        "so don vi",
+        "cao nhat",
+        "thap nhat",
+        "gia tri cao nhat",
+        "gia tri thap nhat",
+        "do lech chuan",
+        "standard deviation",
+        "std",
+        "national",
+        "national average",
+        "nationwide",
+        "vietnam",
+        "viet nam",
+        // A column of the scale beside the scores, turned into a row.
+        "thang diem",
+        "diem toi da",
+        "diem chuan",
+        "trong so",
+        "max score",
+        "maximum score",
+        "weight",
+    ];
+    WORDS.iter().any(|p| f == *p || (f.starts_with(p) && f.as_bytes().get(p.len()) == Some(&b' ') && p.len() > 3))
+}
+
+/// The province registry: keys of every known spelling → canonical name.
+pub struct Registry {
+    keys: HashMap<String, &'static str>,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        let mut keys = HashMap::new();
+        for (name, variants) in PROVINCES.iter().chain(HISTORICAL) {
+            keys.insert(unit_key(name), *name);
+            for v in *variants {
+                keys.insert(v.replace(' ', ""), *name);
+            }
+        }
+        Registry { keys }
+    }
+}
+
+impl Registry {
+    /// The canonical province for a spelling, if it is one.
+    pub fn province(&self, name: &str) -> Option<&'static str> {
+        self.keys.get(&unit_key(name)).copied()
+    }
+
+    /// The canonical name: a province's, else the text cleaned (NFC, spaces).
+    pub fn canonical(&self, name: &str) -> String {
+        self.province(name).map_or_else(|| clean(name), str::to_string)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sixty_three_distinct_provinces() {
+        assert_eq!(PROVINCES.len(), 63);
+        let r = Registry::default();
+        for (name, _) in PROVINCES {
+            assert_eq!(r.province(name), Some(*name));
+        }
+        let keys: std::collections::HashSet<_> = PROVINCES.iter().map(|(n, _)| unit_key(n)).collect();
+        assert_eq!(keys.len(), 63);
+    }
+
+    #[test]
+    fn variants_reconcile() {
+        let r = Registry::default();
+        let cases = [
+            ("TP. Hồ Chí Minh", "TP. Hồ Chí Minh"),
+            ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"),
+            ("TP HCM", "TP. Hồ Chí Minh"),
+            ("TP.HCM", "TP. Hồ Chí Minh"),
+            ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
+            ("Hoà Bình", "Hòa Bình"),
+            ("Đăk Lăk", "Đắk Lắk"),
+            ("Daklak", "Đắk Lắk"),
+            ("Ha\u{300} Nô\u{323}i", "Hà Nội"),
+            ("  hà   nội ", "Hà Nội"),
+            ("Tỉnh Quảng Ninh", "Quảng Ninh"),
+            ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+            ("Thanh Hoá", "Thanh Hóa"),
+            ("Bắc Cạn", "Bắc Kạn"),
+        ];
+        for (variant, want) in cases {
+            assert_eq!(r.province(variant), Some(want), "{variant}");
+        }
+        assert_eq!(r.province("Sở Tư pháp"), None);
+        assert_eq!(r.canonical("Sở  Tư pháp"), "Sở Tư pháp");
+    }
+
+    /// Spellings of published files (PCI by VCCI, PAPI by UNDP, researchers' panels).
+    #[test]
+    fn spellings_from_the_wild() {
+        let r = Registry::default();
+        let cases = [
+            ("HCMC", "TP. Hồ Chí Minh"),
+            ("Ho Chi Minh City", "TP. Hồ Chí Minh"),
+            ("Tp.HCM", "TP. Hồ Chí Minh"),
+            ("TP.HCM", "TP. Hồ Chí Minh"),
+            ("TT-Huế", "Thừa Thiên Huế"),
+            ("TT.Huế", "Thừa Thiên Huế"),
+            ("TT-Hue", "Thừa Thiên Huế"),
+            ("Thua Thien-Hue", "Thừa Thiên Huế"),
+            ("TTH", "Thừa Thiên Huế"),
+            ("BRVT", "Bà Rịa - Vũng Tàu"),
+            ("Ba Ria-Vung Tau", "Bà Rịa - Vũng Tàu"),
+            ("Dac Lak", "Đắk Lắk"),
+            ("Dak Lak", "Đắk Lắk"),
+            ("Đăk Nông", "Đắk Nông"),
+            ("Dak Nong", "Đắk Nông"),
+            ("Bắc Cạn", "Bắc Kạn"),
+            ("Bac Kan", "Bắc Kạn"),
+            ("THANH HÓA", "Thanh Hóa"),
+            ("Hai Phong City", "Hải Phòng"),
+            ("Can Tho City", "Cần Thơ"),
+            ("Ninh Bình (cũ)", "Ninh Bình"),
+            ("Khanh Hoa", "Khánh Hòa"),
+            ("Hòa Bình\u{a0}", "Hòa Bình"),
+            ("Ha Tay", "Hà Tây"),
+        ];
+        for (variant, want) in cases {
+            assert_eq!(r.province(variant), Some(want), "{variant}");
+        }
+        // Historical provinces are units of their own, never folded into a successor.
+        assert_eq!(r.canonical("Hà Tây"), "Hà Tây");
+        assert_eq!(r.canonical("Hà Sơn Bình"), "Hà Sơn Bình");
+        assert_eq!(r.province("Nghĩa Bình"), Some("Nghĩa Bình"));
+    }
+
+    #[test]
+    fn statistics_are_not_units() {
+        for s in [
+            "Min",
+            "Max",
+            "Median",
+            "Mean",
+            "Average",
+            "Highest",
+            "Lowest",
+            "Điểm cao nhất",
+            "Điểm thấp nhất",
+            "Trung bình",
+            "Trung vị",
+            "Cả nước",
+            "Tổng",
+            "Toàn quốc",
+            "Trung bình cả nước",
+            "MAX",
+            "Điểm trung bình",
+        ] {
+            assert!(is_aggregate(s), "{s}");
+        }
+        for s in ["Hà Nội", "Minh Hải", "Mai Sơn", "Sở Tư pháp", "Maximilian"] {
+            assert!(!is_aggregate(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn aggregates() {
+        assert!(is_aggregate("Cả nước"));
+        assert!(is_aggregate("Trung bình"));
+        assert!(!is_aggregate("Tuyên Quang"));
+    }
+}
