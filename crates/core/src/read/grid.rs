@@ -7,6 +7,7 @@ use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx};
 
 use crate::model::messages::{DocKind, Limit, Note};
 use crate::model::Text;
+use crate::read::failure::{self, Classify, Failure};
 use crate::text::clean;
 
 /// Limits that keep a hostile or huge file from exhausting the tab's memory.
@@ -117,12 +118,12 @@ macro_rules! stream_sheets {
                 let mut reader = match wb.worksheet_cells_reader(name) {
                     Ok(r) => r,
                     // A chart sheet has no cells: pass over it.
-                    Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
-                    Err(e) => return Err(workbook_error(e)),
+                    Err(e) if e.failure() == Failure::NoSheet => continue,
+                    Err(e) => return Err(failure::note(&e)),
                 };
                 // The sheet's stated size, when it states one, measures progress.
                 let expected = reader.dimensions().len().max(1) as f64;
-                while let Some(c) = reader.next_cell().map_err(workbook_error)? {
+                while let Some(c) = reader.next_cell().map_err(|e| failure::note(&e))? {
                     push_cell(&mut cells, c.get_position(), memo.cell(c.get_value()))?;
                     if cells.len() % 8192 == 0 {
                         $progress((i as f64 + (cells.len() as f64 / expected).min(1.0)) / names.len() as f64);
@@ -158,7 +159,7 @@ pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMu
             progress,
         ),
         Format::Xlsx => {
-            let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
+            let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::note(&e))?;
             // Merged regions by a byte scan of each sheet (calamine would parse it twice).
             let scanned = crate::read::xlsx_merges::merged_regions(bytes, limits::MAX_ENTRY_BYTES);
             let merges = |wb: &mut Xlsx<_>, name: &str| match scanned.as_ref().and_then(|m| m.get(name)) {
@@ -170,7 +171,7 @@ pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMu
             stream_sheets!(wb, merges, progress)
         }
         Format::Xlsb => {
-            let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(workbook_error)?;
+            let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::note(&e))?;
             stream_sheets!(wb, |_: &mut Xlsb<_>, _: &str| Vec::new(), progress)
         }
         Format::Ods => {
@@ -220,11 +221,11 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
 }
 
 fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| failure::zip_note(&e))?;
     let mut total: u64 = 0;
     let mut format = None;
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(zip_error)?;
+        let entry = zip.by_index_raw(i).map_err(|e| failure::zip_note(&e))?;
         let size = entry.size();
         if size > limits::MAX_ENTRY_BYTES {
             return Err(Note::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES });
@@ -256,9 +257,9 @@ fn workbook<'a, R>(
 ) -> Result<Vec<Grid>, Note>
 where
     R: Reader<Cursor<&'a [u8]>>,
-    R::Error: std::fmt::Display,
+    R::Error: Classify,
 {
-    let mut wb = opened.map_err(workbook_error)?;
+    let mut wb = opened.map_err(|e| failure::note(&e))?;
     let mut grids = Vec::new();
     let names = wb.sheet_names();
     for (i, name) in names.iter().enumerate() {
@@ -266,8 +267,8 @@ where
         let range = match wb.worksheet_range(name) {
             Ok(r) => r,
             // A chart sheet or a macro sheet has no cells: pass over it.
-            Err(e) if e.to_string().to_lowercase().contains("not found") => continue,
-            Err(e) => return Err(workbook_error(e)),
+            Err(e) if e.failure() == Failure::NoSheet => continue,
+            Err(e) => return Err(failure::note(&e)),
         };
         let (h, w) = range.get_size();
         if (h as u64).saturating_mul(w as u64) > limits::MAX_CELLS {
@@ -293,15 +294,6 @@ where
         grids.push(Grid { name: clean(name), rows, merges });
     }
     Ok(grids)
-}
-
-fn zip_error(e: zip::result::ZipError) -> Note {
-    let detail = e.to_string();
-    if detail.contains("EOCD") || detail.to_lowercase().contains("unexpected eof") {
-        Note::TruncatedFile
-    } else {
-        Note::Corrupt { detail: format!("zip: {detail}") }
-    }
 }
 
 /// A sheet's cells as the streaming readers give them: (row, column, cell), capped.
@@ -395,18 +387,6 @@ fn text_cell(s: &str) -> Cell {
         Cell::Empty
     } else {
         Cell::Text(s.into())
-    }
-}
-
-fn workbook_error(e: impl std::fmt::Display) -> Note {
-    let detail = e.to_string();
-    let lower = detail.to_lowercase();
-    if lower.contains("password") || lower.contains("encrypt") {
-        Note::Encrypted
-    } else if lower.contains("past end of file") || lower.contains("unexpected eof") || lower.contains("eocd") {
-        Note::TruncatedFile
-    } else {
-        Note::Corrupt { detail: detail.chars().take(160).collect() }
     }
 }
 
