@@ -72,7 +72,7 @@ bundle: build
 # Benchmark (not part of `make test`): generates the 144k-row workbooks, then times
 # Chỉ Số (page, core in wasm, native) against SheetJS and native calamine.
 bench: build
-	cargo run --quiet --release --example gen_bench -- target/bench
+	cargo run --quiet --release --example gen_bench -- target/bench --commune
 	node bench/browser.mjs
 
 # Fuzzing (not part of `make test`): each target for FUZZ_SECONDS; crashes land in
@@ -122,7 +122,7 @@ test-wasm:
 
 fixtures:
 	cargo run --quiet --example gen_fixtures -- $(FIXTURES)
-	cargo run --quiet --example gen_bench -- $(FIXTURES)/bench
+	cargo run --quiet --example gen_bench -- $(FIXTURES)/bench --commune
 
 test-e2e: bundle fixtures
 	node --test tests/e2e/

@@ -18,11 +18,11 @@ const stage = path.join(ROOT, 'target', 'bench-site');
 fs.rmSync(stage, { recursive: true, force: true });
 fs.cpSync(DIST, stage, { recursive: true });
 fs.mkdirSync(path.join(stage, 'bench'), { recursive: true });
-for (const f of ['long.xlsx', 'wide.xlsx', 'province.xlsx', 'redraw.xlsx']) fs.copyFileSync(path.join(BENCH, f), path.join(stage, 'bench', f));
+for (const f of ['long.xlsx', 'wide.xlsx', 'province.xlsx', 'redraw.xlsx', 'commune.xlsx']) fs.copyFileSync(path.join(BENCH, f), path.join(stage, 'bench', f));
 fs.copyFileSync(path.join(ROOT, 'node_modules', 'xlsx', 'dist', 'xlsx.full.min.js'), path.join(stage, 'bench', 'xlsx.js'));
 
 const native = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_native', '--',
-  ...['long.xlsx', 'wide.xlsx', 'province.xlsx'].map((f) => path.join(BENCH, f))], { cwd: ROOT, encoding: 'utf8' }));
+  ...['long.xlsx', 'wide.xlsx', 'province.xlsx', 'commune.xlsx'].map((f) => path.join(BENCH, f))], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }));
 
 const web = await serve(stage);
 const browser = await launch();
@@ -132,6 +132,95 @@ const redraw = [];
   }
   await q.close();
 }
+
+// Commune scale (issue 17): commune.xlsx, a sheet per year, 10,600 communes × 20
+// indicators (2.12 million values). In the page: load time (change → ok), progress shown,
+// the longest main-thread task while it loads and how long a click waits for its answer
+// (the language switch, every 250 ms), then the ranking of 10,600 units scrolled (frame
+// times while the table scrolls a screen a frame) and redrawn after a view change, and the
+// memory of the tab: the peak resident memory of Chromium's renderer processes (the page
+// and its import worker), read from /proc.
+const renderers = () => {
+  const out = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (k) => Number((status.match(new RegExp(`${k}:\\s+(\\d+)`)) || [0, 0])[1]);
+      out.push({ pid, rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 });
+    } catch { /* gone */ }
+  }
+  return out;
+};
+const commune = {};
+{
+  const before = new Set(renderers().map((r) => r.pid));
+  const q = await page();
+  const mine = renderers().filter((r) => !before.has(r.pid)).map((r) => r.pid);
+  await q.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    window.__t = { progress: 0, clicks: [] };
+    document.addEventListener('change', () => { window.__t.change ??= performance.now(); }, true);
+    new MutationObserver(() => {
+      if (document.querySelector('[data-import-file="commune.xlsx"] progress[data-progress]')) window.__t.progress++;
+      if (!window.__t.ok && document.querySelector('[data-import-file="commune.xlsx"][data-import-status="ok"]')) window.__t.ok = performance.now();
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+    // A click on the language switch while the file loads: the time to <html lang> changed.
+    window.__probe = setInterval(() => {
+      if (window.__t.ok) return clearInterval(window.__probe);
+      const to = document.documentElement.lang === 'vi' ? 'en' : 'vi';
+      const t0 = performance.now();
+      new MutationObserver((_, o) => { o.disconnect(); window.__t.clicks.push(performance.now() - t0); })
+        .observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+      document.querySelector(`[data-action="lang-${to}"]`).click();
+    }, 250);
+  });
+  await q.setInputFiles('input[type="file"]', path.join(BENCH, 'commune.xlsx'));
+  await q.waitForSelector('[data-import-file="commune.xlsx"][data-import-status="ok"]', { state: 'attached', timeout: 600000 });
+  await q.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
+  await q.waitForTimeout(300);
+  const load = await q.evaluate(() => ({ ms: window.__t.ok - window.__t.change, longest: Math.max(0, ...window.__long),
+    progress: window.__t.progress, clicks: window.__t.clicks }));
+  // Scroll the windowed table a screen per frame, 60 frames: the frame times.
+  const scroll = await q.evaluate(async () => {
+    const wrap = document.querySelector('.table-wrap[data-windowed]');
+    if (!wrap) return null;
+    const frames = [];
+    let last = await new Promise((r) => requestAnimationFrame(r));
+    for (let i = 0; i < 60; i++) {
+      wrap.scrollTop += wrap.clientHeight;
+      const now = await new Promise((r) => requestAnimationFrame(r));
+      frames.push(now - last);
+      last = now;
+    }
+    const rows = wrap.querySelectorAll('tbody tr[data-unit]').length;
+    return { frames, rows, total: Number(wrap.dataset.rows), at: wrap.querySelector('tbody tr[data-unit]')?.dataset.unit };
+  });
+  // A view change (the period, then the indicator): change event → the next frame.
+  const redraws = [];
+  for (let i = 0; i < RUNS * 2; i++) {
+    redraws.push(await q.evaluate(async (i) => {
+      const s = document.querySelector(i % 2 ? '[data-control="indicator"]' : '[data-control="period"]');
+      s.value = s.options[(i * 3 + 1) % s.options.length].value;
+      const t0 = performance.now();
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    }, i));
+  }
+  const mem = renderers().filter((r) => mine.includes(r.pid));
+  const heap = await q.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize ?? 0, wasm: window.__wasm.memory.buffer.byteLength }));
+  commune.load = load;
+  commune.scroll = scroll;
+  commune.redraw = redraws;
+  commune.rss = mem.reduce((a, r) => a + r.rss, 0);
+  commune.peak = mem.reduce((a, r) => a + r.hwm, 0);
+  commune.heap = heap;
+  await q.close();
+}
 await browser.close();
 web.server.close();
 
@@ -155,6 +244,20 @@ console.log(`| the same, wall time seen by the test driver (adds Playwright's ov
 console.log(`| redraw after a selection change, 63 units × 10 years × 12 indicators (to the next frame) | ${fmt(median(redraw))} ms (max ${fmt(Math.max(...redraw))}) |`);
 for (const [file, r] of Object.entries(results)) console.log(`| longest main-thread task while the page imports ${file} | ${fmt(r.longest)} ms |`);
 for (const [file, r] of Object.entries(results)) console.log(`| after ${file}: JS heap / page wasm memory (the worker has its own) | ${(r.heap / 1e6).toFixed(1)} MB / ${(r.wasmMem / 1e6).toFixed(1)} MB |`);
+{
+  const c = commune, n = nat['commune.xlsx'];
+  const frames = c.scroll ? c.scroll.frames : [];
+  console.log(`\n| commune scale: commune.xlsx, 10 sheets × 10,600 communes × 20 indicators | value |\n| --- | --- |`);
+  console.log(`| load in the page (change event → ok) | ${fmt(c.load.ms)} ms (calamine native ${fmt(n?.calamine_native_ms)} ms, core native ${fmt(n?.core_native_ms)} ms) |`);
+  console.log(`| progress updates seen while it loads | ${c.load.progress} |`);
+  console.log(`| longest main-thread task while it loads | ${fmt(c.load.longest)} ms |`);
+  console.log(`| a click while it loads (language switch → <html lang>), median / max of ${c.load.clicks.length} | ${fmt(median(c.load.clicks))} / ${fmt(Math.max(0, ...c.load.clicks))} ms |`);
+  console.log(`| ranking of ${c.scroll?.total ?? '–'} units scrolled a screen a frame, 60 frames: frame time median / max | ${fmt(median(frames))} / ${fmt(Math.max(0, ...frames))} ms (${c.scroll?.rows ?? '–'} rows in the page) |`);
+  console.log(`| view change (period, indicator) → next frame, median / max | ${fmt(median(c.redraw))} / ${fmt(Math.max(...c.redraw))} ms |`);
+  console.log(`| tab memory: renderer processes now / peak (resident) | ${(c.rss / 1e6).toFixed(0)} MB / ${(c.peak / 1e6).toFixed(0)} MB |`);
+  console.log(`| JS heap / page wasm memory after load | ${(c.heap.heap / 1e6).toFixed(1)} MB / ${(c.heap.wasm / 1e6).toFixed(1)} MB |`);
+}
+
 console.log(`\n| asset | raw | gzip | brotli |\n| --- | --- | --- | --- |`);
 for (const s of sizes) console.log(`| ${s.f} | ${s.raw} | ${s.gz} | ${s.br} |`);
 console.log(`| total | ${total.raw} | ${total.gz} | ${total.br} |`);

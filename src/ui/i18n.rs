@@ -37,7 +37,6 @@ strings! {
     Loading => ("Đang đọc…", "Reading…"),
     Cancel => ("Huỷ", "Cancel"),
     FirstRows => ("%n dòng đầu của bảng", "first %n rows of the table"),
-    ShowAllRows => ("Hiện cả %n dòng", "Show all %n rows"),
     TileMapTitle => ("Bản đồ ô tỉnh, thành phố", "Province tile map"),
     Quartile => ("Nhóm (tứ phân vị, 4 = cao nhất)", "Quartile (4 = highest)"),
     ViewBrief => ("Hồ sơ đơn vị", "Unit brief"),

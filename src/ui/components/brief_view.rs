@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
@@ -69,7 +71,7 @@ pub fn BriefPanel(p: &Props) -> Html {
         <section class="view brief" data-view="brief" data-unit={unit.clone()} aria-labelledby="view-title">
             <h2 id="view-title">{format!("{} — {unit}", t(lang, K::BriefTitle))}</h2>
             {controls}
-            <ExportBar lang={lang} chart={first_chart} table={table.clone()} name="ho-so-don-vi" />
+            <ExportBar lang={lang} chart={first_chart} table={Rc::new(table.clone())} name="ho-so-don-vi" />
             if sets.is_empty() {
                 <p class="empty">{t(lang, K::BriefNoData)}</p>
             }

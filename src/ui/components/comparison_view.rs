@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
@@ -70,7 +72,7 @@ pub fn ComparisonPanel(p: &Props) -> Html {
         <section class="view" data-view="comparison" aria-labelledby="view-title">
             <h2 id="view-title">{title.clone()}</h2>
             <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} indicator={false} group={false} />
-            <ExportBar lang={lang} chart={Some(spec.clone())} table={table.clone()} name="so-sanh" />
+            <ExportBar lang={lang} chart={Some(spec.clone())} table={Rc::new(table.clone())} name="so-sanh" />
             <div class="split">
                 <UnitPicker state={p.state.clone()} dispatch={p.dispatch.clone()} />
                 <div class="table-wrap">

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -12,8 +14,8 @@ pub struct Props {
     pub lang: Lang,
     /// The view's main chart, exported as SVG and PNG.
     pub chart: Option<ChartSpec>,
-    /// The view's table, exported as CSV.
-    pub table: Table,
+    /// The view's table, exported as CSV (shared: a commune ranking's has 10,600 rows).
+    pub table: Rc<Table>,
     /// A short name for the files.
     pub name: String,
     /// Put in the page hooks of the chart's buttons (`export-<prefix>svg`), for a second

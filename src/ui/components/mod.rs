@@ -9,6 +9,7 @@ pub mod export_bar;
 pub mod header;
 pub mod import_panel;
 pub mod import_report;
+pub mod ranking_table;
 pub mod ranking_view;
 pub mod share;
 pub mod targets_view;

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
@@ -48,7 +50,7 @@ pub fn TargetsPanel(p: &Props) -> Html {
                 </label>
             </div>
             <p class="summary" data-targets-summary={format!("{}/{}", view.met, view.rows.len())}>{summary.clone()}</p>
-            <ExportBar lang={lang} chart={Some(spec.clone())} table={table.clone()} name="chi-tieu" />
+            <ExportBar lang={lang} chart={Some(spec.clone())} table={Rc::new(table.clone())} name="chi-tieu" />
             <div class="table-wrap">
                 <table class="targets" data-table="targets">
                     <thead><tr>

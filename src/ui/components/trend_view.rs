@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
@@ -35,7 +37,7 @@ pub fn TrendPanel(p: &Props) -> Html {
         <section class="view" data-view="trend" aria-labelledby="view-title">
             <h2 id="view-title">{format!("{} — {name}", t(lang, K::ViewTrend))}</h2>
             <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} period={false} group={false} />
-            <ExportBar lang={lang} chart={Some(lines.clone())} table={table.clone()} name="xu-huong" />
+            <ExportBar lang={lang} chart={Some(lines.clone())} table={Rc::new(table.clone())} name="xu-huong" />
             <div class="split">
                 <UnitPicker state={p.state.clone()} dispatch={p.dispatch.clone()} />
                 <div class="charts">

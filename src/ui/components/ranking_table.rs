@@ -1,0 +1,163 @@
+//! The ranking's table. Up to [`ALL_ROWS`] rows it holds every row; beyond (communes:
+//! 10,600 before 2025, 3,321 since) it holds only the rows in view and a spacer above and
+//! below, so scrolling ten thousand units costs as much as scrolling forty.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::ui::i18n::{t, K};
+use crate::ui::state::Action;
+use crate::ui::tables::signed;
+use chiso_core::analyse::{RankRow, SortKey};
+use chiso_core::Lang;
+
+/// Tables up to this many rows are whole in the page (and in print).
+pub const ALL_ROWS: usize = 200;
+/// A row's height in a windowed table, in CSS pixels (styles/main.css: `table.windowed`).
+pub const ROW_PX: usize = 30;
+/// Rows drawn above and below the ones in view.
+const OVERSCAN: usize = 20;
+/// The view's height until the table is measured (80vh of a 768-pixel screen).
+const FIRST_HEIGHT: usize = 620;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub rows: Rc<Vec<RankRow>>,
+    /// What each row's value is made from, when regrouped (same order as `rows`).
+    pub notes: Option<Rc<Vec<String>>>,
+    pub my_unit: Option<String>,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub dispatch: Callback<Action>,
+}
+
+fn change_cell(lang: Lang, r: &RankRow) -> Html {
+    match r.rank_change {
+        Some(c) if c > 0 => {
+            html! { <span class="up" title={t(lang, K::Up)}>{format!("▲ {}", signed(lang, c as f64, 0))}</span> }
+        }
+        Some(c) if c < 0 => {
+            html! { <span class="down" title={t(lang, K::Down)}>{format!("▼ {}", signed(lang, c as f64, 0))}</span> }
+        }
+        Some(_) => html! { <span class="same" title={t(lang, K::Same)}>{"= 0"}</span> },
+        None => html! { <span class="none">{"–"}</span> },
+    }
+}
+
+fn row(lang: Lang, r: &RankRow, derived: &str, mine: bool, notes: bool) -> Html {
+    let tip = match r.value_change {
+        Some(c) => format!("{}: {}", t(lang, K::ValueChange), signed(lang, c, 2)),
+        None => String::new(),
+    };
+    let tip = if derived.is_empty() { tip } else { format!("{derived}. {tip}") };
+    let star = if derived.is_empty() { "" } else { "*" };
+    html! {
+        <tr class={classes!(mine.then_some("mine"))} data-unit={r.unit.clone()}>
+            <td class="num">{r.rank.map(|x| format!("{x}{star}")).unwrap_or_else(|| "–".into())}</td>
+            <th scope="row">{r.unit.clone()}</th>
+            <td class="num" title={tip}>{r.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+            <td class="num change">{change_cell(lang, r)}</td>
+            <td class="num">{r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into())}</td>
+            if notes { <td class="note" data-derived={(!derived.is_empty()).then_some("true")}>{derived.to_string()}</td> }
+        </tr>
+    }
+}
+
+/// The rows to draw for a scroll position: `(first, last)` (end exclusive).
+pub fn window(len: usize, scroll_top: usize, height: usize) -> (usize, usize) {
+    if len <= ALL_ROWS {
+        return (0, len);
+    }
+    let first = (scroll_top / ROW_PX).saturating_sub(OVERSCAN).min(len);
+    let last = ((scroll_top + height).div_ceil(ROW_PX) + OVERSCAN).min(len);
+    (first, last.max(first))
+}
+
+#[function_component]
+pub fn RankingTable(p: &Props) -> Html {
+    let lang = p.lang;
+    let wrap = use_node_ref();
+    // (scroll top, view height) in CSS pixels; set only when the drawn rows would change.
+    let scroll = use_state_eq(|| (0usize, FIRST_HEIGHT));
+    let len = p.rows.len();
+    let windowed = len > ALL_ROWS;
+    let (first, last) = window(len, scroll.0, scroll.1);
+    let on_scroll = {
+        let (wrap, scroll) = (wrap.clone(), scroll.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = wrap.cast::<web_sys::Element>() {
+                let (top, height) = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
+                // Only a move past a whole row asks for a new window.
+                let (old_top, old_height) = *scroll;
+                if top / ROW_PX != old_top / ROW_PX || height != old_height {
+                    scroll.set((top, height));
+                }
+            }
+        })
+    };
+    let sort_header = |key: SortKey, label: K, class: &'static str| {
+        let d = p.dispatch.clone();
+        let active = p.sort == key;
+        let (aria, arrow) = match (active, p.descending) {
+            (false, _) => ("none", ""),
+            (true, true) => ("descending", " ↓"),
+            (true, false) => ("ascending", " ↑"),
+        };
+        html! {
+            <th scope="col" class={class} aria-sort={aria}>
+                <button type="button" class="sort" data-sort={key.name()}
+                    onclick={Callback::from(move |_| d.emit(Action::Sort(key)))}>{format!("{}{arrow}", t(lang, label))}</button>
+            </th>
+        }
+    };
+    let notes = p.notes.as_deref();
+    let derived = |i: usize| notes.and_then(|n| n.get(i)).map(String::as_str).unwrap_or("");
+    let spacer = |rows: usize| {
+        (rows > 0).then(
+            || html! { <tr class="spacer" aria-hidden="true" style={format!("height:{}px", rows * ROW_PX)}></tr> },
+        )
+    };
+    html! {
+        <div class="table-wrap" ref={wrap} onscroll={on_scroll} data-rows={len.to_string()}
+            data-windowed={windowed.then_some("true")}>
+            <table class={classes!("ranking", windowed.then_some("windowed"))} data-table="ranking" aria-rowcount={(len + 1).to_string()}>
+                <thead><tr>
+                    {sort_header(SortKey::Rank, K::Rank, "num")}
+                    {sort_header(SortKey::Unit, K::Unit, "")}
+                    {sort_header(SortKey::Value, K::Value, "num")}
+                    {sort_header(SortKey::Change, K::Change, "num")}
+                    <th scope="col" class="num">{t(lang, K::ValueChange)}</th>
+                    if notes.is_some() { <th scope="col">{t(lang, K::NoteCol)}</th> }
+                </tr></thead>
+                <tbody>
+                    {spacer(first)}
+                    { for (first..last).map(|i| {
+                        let r = &p.rows[i];
+                        row(lang, r, derived(i), p.my_unit.as_deref() == Some(r.unit.as_str()), notes.is_some())
+                    }) }
+                    {spacer(len - last)}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows() {
+        // Small tables are whole.
+        assert_eq!(window(63, 5000, 600), (0, 63));
+        assert_eq!(window(ALL_ROWS, 0, 600), (0, ALL_ROWS));
+        // Communes: the rows in view and the overscan, never past the end.
+        assert_eq!(window(10_600, 0, 600), (0, 20 + OVERSCAN));
+        let (a, b) = window(10_600, 300_000, 600);
+        assert_eq!((a, b), (10_000 - OVERSCAN, 10_020 + OVERSCAN));
+        assert_eq!(window(10_600, 10_600 * ROW_PX, 600), (10_600 - OVERSCAN, 10_600));
+        assert_eq!(window(10_600, 10_000_000, 600), (10_600, 10_600));
+    }
+}
