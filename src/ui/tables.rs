@@ -187,6 +187,27 @@ pub fn brief(lang: Lang, sets: &[BriefSet], name: &dyn Fn(&str) -> String) -> Ta
     Table { header: keys.iter().map(|k| t(lang, *k).to_string()).collect(), rows }
 }
 
+// A windowed table: the rows in view of a long one.
+
+/// Tables up to this many rows are whole in the page (and in print).
+pub const ALL_ROWS: usize = 200;
+/// A row's height in a windowed table, in CSS pixels (styles/main.css: `table.windowed`; components/ranking_table.rs).
+pub const ROW_PX: usize = 30;
+/// Rows drawn above and below the ones in view.
+pub const OVERSCAN: usize = 20;
+/// The view's height until the table is measured (80vh of a 768-pixel screen).
+pub const FIRST_HEIGHT: usize = 620;
+
+/// The rows to draw for a scroll position: `(first, last)` (end exclusive).
+pub fn window(len: usize, scroll_top: usize, height: usize) -> (usize, usize) {
+    if len <= ALL_ROWS {
+        return (0, len);
+    }
+    let first = (scroll_top / ROW_PX).saturating_sub(OVERSCAN).min(len);
+    let last = ((scroll_top + height).div_ceil(ROW_PX) + OVERSCAN).min(len);
+    (first, last.max(first))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +236,18 @@ mod tests {
         let csv = tb.csv();
         assert!(csv.starts_with("Hạng,Đơn vị,Điểm"));
         assert!(csv.contains("\"85,50\""));
+    }
+
+    #[test]
+    fn windows() {
+        // Small tables are whole.
+        assert_eq!(window(63, 5000, 600), (0, 63));
+        assert_eq!(window(ALL_ROWS, 0, 600), (0, ALL_ROWS));
+        // Communes: the rows in view and the overscan, never past the end.
+        assert_eq!(window(10_600, 0, 600), (0, 20 + OVERSCAN));
+        let (a, b) = window(10_600, 300_000, 600);
+        assert_eq!((a, b), (10_000 - OVERSCAN, 10_020 + OVERSCAN));
+        assert_eq!(window(10_600, 10_600 * ROW_PX, 600), (10_600 - OVERSCAN, 10_600));
+        assert_eq!(window(10_600, 10_000_000, 600), (10_600, 10_600));
     }
 }

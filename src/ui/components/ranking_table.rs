@@ -1,4 +1,4 @@
-//! The ranking's table. Up to [`ALL_ROWS`] rows it holds every row; beyond (communes:
+//! The ranking's table. Up to `ALL_ROWS` rows it holds every row; beyond (communes:
 //! 10,600 before 2025, 3,321 since) it holds only the rows in view and a spacer above and
 //! below, so scrolling ten thousand units costs as much as scrolling forty.
 
@@ -8,18 +8,9 @@ use yew::prelude::*;
 
 use crate::ui::i18n::{t, K};
 use crate::ui::state::Action;
-use crate::ui::tables::signed;
+use crate::ui::tables::{signed, window, ALL_ROWS, FIRST_HEIGHT, ROW_PX};
 use chiso_core::analyse::{RankRow, SortKey};
 use chiso_core::Lang;
-
-/// Tables up to this many rows are whole in the page (and in print).
-pub const ALL_ROWS: usize = 200;
-/// A row's height in a windowed table, in CSS pixels (styles/main.css: `table.windowed`).
-pub const ROW_PX: usize = 30;
-/// Rows drawn above and below the ones in view.
-const OVERSCAN: usize = 20;
-/// The view's height until the table is measured (80vh of a 768-pixel screen).
-const FIRST_HEIGHT: usize = 620;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -63,16 +54,6 @@ fn row(lang: Lang, r: &RankRow, derived: &str, mine: bool, notes: bool) -> Html 
             if notes { <td class="note" data-derived={(!derived.is_empty()).then_some("true")}>{derived.to_string()}</td> }
         </tr>
     }
-}
-
-/// The rows to draw for a scroll position: `(first, last)` (end exclusive).
-pub fn window(len: usize, scroll_top: usize, height: usize) -> (usize, usize) {
-    if len <= ALL_ROWS {
-        return (0, len);
-    }
-    let first = (scroll_top / ROW_PX).saturating_sub(OVERSCAN).min(len);
-    let last = ((scroll_top + height).div_ceil(ROW_PX) + OVERSCAN).min(len);
-    (first, last.max(first))
 }
 
 #[function_component]
@@ -141,23 +122,5 @@ pub fn RankingTable(p: &Props) -> Html {
                 </tbody>
             </table>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn windows() {
-        // Small tables are whole.
-        assert_eq!(window(63, 5000, 600), (0, 63));
-        assert_eq!(window(ALL_ROWS, 0, 600), (0, ALL_ROWS));
-        // Communes: the rows in view and the overscan, never past the end.
-        assert_eq!(window(10_600, 0, 600), (0, 20 + OVERSCAN));
-        let (a, b) = window(10_600, 300_000, 600);
-        assert_eq!((a, b), (10_000 - OVERSCAN, 10_020 + OVERSCAN));
-        assert_eq!(window(10_600, 10_600 * ROW_PX, 600), (10_600 - OVERSCAN, 10_600));
-        assert_eq!(window(10_600, 10_000_000, 600), (10_600, 10_600));
     }
 }
