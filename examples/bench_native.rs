@@ -10,6 +10,8 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn time(runs: usize, mut f: impl FnMut()) -> f64 {
+    // BENCH_NATIVE_RUNS=1 for a quick look (the commune-scale file takes seconds a run).
+    let runs = std::env::var("BENCH_NATIVE_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(runs);
     f(); // warm up
     median(
         (0..runs)

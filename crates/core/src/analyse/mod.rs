@@ -75,14 +75,13 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
     // namesake: no change across 1 July 2025 (unless the data is regrouped onto the 34).
     let across = previous.as_deref().is_some_and(|pp| !d.regrouped && crosses_2025(d, pp, period));
     if let Some(pp) = previous.as_ref().filter(|_| !across) {
-        for o in d.observations.iter().filter(|o| o.period == *pp && o.indicator == indicator) {
+        for o in d.slice(pp, indicator) {
             prev.insert((&o.group, &o.unit), (o.rank, o.value));
         }
     }
     let mut rows: Vec<RankRow> = d
-        .observations
-        .iter()
-        .filter(|o| o.period == period && o.indicator == indicator && group.is_none_or(|g| o.group == g))
+        .slice(period, indicator)
+        .filter(|o| group.is_none_or(|g| o.group == g))
         .map(|o| {
             let (pr, pv) = prev.get(&(o.group.as_str(), o.unit.as_str())).copied().unwrap_or((None, None));
             RankRow {

@@ -75,9 +75,12 @@ impl Catalog {
         let mut out: Vec<(String, String)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let names = self.resolver();
-        for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
-            if seen.insert(o.unit.as_str()) {
-                out.push((o.unit.to_string(), names(&o.unit)));
+        // Each data set's units, not its observations (a commune set has 200 per unit).
+        for d in self.files.iter().flat_map(|f| &f.datasets) {
+            for u in &d.summary().units {
+                if seen.insert(u.clone()) {
+                    out.push((u.clone(), names(u)));
+                }
             }
         }
         out
@@ -89,10 +92,13 @@ impl Catalog {
         let registry = Registry::default();
         let mut first: FxMap<String, String> = FxMap::default();
         let mut seen = FxSet::default();
-        for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
-            // Once per distinct spelling, in loading order.
-            if seen.insert(o.unit.as_str()) && !self.unit_overrides.iter().any(|(s, _)| *s == o.unit) {
-                first.entry(unit_key(&o.unit)).or_insert_with(|| registry.canonical(&o.unit));
+        for d in self.files.iter().flat_map(|f| &f.datasets) {
+            // Once per distinct spelling, in loading order (a data set's units are summed
+            // up once and kept with it).
+            for u in &d.summary().units {
+                if seen.insert(u.clone()) && !self.unit_overrides.iter().any(|(s, _)| s == u) {
+                    first.entry(unit_key(u)).or_insert_with(|| registry.canonical(u));
+                }
             }
         }
         move |spelling: &str| {
@@ -137,16 +143,8 @@ impl Catalog {
             let mut report = f.report.clone();
             report.merges.clear();
             for d in &f.datasets {
-                // Units are mostly in runs (a unit's rows together): look up once per run.
-                let mut last: Option<(&str, bool)> = None;
-                let renamed = d.observations.iter().any(|o| match last {
-                    Some((u, r)) if u == o.unit => r,
-                    _ => {
-                        let r = names(&o.unit) != o.unit;
-                        last = Some((&o.unit, r));
-                        r
-                    }
-                });
+                // Once per unit of the set, not per observation.
+                let renamed = d.summary().units.iter().any(|u| names(u) != *u);
                 if !renamed && parts.get(d.name.as_str()) == Some(&1) {
                     datasets.push(Rc::clone(d));
                     built.push(false);

@@ -421,6 +421,7 @@ impl Embedded {
             names_en: Vec::new(),
             regrouped: false,
             max_possible: Vec::new(),
+            summary: Default::default(),
         }
     }
 }
@@ -623,6 +624,7 @@ mod tests {
             names_en: Vec::new(),
             regrouped: false,
             max_possible: Vec::new(),
+            summary: Default::default(),
         };
         let e = Embedded::from_dataset(&d, |_| true);
         let s = ViewState { data: Some(e), ..Default::default() };

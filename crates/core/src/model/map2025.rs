@@ -218,6 +218,7 @@ pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
         names_en: d.names_en.clone(),
         regrouped: true,
         max_possible: d.max_possible.clone(),
+        summary: Default::default(),
     };
     // (group, period, indicator) on the old map → per successor: values of predecessors.
     type Slice = (Text, Text, Text);

@@ -2,6 +2,7 @@
 
 pub mod map2025;
 pub mod messages;
+pub mod summary;
 
 use crate::model::messages::Note;
 use crate::text::value::TargetOp;
@@ -184,48 +185,39 @@ pub struct DataSet {
     /// The most an indicator can score, where the file gives it (a "Thang điểm" or "Điểm
     /// tối đa" row or column).
     pub max_possible: Vec<(String, f64)>,
+    /// Its periods, indicators, groups, units and slices, made once (see [`summary`]).
+    pub summary: summary::SummaryCell,
 }
 
 impl DataSet {
-    /// Distinct values of a field, in first-seen order.
-    fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a Text) -> Vec<String> {
-        // Text objects already looked at (observations share them) are found by address,
-        // so the letters are hashed once per object, not once per observation.
-        let mut objects = crate::fxhash::FxSet::default();
-        let mut letters = crate::fxhash::FxSet::default();
-        let mut out = Vec::new();
-        for o in &self.observations {
-            let v = f(o);
-            if objects.insert(v.addr()) && letters.insert(v.as_str()) {
-                out.push(v.to_string());
-            }
-        }
-        out
+    /// The data set's summary (made on first use, kept while the observations stay).
+    pub fn summary(&self) -> std::rc::Rc<summary::Summary> {
+        self.summary.get(&self.observations)
     }
 
     /// Periods, sorted (`2019` < `2019-Q1` < `2020`).
     pub fn periods(&self) -> Vec<String> {
-        let mut p = self.distinct(|o| &o.period);
-        p.sort();
-        p
+        self.summary().periods.clone()
     }
 
     /// Indicators in first-seen order (the overall index first when present).
     pub fn indicators(&self) -> Vec<String> {
-        let mut v = self.distinct(|o| &o.indicator);
-        if let Some(i) = v.iter().position(|s| s == OVERALL).or_else(|| v.iter().position(|s| is_overall(s))) {
-            let s = v.remove(i);
-            v.insert(0, s);
-        }
-        v
+        self.summary().indicators.clone()
     }
 
     pub fn groups(&self) -> Vec<String> {
-        self.distinct(|o| &o.group)
+        self.summary().groups.clone()
     }
 
     pub fn units(&self) -> Vec<String> {
-        self.distinct(|o| &o.unit)
+        self.summary().units.clone()
+    }
+
+    /// The observations of one period and indicator, in file order.
+    pub fn slice<'a>(&'a self, period: &str, indicator: &str) -> impl Iterator<Item = &'a Observation> + 'a {
+        let s = self.summary();
+        let rows: Vec<u32> = s.slice(period, indicator).to_vec();
+        rows.into_iter().map(move |i| &self.observations[i as usize])
     }
 
     /// The most the indicator can score, where the file gives it.

@@ -305,6 +305,7 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
             names_en,
             regrouped: false,
             max_possible,
+            summary: Default::default(),
         });
     }
     let n = r.size()?;

@@ -1,0 +1,186 @@
+//! What the views ask of a data set on every render (its periods, indicators, groups and
+//! units, and which observations hold one period's values of one indicator), worked out
+//! once per data set instead of once per question. A commune-level data set has 2.1
+//! million observations: a scan for its periods alone is a frame's time.
+//!
+//! The summary is kept beside the observations and checked against them (their address
+//! and count) before use: a data set whose observations are replaced or grow is summed up
+//! again; a clone starts without one.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::fxhash::FxMap;
+use crate::model::{is_overall, Observation, Text, OVERALL};
+
+/// Distinct periods, indicators, groups and units, and each (period, indicator)'s rows.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Sorted (`2019` < `2019-Q1` < `2020`).
+    pub periods: Vec<String>,
+    /// First seen first, the overall index moved to the front.
+    pub indicators: Vec<String>,
+    pub groups: Vec<String>,
+    pub units: Vec<String>,
+    /// (period, indicator) → the positions of its observations, in file order.
+    slices: HashMap<(Text, Text), Vec<u32>>,
+}
+
+impl Summary {
+    pub fn of(observations: &[Observation]) -> Summary {
+        // Observations share their Text objects: each object is looked at once by address
+        // (a fast hash of a number), its letters only the first time.
+        let mut seen: [distinct::Set; 4] = Default::default();
+        let mut out: [Vec<String>; 4] = Default::default();
+        // (period, indicator) objects → their rows; objects of equal letters joined below.
+        let mut by_object: FxMap<(usize, usize), usize> = FxMap::default();
+        let mut lists: Vec<((Text, Text), Vec<u32>)> = Vec::new();
+        for (i, o) in observations.iter().enumerate() {
+            for (k, t) in [&o.period, &o.indicator, &o.group, &o.unit].into_iter().enumerate() {
+                if seen[k].first(t) {
+                    out[k].push(t.to_string());
+                }
+            }
+            let slot = *by_object.entry((o.period.addr(), o.indicator.addr())).or_insert_with(|| {
+                lists.push(((o.period.clone(), o.indicator.clone()), Vec::new()));
+                lists.len() - 1
+            });
+            lists[slot].1.push(i as u32);
+        }
+        let mut slices: HashMap<(Text, Text), Vec<u32>> = HashMap::with_capacity(lists.len());
+        for (key, rows) in lists {
+            match slices.get_mut(&key) {
+                // Two objects of one text (files joined): their rows in file order.
+                Some(existing) => {
+                    existing.extend(rows);
+                    existing.sort_unstable();
+                }
+                None => {
+                    slices.insert(key, rows);
+                }
+            }
+        }
+        let [mut periods, mut indicators, groups, units] = out;
+        periods.sort();
+        if let Some(i) =
+            indicators.iter().position(|s| s == OVERALL).or_else(|| indicators.iter().position(|s| is_overall(s)))
+        {
+            let s = indicators.remove(i);
+            indicators.insert(0, s);
+        }
+        Summary { periods, indicators, groups, units, slices }
+    }
+
+    /// Positions of the observations of `period` and `indicator`.
+    pub fn slice(&self, period: &str, indicator: &str) -> &[u32] {
+        self.slices.get(&(Text::from(period), Text::from(indicator))).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// Distinct texts by object first, by letters second (two objects may spell one text).
+mod distinct {
+    use std::collections::HashSet;
+
+    use crate::fxhash::FxSet;
+    use crate::model::Text;
+
+    #[derive(Default)]
+    pub struct Set {
+        last: usize,
+        objects: FxSet<usize>,
+        letters: HashSet<Text>,
+    }
+
+    impl Set {
+        /// Is this the first time these letters are seen?
+        pub fn first(&mut self, t: &Text) -> bool {
+            // Runs of one object (a unit's row, a sheet's period) cost a comparison.
+            if std::mem::replace(&mut self.last, t.addr()) == t.addr() {
+                return false;
+            }
+            self.objects.insert(t.addr()) && self.letters.insert(t.clone())
+        }
+    }
+}
+
+/// A data set's summary, made on first use. Equal to any other (it is derived data), and
+/// a clone starts empty.
+#[derive(Default)]
+pub struct SummaryCell(OnceCell<(usize, usize, Rc<Summary>)>);
+
+impl SummaryCell {
+    /// The summary of `observations`, made now if there is none or it is of other ones.
+    pub fn get(&self, observations: &[Observation]) -> Rc<Summary> {
+        let key = (observations.as_ptr() as usize, observations.len());
+        match self.0.get() {
+            Some((p, n, s)) if (*p, *n) == key => s.clone(),
+            // Made for other observations (the set was changed after a view read it): not
+            // kept, so that a set being built is not summed up at every step.
+            Some(_) => Rc::new(Summary::of(observations)),
+            None => self.0.get_or_init(|| (key.0, key.1, Rc::new(Summary::of(observations)))).2.clone(),
+        }
+    }
+}
+
+impl Clone for SummaryCell {
+    fn clone(&self) -> Self {
+        SummaryCell::default()
+    }
+}
+
+impl PartialEq for SummaryCell {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for SummaryCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() { "SummaryCell(made)" } else { "SummaryCell(empty)" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{DataSet, Observation, OVERALL};
+
+    fn obs(unit: &str, period: &str, indicator: &str, value: f64) -> Observation {
+        Observation {
+            group: "".into(),
+            unit: unit.into(),
+            period: period.into(),
+            indicator: indicator.into(),
+            value: Some(value),
+            rank: None,
+        }
+    }
+
+    #[test]
+    fn made_once_and_again_when_the_observations_change() {
+        let mut d = DataSet::default();
+        d.observations = vec![
+            obs("A", "2021", "X", 1.0),
+            obs("B", "2021", "X", 2.0),
+            obs("A", "2020", OVERALL, 3.0),
+            obs("A", "2021", "X", 4.0),
+            obs("B", "2020", "X", 5.0),
+        ];
+        assert_eq!(d.periods(), ["2020", "2021"]);
+        assert_eq!(d.indicators(), [OVERALL, "X"]);
+        assert_eq!(d.units(), ["A", "B"]);
+        let values = |d: &DataSet, p: &str, i: &str| d.slice(p, i).map(|o| o.value.unwrap()).collect::<Vec<_>>();
+        assert_eq!(values(&d, "2021", "X"), [1.0, 2.0, 4.0]);
+        assert_eq!(values(&d, "2020", "X"), [5.0]);
+        assert!(values(&d, "2019", "X").is_empty());
+        // The same summary while the observations stay.
+        assert!(std::rc::Rc::ptr_eq(&d.summary(), &d.summary()));
+        // Changed observations are summed up again; a clone starts afresh.
+        d.observations.push(obs("C", "2022", "Y", 6.0));
+        assert_eq!(d.periods(), ["2020", "2021", "2022"]);
+        assert_eq!(values(&d, "2022", "Y"), [6.0]);
+        let c = d.clone();
+        assert_eq!(c.units(), ["A", "B", "C"]);
+        assert_eq!(c, d);
+    }
+}
