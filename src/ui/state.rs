@@ -80,16 +80,11 @@ pub struct AppState {
     pub regrouped: Option<Regrouped>,
 }
 
-/// Does a data set hold province data on the old map? Names are looked up once per text
-/// object, and only in periods on the old map.
+/// Does a data set hold province data on the old map: a period on the 63 and provinces
+/// among its units (looked up once per unit of the set, not per observation)?
 fn regroup_possible(d: &DataSet) -> bool {
     let m = Map2025::shared();
-    let maps = m.maps(d);
-    let mut seen: chiso_core::fxhash::FxMap<usize, bool> = Default::default();
-    d.observations.iter().any(|o| {
-        maps.get(o.period.as_str()) == Some(&Map::P63)
-            && *seen.entry(o.unit.addr()).or_insert_with(|| m.province_2025(&o.unit).is_some())
-    })
+    m.maps(d).values().any(|map| *map == Map::P63) && d.summary().units.iter().any(|u| m.province_2025(u).is_some())
 }
 
 /// A data set regrouped onto the 34, kept until its source changes.

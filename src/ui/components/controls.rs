@@ -1,9 +1,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::ui::components::unit_select::UnitSelect;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
-use chiso_core::text::vi_sort_key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -45,8 +45,6 @@ pub fn Controls(p: &Props) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::SetRegroup(!regroup)))
     };
-    let mut units = d.units();
-    units.sort_by_cached_key(|x| vi_sort_key(x));
     let my = s.my_unit.clone();
     html! {
         <div class="controls">
@@ -81,12 +79,7 @@ pub fn Controls(p: &Props) -> Html {
                     </select>
                 </label>
             }
-            <label>{t(lang, K::MyUnit)}
-                <select data-control="my-unit" onchange={on_my_unit}>
-                    <option value="" selected={my.is_none()}>{t(lang, K::NoUnit)}</option>
-                    { for units.iter().map(|x| html! { <option selected={Some(x) == my.as_ref()} value={x.clone()}>{x.clone()}</option> }) }
-                </select>
-            </label>
+            <UnitSelect lang={lang} summary={d.summary()} my_unit={my} onchange={on_my_unit} />
             if regroup || s.can_regroup() {
                 <button type="button" class="toggle" data-action="regroup-34" aria-pressed={regroup.to_string()}
                     title={t(lang, K::RegroupHint)} onclick={on_regroup}>{t(lang, K::Regroup34)}</button>

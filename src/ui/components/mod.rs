@@ -16,4 +16,5 @@ pub mod targets_view;
 pub mod trend_view;
 pub mod unit_mapper;
 pub mod unit_picker;
+pub mod unit_select;
 pub mod view_tabs;

@@ -4,7 +4,6 @@ use yew::prelude::*;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
 use chiso_core::analyse::matches_search;
-use chiso_core::text::vi_sort_key;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -20,8 +19,8 @@ pub fn UnitPicker(p: &Props) -> Html {
     let query = use_state(String::new);
     let Some(d) = s.current() else { return html! {} };
     let chosen = s.chosen_units();
-    let mut units = d.units();
-    units.sort_by_cached_key(|x| vi_sort_key(x));
+    let summary = d.summary();
+    let units = summary.units_sorted();
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {

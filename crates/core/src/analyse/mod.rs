@@ -111,17 +111,28 @@ fn crosses_2025(d: &DataSet, previous: &str, period: &str) -> bool {
         return false;
     }
     let m = crate::model::map2025::Map2025::shared();
-    let map = |p: &str| m.map_of(p, d.observations.iter().filter(|o| o.period == p).map(|o| o.unit.as_str()));
+    let s = d.summary();
+    let units_of = |p: &'_ str| {
+        let rows = s.slices_of_period(p).flatten().copied().collect::<Vec<u32>>();
+        rows.into_iter().map(|i| d.observations[i as usize].unit.as_str())
+    };
+    let map = |p: &str| m.map_of(p, units_of(p));
     map(previous) != map(period)
 }
 
 /// Sorts ranking rows by a column; missing values always go last.
 pub fn sort_rows(rows: &mut [RankRow], key: SortKey, descending: bool) {
-    // Each name's sort key once, not once per comparison.
-    let keys: std::collections::HashMap<String, Vec<u32>> =
-        rows.iter().map(|r| (r.unit.clone(), vi_sort_key(&r.unit))).collect();
+    // By name: each name's sort key once, not once per comparison. By a number: names
+    // only break ties (a commune ranking has 10,600 rows and few ties).
+    let keys: std::collections::HashMap<String, Vec<u32>> = match key {
+        SortKey::Unit => rows.iter().map(|r| (r.unit.clone(), vi_sort_key(&r.unit))).collect(),
+        _ => Default::default(),
+    };
     rows.sort_by(|a, b| {
-        let by_name = || keys[&a.unit].cmp(&keys[&b.unit]);
+        let by_name = || match (keys.get(&a.unit), keys.get(&b.unit)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => vi_sort_key(&a.unit).cmp(&vi_sort_key(&b.unit)),
+        };
         let opt = |x: Option<f64>, y: Option<f64>| match (x, y) {
             (Some(x), Some(y)) => {
                 let o = x.total_cmp(&y);

@@ -143,22 +143,21 @@ impl Map2025 {
 
     /// Each period of a data set with its map.
     pub fn maps(&self, d: &DataSet) -> FxMap<String, Map> {
-        // Only periods from 2025 need their names looked at; a name is looked up once per
-        // text object (observations share them), not once per observation.
-        let mut absorbed: FxMap<&str, bool> = FxMap::default();
+        // Only periods from 2025 need their names looked at (their rows found from the data
+        // set's summary); a name is looked up once per text object (observations share
+        // them), not once per observation.
+        let s = d.summary();
         let mut seen: FxMap<usize, bool> = FxMap::default();
-        for o in &d.observations {
-            let a = absorbed.entry(o.period.as_str()).or_default();
-            if *a || year(&o.period).is_none_or(|y| y < 2025) {
-                continue;
-            }
-            *a = *seen.entry(o.unit.addr()).or_insert_with(|| self.absorbed(&o.unit));
-        }
-        absorbed
-            .into_iter()
-            .map(|(p, a)| {
-                let m = if year(p).is_some_and(|y| y >= 2025) && !a { Map::P34 } else { Map::P63 };
-                (p.to_string(), m)
+        let mut absorbed = |i: u32| {
+            let u = &d.observations[i as usize].unit;
+            *seen.entry(u.addr()).or_insert_with(|| self.absorbed(u))
+        };
+        s.periods
+            .iter()
+            .map(|p| {
+                let new = year(p).is_some_and(|y| y >= 2025)
+                    && !s.slices_of_period(p).any(|rows| rows.iter().any(|&i| absorbed(i)));
+                (p.clone(), if new { Map::P34 } else { Map::P63 })
             })
             .collect()
     }

@@ -25,6 +25,8 @@ pub struct Summary {
     pub units: Vec<String>,
     /// (period, indicator) → the positions of its observations, in file order.
     slices: HashMap<(Text, Text), Vec<u32>>,
+    /// The units in Vietnamese order, made on first use.
+    sorted: OnceCell<Vec<String>>,
 }
 
 impl Summary {
@@ -69,7 +71,21 @@ impl Summary {
             let s = indicators.remove(i);
             indicators.insert(0, s);
         }
-        Summary { periods, indicators, groups, units, slices }
+        Summary { periods, indicators, groups, units, slices, sorted: OnceCell::new() }
+    }
+
+    /// The units in Vietnamese alphabetical order (Đ after D, tones after the letter).
+    pub fn units_sorted(&self) -> &[String] {
+        self.sorted.get_or_init(|| {
+            let mut u = self.units.clone();
+            u.sort_by_cached_key(|x| crate::text::vi_sort_key(x));
+            u
+        })
+    }
+
+    /// The slices of one period: each indicator's rows in it.
+    pub fn slices_of_period<'a>(&'a self, period: &'a str) -> impl Iterator<Item = &'a [u32]> + 'a {
+        self.slices.iter().filter(move |((p, _), _)| p.as_str() == period).map(|(_, rows)| rows.as_slice())
     }
 
     /// Positions of the observations of `period` and `indicator`.

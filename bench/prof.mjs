@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
+const file = process.argv[2];
+const web = await serve(DIST);
+const browser = await launch();
+const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await p.goto(web.url);
+await p.waitForSelector('body[data-importer]', { state: 'attached' });
+await p.waitForTimeout(300);
+const cdp = await p.context().newCDPSession(p);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await p.setInputFiles('input[type="file"]', file);
+await p.waitForSelector('[data-import-status="loading"]', { state: 'attached' });
+await cdp.send('Profiler.start');
+await p.waitForSelector('[data-import-status="ok"], [data-import-status="error"]', { state: 'attached', timeout: 600000 });
+await p.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
+await p.waitForTimeout(300);
+const { profile } = await cdp.send('Profiler.stop');
+// Self time per function name.
+const self = new Map();
+const dt = profile.timeDeltas; const total = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+for (let i = 0; i < profile.samples.length; i++) {
+  const n = byId.get(profile.samples[i]);
+  const name = n.callFrame.functionName || '(anon)';
+  self.set(name, (self.get(name) || 0) + (dt[i] || 0) / 1000);
+}
+const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
+for (const [n, ms] of top) console.log(ms.toFixed(1).padStart(8), n.slice(0, 120));
+await browser.close(); web.server.close();
