@@ -7,7 +7,8 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use chiso::ui::app::{App, SAMPLE, SAMPLE_NAME};
+use chiso::ui::app::App;
+use chiso::ui::sample::{SAMPLE, SAMPLE_NAME};
 use chiso_core::analyse::ranking;
 use chiso_core::{import_file, Catalog, ImportStatus};
 

@@ -52,7 +52,7 @@ const head = html
 const boot = `
 const wasmGz = Uint8Array.from(atob(${literal(b64(wasmGz))}), (c) => c.charCodeAt(0));
 const wasm = await new Response(new Blob([wasmGz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-// The import worker loads the glue from this text (see src/ui/worker.rs).
+// The import worker loads the glue from this text (see src/ui/worker/boot.rs).
 globalThis.chisoGlueSource = ${literal(glue)};
 const glue = await import(URL.createObjectURL(new Blob([globalThis.chisoGlueSource], { type: 'text/javascript' })));
 await glue.default({ module_or_path: wasm });

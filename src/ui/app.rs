@@ -19,15 +19,12 @@ use crate::ui::components::trend_view::TrendPanel;
 use crate::ui::components::unit_mapper::UnitMapper;
 use crate::ui::components::view_tabs::ViewTabs;
 use crate::ui::i18n::{t, K};
+use crate::ui::sample::{SAMPLE, SAMPLE_NAME};
 use crate::ui::state::{Action, AppState, ByPtr, Shared, View};
 use crate::ui::worker::{Event, Importer};
 use chiso_core::export::{targets_csv, tidy_csv};
 use chiso_core::link::{decode, encode, CodecError};
 use chiso_core::{ImportOptions, Lang};
-
-/// The built-in sample workbook (written by `cargo run --example gen_sample`).
-pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample/chiso-mau.xlsx");
-pub const SAMPLE_NAME: &str = "chiso-mau.xlsx";
 
 #[derive(Clone, Default, PartialEq)]
 struct Store(Shared);
@@ -77,8 +74,8 @@ pub fn App() -> Html {
         let progress = progress.dispatcher();
         (*use_memo((), move |_| {
             Importer::new(Callback::from(move |e: Event| match e {
-                Event::Progress(name, f) => progress.dispatch((name, Some(f))),
-                Event::Done(outcome) => {
+                Event::Progress { file, fraction, .. } => progress.dispatch((file, Some(fraction))),
+                Event::Done { outcome, .. } => {
                     progress.dispatch((outcome.report.file.clone(), None));
                     dispatch.emit(Action::Loaded(outcome));
                 }
@@ -130,7 +127,7 @@ pub fn App() -> Html {
     };
     let on_cancel = {
         let importer = importer.clone();
-        Callback::from(move |file: String| importer.cancel(&file))
+        Callback::from(move |file: String| importer.cancel_file(&file))
     };
     let on_unmerge = {
         let dispatch = dispatch.clone();

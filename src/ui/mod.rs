@@ -3,6 +3,7 @@
 pub mod i18n;
 pub mod state;
 pub mod tables;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -13,7 +14,7 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod release;
 #[cfg(target_arch = "wasm32")]
-pub mod worker;
+pub mod sample;
 
 /// Starts the app in the page's body (or, in the import worker, the import service).
 #[cfg(target_arch = "wasm32")]
