@@ -199,9 +199,9 @@ async function expectView(page) {
 it('nginx sends the right headers: wasm type, caching, the CSP of the meta tag, gzip', async () => {
   const files = fs.readdirSync(A);
   const wasm = files.find((f) => f.endsWith('_bg.wasm'));
-  const glue = files.find((f) => /^chiso-[0-9a-f]{16}\.js$/.test(f));
+  const glue = files.find((f) => /^chiso-[0-9a-f]{8,16}\.js$/.test(f));
   const css = files.find((f) => f.endsWith('.css'));
-  const boot = files.find((f) => /^boot-[0-9a-f]{16}\.js$/.test(f));
+  const boot = files.find((f) => /^boot-[0-9a-f]{8,16}\.js$/.test(f));
   const gz = { 'accept-encoding': 'gzip' };
   const show = (name, r) => console.log(`${name}: HTTP ${r.status}\n${r.raw.reduce((s, v, i) => s + (i % 2 ? `${v}\n` : `  ${v}: `), '')}`);
 
