@@ -183,9 +183,16 @@ impl Importer {
                 let outcome = wire::decode(&outcome)
                     .unwrap_or_else(|e| ImportOutcome::failed(&done.name, Note::Corrupt { detail: e.0.to_string() }));
                 self.pump();
-                // Handed on in a task of its own: decoding and showing are two short tasks.
+                // Decoding, summing up each data set (its periods, units, slices: kept with
+                // it) and showing are three tasks, each short enough to leave the page free.
                 let me = self.clone();
-                Timeout::new(0, move || me.emit_done(job, outcome)).forget();
+                Timeout::new(0, move || {
+                    for d in &outcome.datasets {
+                        d.summary().units_sorted();
+                    }
+                    Timeout::new(0, move || me.emit_done(job, outcome)).forget();
+                })
+                .forget();
             }
         }
     }

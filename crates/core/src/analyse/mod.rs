@@ -122,17 +122,20 @@ fn crosses_2025(d: &DataSet, previous: &str, period: &str) -> bool {
 
 /// Sorts ranking rows by a column; missing values always go last.
 pub fn sort_rows(rows: &mut [RankRow], key: SortKey, descending: bool) {
-    // By name: each name's sort key once, not once per comparison. By a number: names
-    // only break ties (a commune ranking has 10,600 rows and few ties).
-    let keys: std::collections::HashMap<String, Vec<u32>> = match key {
-        SortKey::Unit => rows.iter().map(|r| (r.unit.clone(), vi_sort_key(&r.unit))).collect(),
-        _ => Default::default(),
+    // Each name's sort key once, not once per comparison, and only for names compared:
+    // sorted by a number, names only break ties.
+    let keys: std::cell::RefCell<std::collections::HashMap<String, Vec<u32>>> = Default::default();
+    let compare_names = |a: &str, b: &str| {
+        let mut k = keys.borrow_mut();
+        for u in [a, b] {
+            if !k.contains_key(u) {
+                k.insert(u.to_string(), vi_sort_key(u));
+            }
+        }
+        k[a].cmp(&k[b])
     };
     rows.sort_by(|a, b| {
-        let by_name = || match (keys.get(&a.unit), keys.get(&b.unit)) {
-            (Some(x), Some(y)) => x.cmp(y),
-            _ => vi_sort_key(&a.unit).cmp(&vi_sort_key(&b.unit)),
-        };
+        let by_name = || compare_names(&a.unit, &b.unit);
         let opt = |x: Option<f64>, y: Option<f64>| match (x, y) {
             (Some(x), Some(y)) => {
                 let o = x.total_cmp(&y);
