@@ -12,10 +12,22 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 await p.setInputFiles('input[type="file"]', file);
 await p.waitForSelector('[data-import-status="loading"]', { state: 'attached' });
-await cdp.send('Profiler.start');
+if (!process.env.REDRAW) await cdp.send('Profiler.start');
 await p.waitForSelector('[data-import-status="ok"], [data-import-status="error"]', { state: 'attached', timeout: 600000 });
 await p.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
-await p.waitForTimeout(300);
+await p.waitForTimeout(1500);
+if (process.env.REDRAW) {
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 6; i++) {
+    await p.evaluate(async (i) => {
+      const s = document.querySelector(i % 2 ? '[data-control="indicator"]' : '[data-control="period"]');
+      s.value = s.options[(i * 3 + 1) % s.options.length].value;
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(r));
+    }, i);
+  }
+}
 const { profile } = await cdp.send('Profiler.stop');
 // Self time per function name.
 const self = new Map();

@@ -23,5 +23,18 @@ await p.waitForSelector('[data-import-status="ok"], [data-import-status="error"]
 await p.waitForTimeout(500);
 const r = await p.evaluate(() => ({ ms: window.__t.ok - window.__t.change, change: window.__t.change, long: window.__long, heap: performance.memory.usedJSHeapSize }));
 console.log(JSON.stringify(r));
+const red = [];
+for (let i = 0; i < 6; i++) {
+  red.push(await p.evaluate(async (i) => {
+    const s = document.querySelector(i % 2 ? '[data-control="indicator"]' : '[data-control="period"]');
+    s.value = s.options[(i * 3 + 1) % s.options.length].value;
+    const t0 = performance.now();
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(r));
+    return Math.round(performance.now() - t0);
+  }, i));
+}
+console.log('redraw', JSON.stringify(red));
 await p.screenshot({ path: '/tmp/try.png' });
 await browser.close(); web.server.close();

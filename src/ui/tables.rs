@@ -19,6 +19,32 @@ impl Table {
     }
 }
 
+/// A view's table for export, made when the user asks for it: a commune ranking's has
+/// 10,600 rows of formatted numbers, not worth making on every view change. Equal by
+/// address.
+#[derive(Clone)]
+pub struct TableSource(std::rc::Rc<dyn Fn() -> Table>);
+
+impl TableSource {
+    pub fn ready(t: Table) -> TableSource {
+        TableSource(std::rc::Rc::new(move || t.clone()))
+    }
+
+    pub fn lazy(f: impl Fn() -> Table + 'static) -> TableSource {
+        TableSource(std::rc::Rc::new(f))
+    }
+
+    pub fn get(&self) -> Table {
+        (self.0)()
+    }
+}
+
+impl PartialEq for TableSource {
+    fn eq(&self, o: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &o.0)
+    }
+}
+
 fn num(lang: Lang, v: Option<f64>, decimals: usize) -> String {
     v.map(|v| lang.num(v, decimals)).unwrap_or_else(|| "–".into())
 }

@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
@@ -7,7 +5,7 @@ use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
-use crate::ui::tables::{self, rank_move, rank_of, signed, status_text};
+use crate::ui::tables::{self, rank_move, rank_of, signed, status_text, TableSource};
 use chiso_charts::spec::ChartSpec;
 use chiso_core::analyse::brief::{brief, BriefSet, Line, BEST, MEDIAN};
 use chiso_core::analyse::{comparison, targets, Status};
@@ -71,7 +69,7 @@ pub fn BriefPanel(p: &Props) -> Html {
         <section class="view brief" data-view="brief" data-unit={unit.clone()} aria-labelledby="view-title">
             <h2 id="view-title">{format!("{} — {unit}", t(lang, K::BriefTitle))}</h2>
             {controls}
-            <ExportBar lang={lang} chart={first_chart} table={Rc::new(table.clone())} name="ho-so-don-vi" />
+            <ExportBar lang={lang} chart={first_chart} table={TableSource::ready(table.clone())} name="ho-so-don-vi" />
             if sets.is_empty() {
                 <p class="empty">{t(lang, K::BriefNoData)}</p>
             }

@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
@@ -8,7 +6,7 @@ use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::unit_picker::UnitPicker;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
-use crate::ui::tables;
+use crate::ui::tables::{self, TableSource};
 use chiso_charts::spec::ChartSpec;
 use chiso_core::analyse::comparison;
 
@@ -72,7 +70,7 @@ pub fn ComparisonPanel(p: &Props) -> Html {
         <section class="view" data-view="comparison" aria-labelledby="view-title">
             <h2 id="view-title">{title.clone()}</h2>
             <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} indicator={false} group={false} />
-            <ExportBar lang={lang} chart={Some(spec.clone())} table={Rc::new(table.clone())} name="so-sanh" />
+            <ExportBar lang={lang} chart={Some(spec.clone())} table={TableSource::ready(table.clone())} name="so-sanh" />
             <div class="split">
                 <UnitPicker state={p.state.clone()} dispatch={p.dispatch.clone()} />
                 <div class="table-wrap">

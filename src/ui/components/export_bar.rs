@@ -1,11 +1,9 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::browser::{download, download_csv};
 use crate::ui::i18n::{t, K};
-use crate::ui::tables::Table;
+use crate::ui::tables::TableSource;
 use chiso_charts::spec::ChartSpec;
 use chiso_core::Lang;
 
@@ -14,8 +12,9 @@ pub struct Props {
     pub lang: Lang,
     /// The view's main chart, exported as SVG and PNG.
     pub chart: Option<ChartSpec>,
-    /// The view's table, exported as CSV (shared: a commune ranking's has 10,600 rows).
-    pub table: Rc<Table>,
+    /// The view's table, exported as CSV (made on demand: a commune ranking's has 10,600
+    /// rows).
+    pub table: TableSource,
     /// A short name for the files.
     pub name: String,
     /// Put in the page hooks of the chart's buttons (`export-<prefix>svg`), for a second
@@ -58,7 +57,7 @@ pub fn ExportBar(p: &Props) -> Html {
     };
     let csv = {
         let (table, name) = (p.table.clone(), p.name.clone());
-        Callback::from(move |_: MouseEvent| download_csv(&format!("chiso-{name}.csv"), &table.csv()))
+        Callback::from(move |_: MouseEvent| download_csv(&format!("chiso-{name}.csv"), &table.get().csv()))
     };
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();

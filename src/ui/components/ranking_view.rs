@@ -9,7 +9,7 @@ use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::ranking_table::RankingTable;
 use crate::ui::i18n::{regrouped_note, t, K};
 use crate::ui::state::{Action, ByPtr, Shared};
-use crate::ui::tables;
+use crate::ui::tables::{self, TableSource};
 use chiso_charts::spec::ChartSpec;
 use chiso_charts::tilemap::{self, Layout, TileValue};
 use chiso_core::analyse::{matches_search, ranking, sort_rows, RankRow, RankingView};
@@ -53,7 +53,7 @@ pub fn RankingPanel(p: &Props) -> Html {
         computed.as_ref().as_ref().map(|view| {
             let s = &state;
             let mut rows = view.rows.clone();
-            sort_rows(&mut rows, s.sort, s.descending);
+            sort_rows(&mut rows, s.sort, s.descending, s.current().map(|d| d.summary()).as_deref());
             rows.retain(|r| matches_search(&r.unit, &s.search));
             // Regrouped onto the 34: what each value was made from.
             let notes: Option<Vec<String>> = s.regrouped.is_some().then(|| {
@@ -66,8 +66,14 @@ pub fn RankingPanel(p: &Props) -> Html {
                     .collect()
             });
             let notes = notes.filter(|n| n.iter().any(|x| !x.is_empty())).map(Rc::new);
-            let table = tables::ranking(lang, &rows.iter().collect::<Vec<_>>(), notes.as_deref().map(Vec::as_slice));
-            (Rc::new(view.clone()), Rc::new(rows), notes, Rc::new(table))
+            let rows = Rc::new(rows);
+            let table = {
+                let (rows, notes) = (rows.clone(), notes.clone());
+                TableSource::lazy(move || {
+                    tables::ranking(lang, &rows.iter().collect::<Vec<_>>(), notes.as_deref().map(Vec::as_slice))
+                })
+            };
+            (Rc::new(view.clone()), rows, notes, table)
         })
     });
     let Some((view, rows, notes, table)) = sorted.as_ref().clone() else {
@@ -153,7 +159,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                 <ChartCanvas lang={lang} spec={spec} title={chart_title} table={chart_table} table_summary={t(lang, K::DataTable)} />
                 if let Some(ms) = map_spec {
                     <div class="tilemap-wrap">
-                        <ExportBar lang={lang} chart={Some(ms.clone())} table={Rc::new(map_table.clone())} name="ban-do" prefix="map-" />
+                        <ExportBar lang={lang} chart={Some(ms.clone())} table={TableSource::ready(map_table.clone())} name="ban-do" prefix="map-" />
                         <ChartCanvas lang={lang} spec={ms} title={format!("{} — {}", t(lang, K::TileMapTitle), s.indicator_label(&indicator))}
                             table={map_table} table_summary={t(lang, K::DataTable)} />
                     </div>

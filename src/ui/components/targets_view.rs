@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
@@ -7,7 +5,7 @@ use crate::ui::components::controls::select_value;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
-use crate::ui::tables;
+use crate::ui::tables::{self, TableSource};
 use chiso_charts::spec::ChartSpec;
 use chiso_core::analyse::targets;
 
@@ -50,7 +48,7 @@ pub fn TargetsPanel(p: &Props) -> Html {
                 </label>
             </div>
             <p class="summary" data-targets-summary={format!("{}/{}", view.met, view.rows.len())}>{summary.clone()}</p>
-            <ExportBar lang={lang} chart={Some(spec.clone())} table={Rc::new(table.clone())} name="chi-tieu" />
+            <ExportBar lang={lang} chart={Some(spec.clone())} table={TableSource::ready(table.clone())} name="chi-tieu" />
             <div class="table-wrap">
                 <table class="targets" data-table="targets">
                     <thead><tr>

@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
@@ -8,7 +6,7 @@ use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::unit_picker::UnitPicker;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, Shared};
-use crate::ui::tables;
+use crate::ui::tables::{self, TableSource};
 use chiso_charts::spec::ChartSpec;
 use chiso_core::analyse::trend::trend_across;
 use chiso_core::model::map2025::Map2025;
@@ -37,7 +35,7 @@ pub fn TrendPanel(p: &Props) -> Html {
         <section class="view" data-view="trend" aria-labelledby="view-title">
             <h2 id="view-title">{format!("{} — {name}", t(lang, K::ViewTrend))}</h2>
             <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} period={false} group={false} />
-            <ExportBar lang={lang} chart={Some(lines.clone())} table={Rc::new(table.clone())} name="xu-huong" />
+            <ExportBar lang={lang} chart={Some(lines.clone())} table={TableSource::ready(table.clone())} name="xu-huong" />
             <div class="split">
                 <UnitPicker state={p.state.clone()} dispatch={p.dispatch.clone()} />
                 <div class="charts">

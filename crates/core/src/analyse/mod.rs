@@ -12,6 +12,7 @@ pub use trend::{trend, TrendView};
 
 use std::collections::HashMap;
 
+use crate::model::summary::Summary;
 use crate::model::DataSet;
 use crate::text::{fold, vi_sort_key};
 
@@ -94,7 +95,7 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
             }
         })
         .collect();
-    sort_rows(&mut rows, SortKey::Rank, false);
+    sort_rows(&mut rows, SortKey::Rank, false, Some(&d.summary()));
     RankingView {
         dataset: d.name.clone(),
         period: period.to_string(),
@@ -120,50 +121,40 @@ fn crosses_2025(d: &DataSet, previous: &str, period: &str) -> bool {
     map(previous) != map(period)
 }
 
-/// Sorts ranking rows by a column; missing values always go last.
-pub fn sort_rows(rows: &mut [RankRow], key: SortKey, descending: bool) {
-    // Each name's sort key once, not once per comparison, and only for names compared:
-    // sorted by a number, names only break ties.
-    let keys: std::cell::RefCell<std::collections::HashMap<String, Vec<u32>>> = Default::default();
-    let compare_names = |a: &str, b: &str| {
-        let mut k = keys.borrow_mut();
-        for u in [a, b] {
-            if !k.contains_key(u) {
-                k.insert(u.to_string(), vi_sort_key(u));
+/// Sorts ranking rows by a column; missing values always go last. Names compare in
+/// Vietnamese order: by their place in `names` (a data set's summary) when it knows every
+/// row's unit, else by a sort key; either is worked out once per row, not per comparison.
+pub fn sort_rows(rows: &mut Vec<RankRow>, key: SortKey, descending: bool, names: Option<&Summary>) {
+    let ordinals: Option<Vec<u32>> = names.and_then(|s| rows.iter().map(|r| s.name_order(&r.unit)).collect());
+    let name_keys: Vec<Vec<u32>> = match ordinals {
+        Some(o) => o.into_iter().map(|x| vec![x]).collect(),
+        None => rows.iter().map(|r| vi_sort_key(&r.unit)).collect(),
+    };
+    let mut keyed: Vec<(Vec<u32>, RankRow)> = name_keys.into_iter().zip(std::mem::take(rows)).collect();
+    let opt = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => {
+            let o = x.total_cmp(&y);
+            if descending {
+                o.reverse()
+            } else {
+                o
             }
         }
-        k[a].cmp(&k[b])
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
     };
-    rows.sort_by(|a, b| {
-        let by_name = || compare_names(&a.unit, &b.unit);
-        let opt = |x: Option<f64>, y: Option<f64>| match (x, y) {
-            (Some(x), Some(y)) => {
-                let o = x.total_cmp(&y);
-                if descending {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
+    keyed.sort_by(|(na, a), (nb, b)| {
         let primary = match key {
             SortKey::Rank => opt(a.rank.map(f64::from), b.rank.map(f64::from)),
             SortKey::Value => opt(a.value, b.value),
             SortKey::Change => opt(a.rank_change.map(|c| c as f64), b.rank_change.map(|c| c as f64)),
-            SortKey::Unit => {
-                let o = by_name();
-                if descending {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
+            SortKey::Unit if descending => nb.cmp(na),
+            SortKey::Unit => na.cmp(nb),
         };
-        primary.then_with(by_name)
+        primary.then_with(|| na.cmp(nb))
     });
+    *rows = keyed.into_iter().map(|(_, r)| r).collect();
 }
 
 /// Does a unit's name match a search, with or without diacritics ("ha noi" finds "Hà Nội")?
@@ -215,5 +206,49 @@ mod tests {
         assert!(matches_search("Hà Nội", "ha noi"));
         assert!(matches_search("Hà Nội", "Hà"));
         assert!(!matches_search("Hà Nội", "hue"));
+    }
+
+    #[test]
+    fn rows_sort_in_vietnamese_order_with_or_without_a_summary() {
+        let names = ["Đồng Nai", "Đà Nẵng", "Điện Biên", "Bắc Giang", "An Giang", "Bà Rịa – Vũng Tàu", "Đắk Lắk"];
+        let row = |u: &str, rank: Option<u32>, value: Option<f64>| RankRow {
+            unit: u.to_string(),
+            group: String::new(),
+            rank,
+            value,
+            rank_change: None,
+            value_change: None,
+        };
+        let mut d = DataSet::default();
+        for (i, n) in names.iter().enumerate() {
+            d.observations.push(Observation {
+                group: "".into(),
+                unit: (*n).into(),
+                period: "2024".into(),
+                indicator: "X".into(),
+                value: Some(1.0),
+                rank: Some(i as u32),
+            });
+        }
+        let summary = d.summary();
+        for key in SortKey::ALL {
+            for desc in [false, true] {
+                // Ties on the number everywhere: the names decide.
+                let rows = || names.iter().map(|n| row(n, Some(1), None)).collect::<Vec<_>>();
+                let (mut a, mut b) = (rows(), rows());
+                sort_rows(&mut a, key, desc, Some(&summary));
+                sort_rows(&mut b, key, desc, None);
+                let order = |v: &[RankRow]| v.iter().map(|r| r.unit.clone()).collect::<Vec<_>>();
+                assert_eq!(order(&a), order(&b), "{key:?} {desc}");
+            }
+        }
+        let mut rows: Vec<RankRow> = names.iter().map(|n| row(n, None, None)).collect();
+        sort_rows(&mut rows, SortKey::Unit, false, Some(&summary));
+        let got: Vec<&str> = rows.iter().map(|r| r.unit.as_str()).collect();
+        assert_eq!(got, ["An Giang", "Bà Rịa – Vũng Tàu", "Bắc Giang", "Đà Nẵng", "Đắk Lắk", "Điện Biên", "Đồng Nai"]);
+        // Missing values last, whatever the direction.
+        let mut rows = vec![row("A", None, None), row("B", None, Some(2.0)), row("C", None, Some(3.0))];
+        sort_rows(&mut rows, SortKey::Value, true, None);
+        assert_eq!(rows.iter().map(|r| r.unit.as_str()).collect::<Vec<_>>(), ["C", "B", "A"]);
     }
 }

@@ -27,6 +27,8 @@ pub struct Summary {
     slices: HashMap<(Text, Text), Vec<u32>>,
     /// The units in Vietnamese order, made on first use.
     sorted: OnceCell<Vec<String>>,
+    /// Each unit's place in that order.
+    order: OnceCell<HashMap<String, u32>>,
 }
 
 impl Summary {
@@ -71,7 +73,7 @@ impl Summary {
             let s = indicators.remove(i);
             indicators.insert(0, s);
         }
-        Summary { periods, indicators, groups, units, slices, sorted: OnceCell::new() }
+        Summary { periods, indicators, groups, units, slices, sorted: OnceCell::new(), order: OnceCell::new() }
     }
 
     /// The units in Vietnamese alphabetical order (Đ after D, tones after the letter).
@@ -81,6 +83,15 @@ impl Summary {
             u.sort_by_cached_key(|x| crate::text::vi_sort_key(x));
             u
         })
+    }
+
+    /// A unit's place in Vietnamese alphabetical order (for sorting rows by name without
+    /// working out a sort key per comparison).
+    pub fn name_order(&self, unit: &str) -> Option<u32> {
+        self.order
+            .get_or_init(|| self.units_sorted().iter().enumerate().map(|(i, u)| (u.clone(), i as u32)).collect())
+            .get(unit)
+            .copied()
     }
 
     /// The slices of one period: each indicator's rows in it.
