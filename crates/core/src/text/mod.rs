@@ -2,6 +2,9 @@
 
 pub mod legacy;
 pub mod nfc;
+#[cfg(test)]
+mod nfc_gen;
+mod nfc_tables;
 pub mod units;
 pub mod value;
 
