@@ -40,4 +40,21 @@ for (let i = 0; i < profile.samples.length; i++) {
 }
 const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
 for (const [n, ms] of top) console.log(ms.toFixed(1).padStart(8), n.slice(0, 120));
+
+// Callers of a function (TRACE=name): the chain of parents, summed.
+if (process.env.TRACE) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const chains = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    let n = byId.get(profile.samples[i]);
+    if (!n.callFrame.functionName.includes(process.env.TRACE)) continue;
+    const chain = [];
+    let id = parent.get(n.id);
+    while (id && chain.length < 7) { const m = byId.get(id); chain.push(m.callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '').slice(-60)); id = parent.get(id); }
+    const k = chain.join(' < ');
+    chains.set(k, (chains.get(k) || 0) + (dt[i] || 0) / 1000);
+  }
+  for (const [k, ms] of [...chains.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(ms.toFixed(1), k);
+}
 await browser.close(); web.server.close();

@@ -12,7 +12,7 @@ use crate::ui::state::{Action, ByPtr, Shared};
 use crate::ui::tables::{self, TableSource};
 use chiso_charts::spec::ChartSpec;
 use chiso_charts::tilemap::{self, Layout, TileValue};
-use chiso_core::analyse::{matches_search, ranking, sort_rows, RankRow, RankingView};
+use chiso_core::analyse::{matches_search, ranking, sort_rows, RankRow, RankingView, SortKey};
 use chiso_core::model::map2025::{Map, Map2025};
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +53,10 @@ pub fn RankingPanel(p: &Props) -> Html {
         computed.as_ref().as_ref().map(|view| {
             let s = &state;
             let mut rows = view.rows.clone();
-            sort_rows(&mut rows, s.sort, s.descending, s.current().map(|d| d.summary()).as_deref());
+            // `ranking` gives them by rank already.
+            if (s.sort, s.descending) != (SortKey::Rank, false) {
+                sort_rows(&mut rows, s.sort, s.descending, s.current().map(|d| d.summary()).as_deref());
+            }
             rows.retain(|r| matches_search(&r.unit, &s.search));
             // Regrouped onto the 34: what each value was made from.
             let notes: Option<Vec<String>> = s.regrouped.is_some().then(|| {
@@ -116,7 +119,13 @@ pub fn RankingPanel(p: &Props) -> Html {
     // The provinces on a tile map beside the ranking: the 34 from 2025 (or regrouped onto
     // them), else the 63; only when the ranking is of provinces.
     let m = Map2025::shared();
-    let provinces = view.rows.iter().filter(|r| m.province_2025(&r.unit).is_some()).count();
+    // (At most 63 + 21 former provinces: a longer ranking is not mostly provinces, and its
+    // names need not be looked up.)
+    let provinces = if view.rows.len() > 2 * 84 {
+        0
+    } else {
+        view.rows.iter().filter(|r| m.province_2025(&r.unit).is_some()).count()
+    };
     let map_spec = (provinces >= 5 && provinces * 2 >= view.rows.len()).then(|| {
         let new_map = s.regrouped.is_some() || m.map_of(&period, view.rows.iter().map(|r| r.unit.as_str())) == Map::P34;
         let layout = if new_map { Layout::P34 } else { Layout::P63 };

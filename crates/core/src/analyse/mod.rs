@@ -10,7 +10,7 @@ pub use comparison::{comparison, ComparisonView};
 pub use targets::{targets, Status, TargetsView};
 pub use trend::{trend, TrendView};
 
-use std::collections::HashMap;
+use crate::fxhash::FxMap;
 
 use crate::model::summary::Summary;
 use crate::model::DataSet;
@@ -71,7 +71,7 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
     let previous = periods.iter().position(|p| p == period).and_then(|i| i.checked_sub(1)).map(|i| periods[i].clone());
     // (group, unit) → (rank, value) in the previous period.
     type Before = (Option<u32>, Option<f64>);
-    let mut prev: HashMap<(&str, &str), Before> = HashMap::new();
+    let mut prev: FxMap<(&str, &str), Before> = FxMap::default();
     // Ranks among the 63 and among the 34 do not compare, nor a merged province with its
     // namesake: no change across 1 July 2025 (unless the data is regrouped onto the 34).
     let across = previous.as_deref().is_some_and(|pp| !d.regrouped && crosses_2025(d, pp, period));
