@@ -111,14 +111,9 @@ fn crosses_2025(d: &DataSet, previous: &str, period: &str) -> bool {
     if !(year(previous).is_some_and(|y| y < 2025) && year(period).is_some_and(|y| y >= 2025)) {
         return false;
     }
-    let m = crate::model::map2025::Map2025::shared();
-    let s = d.summary();
-    let units_of = |p: &'_ str| {
-        let rows = s.slices_of_period(p).flatten().copied().collect::<Vec<u32>>();
-        rows.into_iter().map(|i| d.observations[i as usize].unit.as_str())
-    };
-    let map = |p: &str| m.map_of(p, units_of(p));
-    map(previous) != map(period)
+    // Each period's map (names looked up once per text object, only from 2025).
+    let maps = crate::model::map2025::Map2025::shared().maps(d);
+    maps.get(previous) != maps.get(period)
 }
 
 /// Sorts ranking rows by a column; missing values always go last. Names compare in
