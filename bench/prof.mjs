@@ -1,3 +1,7 @@
+// A CPU profile of the page while it imports FILE (self time by function, top 40):
+// `node bench/prof.mjs FILE`; REDRAW=1 profiles six view changes after the import instead,
+// TRACE=name prints the callers of the functions whose name holds it. Build without
+// wasm-opt (data-wasm-opt="0" in index.html) to see Rust function names.
 import fs from 'node:fs';
 import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
 const file = process.argv[2];
