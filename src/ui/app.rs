@@ -23,8 +23,6 @@ use crate::ui::sample::{SAMPLE, SAMPLE_NAME};
 use crate::ui::state::{Action, AppState, ByPtr, Shared, View};
 use crate::ui::worker::{Event, Importer};
 
-/// How long the view must stay unchanged before the address follows it (ms).
-const HASH_DELAY_MS: u32 = 120;
 use chiso_core::export::{targets_csv, tidy_csv};
 use chiso_core::link::{decode, encode, CodecError};
 use chiso_core::{ImportOptions, Lang};
@@ -169,12 +167,11 @@ pub fn App() -> Html {
         (!s.catalog.datasets.is_empty() && s.pending.is_none()).then(|| encode(&s.view_state(false)))
     }))
     .clone();
-    // Written a moment after the view settles, not in the frame that draws it (a history
-    // entry costs the browser several milliseconds), and once for a quick run of changes
-    // (arrowing through a list). A newer state cancels the pending write.
+    // Written after the frame that shows the view (a history entry costs the browser
+    // several milliseconds), every state in turn, so back and forward step through them.
     use_effect_with(encoded, |enc| {
-        let pending = enc.clone().map(|e| {
-            gloo::timers::callback::Timeout::new(HASH_DELAY_MS, move || {
+        if let Some(e) = enc.clone() {
+            let write = move || {
                 let window = gloo::utils::window();
                 let current = window.location().hash().unwrap_or_default();
                 if current.trim_start_matches('#') != e {
@@ -182,9 +179,12 @@ pub fn App() -> Html {
                         let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{e}")));
                     }
                 }
-            })
-        });
-        move || drop(pending)
+            };
+            let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+                gloo::timers::callback::Timeout::new(0, write).forget();
+            });
+            let _ = gloo::utils::window().request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
+        }
     });
     let on_view = {
         let dispatch = dispatch.clone();
