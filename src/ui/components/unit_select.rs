@@ -1,14 +1,19 @@
 //! The "my unit" choice: every unit of the data set in Vietnamese order. A component of its
-//! own so that a view change does not compare again the thousands of options of a
-//! commune-level data set (its props are the data set's summary, shared, and my unit).
+//! own, with its options put in the page directly (not diffed by yew) a slice per task:
+//! a commune-level data set has 10,600 units, whose options would hold the page for a
+//! tenth of a second in one go and be compared again on every view change.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::i18n::{t, K};
 use chiso_core::model::summary::Summary;
 use chiso_core::Lang;
+
+/// Options added in one task.
+const STEP: usize = 2000;
 
 #[derive(Properties)]
 pub struct Props {
@@ -18,7 +23,14 @@ pub struct Props {
     pub onchange: Callback<Event>,
 }
 
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang && Rc::ptr_eq(&self.summary, &o.summary) && self.my_unit == o.my_unit
+    }
+}
+
 /// A summary compared by address.
+#[derive(Clone)]
 struct ByAddr(Rc<Summary>);
 
 impl PartialEq for ByAddr {
@@ -27,42 +39,67 @@ impl PartialEq for ByAddr {
     }
 }
 
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang && Rc::ptr_eq(&self.summary, &o.summary) && self.my_unit == o.my_unit
+/// Adds the options `from..` of `units` to `list` (a slice now, the rest in later tasks),
+/// then selects `my`. Stops when `list` has left the page or holds another list.
+fn fill(list: web_sys::HtmlElement, summary: Rc<Summary>, from: usize, my: Option<String>, gen: u32) {
+    if !list.is_connected() || list.get_attribute("data-gen").and_then(|g| g.parse().ok()) != Some(gen) {
+        return;
+    }
+    let units = summary.units_sorted();
+    let doc = gloo::utils::document();
+    let end = (from + STEP).min(units.len());
+    let frag = doc.create_document_fragment();
+    for u in &units[from..end] {
+        if let Ok(o) = doc.create_element("option") {
+            let _ = o.set_attribute("value", u);
+            o.set_text_content(Some(u));
+            let _ = frag.append_child(&o);
+        }
+    }
+    let _ = list.append_child(&frag);
+    if let Some(s) = list.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.set_value(my.as_deref().unwrap_or(""));
+    }
+    if end < units.len() {
+        gloo::timers::callback::Timeout::new(0, move || fill(list, summary, end, my, gen)).forget();
     }
 }
 
-/// Options put in the page in one task; a longer list grows by as many a task, so that
-/// 10,600 communes do not hold the page for a tenth of a second.
-const STEP: usize = 1500;
-
 #[function_component]
 pub fn UnitSelect(p: &Props) -> Html {
-    let my = p.my_unit.as_deref();
-    let units = p.summary.units_sorted();
-    let shown = use_state_eq(|| STEP);
-    // A new data set starts again with the first options.
+    let select = use_node_ref();
+    let gen = use_mut_ref(|| 0u32);
     {
-        let shown = shown.clone();
-        use_effect_with(ByAddr(p.summary.clone()), move |_| shown.set(STEP));
-    }
-    {
-        let (shown, len) = (shown.clone(), units.len());
-        use_effect_with((*shown, len), move |&(n, len)| {
-            let t = (n < len).then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(n + STEP)));
-            move || drop(t)
+        // A new data set: its options, from the first.
+        let (select, gen, my) = (select.clone(), gen.clone(), p.my_unit.clone());
+        use_effect_with(ByAddr(p.summary.clone()), move |s| {
+            if let Some(el) = select.cast::<web_sys::HtmlElement>() {
+                *gen.borrow_mut() += 1;
+                let g = *gen.borrow();
+                // Keep the first option (no unit), drop the other data set's.
+                while el.children().length() > 1 {
+                    if let Some(last) = el.last_element_child() {
+                        last.remove();
+                    }
+                }
+                let _ = el.set_attribute("data-gen", &g.to_string());
+                fill(el, s.0.clone(), 0, my, g);
+            }
         });
     }
-    let n = (*shown).min(units.len());
-    // My unit is an option even before its turn comes.
-    let late = my.filter(|m| !units[..n].iter().any(|u| u == m));
+    {
+        // My unit chosen elsewhere (a link, the brief): shown selected.
+        let select = select.clone();
+        use_effect_with(p.my_unit.clone(), move |my| {
+            if let Some(s) = select.cast::<web_sys::HtmlSelectElement>() {
+                s.set_value(my.as_deref().unwrap_or(""));
+            }
+        });
+    }
     html! {
         <label>{t(p.lang, K::MyUnit)}
-            <select data-control="my-unit" onchange={p.onchange.clone()}>
-                <option value="" selected={my.is_none()}>{t(p.lang, K::NoUnit)}</option>
-                { for units[..n].iter().map(|x| html! { <option selected={Some(x.as_str()) == my} value={x.clone()}>{x.clone()}</option> }) }
-                if let Some(m) = late { <option selected=true value={m.to_string()}>{m.to_string()}</option> }
+            <select data-control="my-unit" ref={select} onchange={p.onchange.clone()}>
+                <option value="">{t(p.lang, K::NoUnit)}</option>
             </select>
         </label>
     }
