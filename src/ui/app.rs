@@ -203,7 +203,6 @@ pub fn App() -> Html {
         Callback::from(move |_: MouseEvent| download_csv("chiso-targets.csv", &targets_csv(&catalog)))
     };
     // Worked out again only when the catalog changes.
-    let spellings = use_memo(ByPtr(state.catalog.clone()), |c| c.0.spellings());
     let has_data = !state.catalog.datasets.is_empty();
     let has_targets = !state.catalog.targets.is_empty();
     let errors = state.catalog.reports.iter().filter(|r| r.status == chiso_core::ImportStatus::Error).count();
@@ -237,7 +236,7 @@ pub fn App() -> Html {
                     progress={progress.0.clone()} on_cancel={on_cancel}
                     options={state.options.clone()} rereadable={state.sources.keys().cloned().collect::<Vec<_>>()}
                     on_unmerge={on_unmerge} on_reread={on_reread} />
-                <UnitMapper lang={lang} spellings={spellings} overrides={state.catalog.unit_overrides.clone()}
+                <UnitMapper lang={lang} catalog={ByPtr(state.catalog.clone())} overrides={state.catalog.unit_overrides.clone()}
                     on_map={on_map} on_clear={on_clear} />
                 </ImportPanel>
                 if let Some(e) = &state.link_error {

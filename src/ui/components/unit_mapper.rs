@@ -2,14 +2,17 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::i18n::{t, K};
+use crate::ui::state::ByPtr;
 use chiso_core::text::vi_sort_key;
+use chiso_core::Catalog;
 use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
-    /// Every spelling in the files and the unit it is shown as now.
-    pub spellings: std::rc::Rc<Vec<(String, String)>>,
+    /// Everything loaded: its spellings and the units they are shown as, worked out when
+    /// the mapper is opened (a commune file has 10,600).
+    pub catalog: ByPtr<Catalog>,
     /// Corrections made by hand: spelling → unit.
     pub overrides: Vec<(String, String)>,
     pub on_map: Callback<(String, String)>,
@@ -31,11 +34,11 @@ pub fn UnitMapper(p: &Props) -> Html {
     // The lists (thousands of names for commune-level files) are built only when opened.
     let open = use_state(|| false);
     let lang = p.lang;
-    if p.spellings.is_empty() {
+    let all = use_memo((p.catalog.clone(), *open), |(c, open)| if *open { c.0.spellings() } else { Vec::new() });
+    if p.catalog.0.datasets.is_empty() {
         return html! {};
     }
-    let (mut spellings, mut units): (Vec<String>, Vec<String>) =
-        if *open { p.spellings.iter().cloned().unzip() } else { Default::default() };
+    let (mut spellings, mut units): (Vec<String>, Vec<String>) = all.iter().cloned().unzip();
     spellings.sort_by_cached_key(|s| vi_sort_key(s));
     units.sort_by_cached_key(|s| vi_sort_key(s));
     units.dedup();

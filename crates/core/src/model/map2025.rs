@@ -143,10 +143,12 @@ impl Map2025 {
 
     /// Each period of a data set with its map.
     pub fn maps(&self, d: &DataSet) -> FxMap<String, Map> {
-        // Only periods from 2025 need their names looked at (their rows found from the data
-        // set's summary); a name is looked up once per text object (observations share
-        // them), not once per observation.
+        // Made once per data set (kept in its summary): the registry is the same for all.
         let s = d.summary();
+        s.maps.get_or_init(|| self.maps_of(d, &s)).clone()
+    }
+
+    fn maps_of(&self, d: &DataSet, s: &crate::model::summary::Summary) -> FxMap<String, Map> {
         let mut seen: FxMap<usize, bool> = FxMap::default();
         let mut absorbed = |i: u32| {
             let u = &d.observations[i as usize].unit;

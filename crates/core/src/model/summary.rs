@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::fxhash::FxMap;
+use crate::model::map2025::Map;
 use crate::model::{is_overall, Observation, Text, OVERALL};
 
 /// Distinct periods, indicators, groups and units, and each (period, indicator)'s rows.
@@ -29,6 +30,8 @@ pub struct Summary {
     sorted: OnceCell<Vec<String>>,
     /// Each unit's place in that order.
     order: OnceCell<HashMap<String, u32>>,
+    /// Each period's map of provinces (see [`crate::model::map2025::Map2025::maps`]).
+    pub(crate) maps: OnceCell<FxMap<String, Map>>,
 }
 
 impl Summary {
@@ -73,7 +76,16 @@ impl Summary {
             let s = indicators.remove(i);
             indicators.insert(0, s);
         }
-        Summary { periods, indicators, groups, units, slices, sorted: OnceCell::new(), order: OnceCell::new() }
+        Summary {
+            periods,
+            indicators,
+            groups,
+            units,
+            slices,
+            sorted: OnceCell::new(),
+            order: OnceCell::new(),
+            maps: OnceCell::new(),
+        }
     }
 
     /// The units in Vietnamese alphabetical order (Đ after D, tones after the letter).
