@@ -85,7 +85,7 @@ pub struct AppState {
 fn regroup_possible(d: &DataSet) -> bool {
     let m = Map2025::shared();
     let maps = m.maps(d);
-    let mut seen: chiso_core::fxhash::FxMap<usize, bool> = Default::default();
+    let mut seen: rustc_hash::FxHashMap<usize, bool> = Default::default();
     d.observations.iter().any(|o| {
         maps.get(o.period.as_str()) == Some(&Map::P63)
             && *seen.entry(o.unit.addr()).or_insert_with(|| m.province_2025(&o.unit).is_some())

@@ -5,9 +5,9 @@
 //! overall score, peer-group headings inside the body, or one value per row (long form).
 //! Nothing here is tuned to one file: rows and columns are classified by what they hold.
 
-use crate::fxhash::FxMap;
+use rustc_hash::FxHashMap as FxMap;
+use rustc_hash::FxHashSet as FxSet;
 
-use crate::fxhash::FxSet;
 use crate::model::messages::{Note, RowWhy, TableLayout};
 use crate::model::{Interner, Observation, Target, OVERALL};
 use crate::read::grid::{Cell, Grid};

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::fxhash::{FxMap, FxSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use crate::import::{dedupe, fill_ranks, ImportOutcome};
@@ -87,8 +87,8 @@ impl Catalog {
     /// registry, else the first spelling loaded with the same key.
     fn resolver(&self) -> impl Fn(&str) -> String + '_ {
         let registry = Registry::default();
-        let mut first: FxMap<String, String> = FxMap::default();
-        let mut seen = FxSet::default();
+        let mut first: FxHashMap<String, String> = FxHashMap::default();
+        let mut seen = FxHashSet::default();
         for o in self.files.iter().flat_map(|f| f.datasets.iter().flat_map(|d| &d.observations)) {
             // Once per distinct spelling, in loading order.
             if seen.insert(o.unit.as_str()) && !self.unit_overrides.iter().any(|(s, _)| *s == o.unit) {
@@ -114,7 +114,7 @@ impl Catalog {
     fn derive(&self) -> (Vec<Rc<DataSet>>, Vec<TargetSheet>, Vec<ImportReport>) {
         let resolve = self.resolver();
         // One look-up per distinct spelling, not per observation.
-        let mut memo: FxMap<String, String> = FxMap::default();
+        let mut memo: FxHashMap<String, String> = FxHashMap::default();
         let mut names = |s: &str| -> String {
             if let Some(u) = memo.get(s) {
                 return u.clone();
@@ -155,7 +155,7 @@ impl Catalog {
                 let mut d = DataSet::clone(d);
                 // Once per text object (observations share them): its new name, if any.
                 // The map holds the old text, so no address is reused while it runs.
-                let mut renamed: FxMap<usize, (Text, Option<Text>)> = FxMap::default();
+                let mut renamed: FxHashMap<usize, (Text, Option<Text>)> = FxHashMap::default();
                 for o in &mut d.observations {
                     let (_, new) = renamed.entry(o.unit.addr()).or_insert_with(|| {
                         let unit = names(&o.unit);

@@ -11,9 +11,9 @@
 //! Ninh Bình + Hà Nam + Nam Định) is a new unit from 2025 on: its name in a pre-2025
 //! period means the predecessor, in a later period the merged province.
 
-use crate::fxhash::FxMap;
 use crate::model::{DataSet, Observation, Text};
 use crate::text::units::Registry;
+use rustc_hash::FxHashMap;
 
 /// The 34 from 1 July 2025: (short name, official form, predecessors among the 63 by their
 /// canonical names; the first is the one whose name was kept).
@@ -84,7 +84,7 @@ pub enum Map {
 pub struct Map2025 {
     registry: Registry,
     /// canonical name of one of the 63 (or a historical one) → index into PROVINCES_2025.
-    successor: FxMap<&'static str, usize>,
+    successor: FxHashMap<&'static str, usize>,
     /// canonical names of the 34, as units in data sets.
     canonical_34: Vec<String>,
 }
@@ -92,7 +92,7 @@ pub struct Map2025 {
 impl Default for Map2025 {
     fn default() -> Self {
         let registry = Registry::default();
-        let mut successor = FxMap::default();
+        let mut successor = FxHashMap::default();
         for (k, (_, _, from)) in PROVINCES_2025.iter().enumerate() {
             for p in *from {
                 successor.insert(*p, k);
@@ -142,11 +142,11 @@ impl Map2025 {
     }
 
     /// Each period of a data set with its map.
-    pub fn maps(&self, d: &DataSet) -> FxMap<String, Map> {
+    pub fn maps(&self, d: &DataSet) -> FxHashMap<String, Map> {
         // Only periods from 2025 need their names looked at; a name is looked up once per
         // text object (observations share them), not once per observation.
-        let mut absorbed: FxMap<&str, bool> = FxMap::default();
-        let mut seen: FxMap<usize, bool> = FxMap::default();
+        let mut absorbed: FxHashMap<&str, bool> = FxHashMap::default();
+        let mut seen: FxHashMap<usize, bool> = FxHashMap::default();
         for o in &d.observations {
             let a = absorbed.entry(o.period.as_str()).or_default();
             if *a || year(&o.period).is_none_or(|y| y < 2025) {
@@ -222,7 +222,7 @@ pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
     // (group, period, indicator) on the old map → per successor: values of predecessors.
     type Slice = (Text, Text, Text);
     let mut slices: Vec<Slice> = Vec::new();
-    let mut sums: FxMap<Slice, Vec<Vec<(String, f64)>>> = FxMap::default();
+    let mut sums: FxHashMap<Slice, Vec<Vec<(String, f64)>>> = FxHashMap::default();
     for o in &d.observations {
         let old = maps.get(o.period.as_str()) == Some(&Map::P63);
         let k = if old { m.province(&o.unit).and_then(|p| m.successor.get(p).copied()) } else { None };

@@ -137,7 +137,7 @@ impl PartialEq<Text> for String {
 /// Gives each distinct text one [`Text`] and a number (0, 1, 2… in first-seen order).
 #[derive(Default)]
 pub struct Interner {
-    ids: crate::fxhash::FxMap<Text, u32>,
+    ids: rustc_hash::FxHashMap<Text, u32>,
     pub texts: Vec<Text>,
 }
 
@@ -191,8 +191,8 @@ impl DataSet {
     fn distinct<'a>(&'a self, f: impl Fn(&'a Observation) -> &'a Text) -> Vec<String> {
         // Text objects already looked at (observations share them) are found by address,
         // so the letters are hashed once per object, not once per observation.
-        let mut objects = crate::fxhash::FxSet::default();
-        let mut letters = crate::fxhash::FxSet::default();
+        let mut objects = rustc_hash::FxHashSet::default();
+        let mut letters = rustc_hash::FxHashSet::default();
         let mut out = Vec::new();
         for o in &self.observations {
             let v = f(o);

@@ -6,7 +6,7 @@
 //! numbers little-endian f64, texts either `0, length, UTF-8` (new) or `k + 1` (the k-th
 //! text seen before). Decoding checks every length and never panics on bad bytes.
 
-use crate::fxhash::FxMap;
+use rustc_hash::FxHashMap as FxMap;
 
 use crate::detect::ImportOptions;
 use crate::import::ImportOutcome;
