@@ -15,7 +15,7 @@ use crate::text::units::Registry;
 use crate::text::{clean, find_year, fold};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImportOutcome {
     pub datasets: Vec<DataSet>,
     pub targets: Vec<TargetSheet>,

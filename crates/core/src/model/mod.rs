@@ -3,6 +3,8 @@
 pub mod map2025;
 pub mod messages;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::messages::Note;
 use crate::text::value::TargetOp;
 
@@ -39,7 +41,8 @@ pub fn is_overall(name: &str) -> bool {
 /// A name shared by many observations: cloning it counts a reference, it copies nothing.
 /// Detection and the wire decoder give every observation of a text the same one. It reads
 /// and compares as the `str` it holds.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Text(std::rc::Rc<str>);
 
 impl Text {
@@ -169,11 +172,13 @@ pub struct Observation {
 }
 
 /// A ranking data set: observations of units over periods and indicators.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DataSet {
     pub name: String,
     /// The file it came from.
     pub source: String,
+    /// On the wire, columnar: each distinct text once, rows of numbers into that list.
+    #[serde(with = "crate::wire::observations")]
     pub observations: Vec<Observation>,
     /// Indicators for which a lower value is better (error rates, days late...).
     pub lower_is_better: Vec<String>,
@@ -250,14 +255,14 @@ impl DataSet {
 }
 
 /// A target sheet ("chỉ tiêu"): one row per indicator with its target and actuals.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TargetSheet {
     pub name: String,
     pub source: String,
     pub targets: Vec<Target>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     pub indicator: String,
     /// The target as written (`Trên 80%`).
@@ -289,7 +294,7 @@ impl Target {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportStatus {
     Ok,
     Warning,
@@ -308,7 +313,7 @@ impl ImportStatus {
 }
 
 /// What an import found, skipped, merged and doubted, for one file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub file: String,
     pub status: ImportStatus,
