@@ -4,7 +4,7 @@
 pub use crate::text::legacy::Legacy;
 use serde::{Deserialize, Serialize};
 
-/// Words a note carries, as types: each has the word the wire format and tests use.
+/// Words a note carries, as types: each has the word its messages use.
 macro_rules! words {
     ($(#[$doc:meta])* $name:ident { $($(#[$va:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$doc])*
