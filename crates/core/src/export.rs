@@ -1,8 +1,8 @@
 //! Exports: the tidy CSV of every loaded data set, and the target sheets.
 
-use crate::fxhash::FxMap;
 use crate::import::catalog::Catalog;
 use crate::model::map2025::Map2025;
+use rustc_hash::FxHashMap;
 
 /// The tidy columns, as the page hooks promise them.
 pub const TIDY_HEADER: [&str; 8] =
@@ -42,7 +42,7 @@ pub fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> St
 pub fn tidy_csv(c: &Catalog) -> String {
     let map = Map2025::shared();
     // One look-up per unit object (observations share their names), not per row.
-    let mut province: FxMap<usize, &'static str> = FxMap::default();
+    let mut province: FxHashMap<usize, &'static str> = FxHashMap::default();
     let rows = c.datasets.iter().flat_map(|d| d.observations.iter().map(move |o| (d, o))).map(move |(d, o)| {
         let p = *province.entry(o.unit.addr()).or_insert_with(|| map.province_2025(&o.unit).unwrap_or_default());
         vec![

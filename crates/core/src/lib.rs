@@ -11,7 +11,6 @@
 pub mod analyse;
 pub mod detect;
 pub mod export;
-pub mod fxhash;
 pub mod import;
 pub mod link;
 pub mod model;

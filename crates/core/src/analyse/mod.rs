@@ -10,7 +10,7 @@ pub use comparison::{comparison, ComparisonView};
 pub use targets::{targets, Status, TargetsView};
 pub use trend::{trend, TrendView};
 
-use crate::fxhash::FxMap;
+use rustc_hash::FxHashMap as FxMap;
 
 use crate::model::summary::Summary;
 use crate::model::DataSet;

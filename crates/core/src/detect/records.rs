@@ -4,13 +4,13 @@ use super::frame::Frame;
 use super::roles::Role;
 use super::words::{IDENTIFIER, ORDINAL, OVERALL_NAMES, RANK, UNIT};
 use super::{kind, nonempty, num, Kind, Notes};
-use crate::fxhash::{FxMap, FxSet};
 use crate::model::messages::{Note, RowWhy, TableLayout};
 use crate::model::{Interner, Observation, OVERALL};
 use crate::read::grid::{Cell, Grid};
 use crate::text::units::is_aggregate;
 use crate::text::value::Num;
 use crate::text::{clean, find_quarter, find_year, fold};
+use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 
 /// The body of a ranking table and what its columns mean.
 pub(super) struct Body<'a> {

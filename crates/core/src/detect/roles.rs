@@ -4,11 +4,11 @@
 use super::frame::Frame;
 use super::words::{is_role, GROUP, IDENTIFIER, INDICATOR, NOTES, ORDINAL, PERIOD, RANK, TARGET_COL, UNIT};
 use super::{kind, num, ImportOptions, Kind};
-use crate::fxhash::FxSet;
 use crate::read::grid::{Cell, Grid};
 use crate::text::fold;
 use crate::text::units::{is_aggregate, unit_key, Registry};
 use crate::text::value::{parse_num, parse_target, Num};
+use rustc_hash::FxHashSet as FxSet;
 
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Role {

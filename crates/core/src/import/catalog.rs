@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::fxhash::{FxMap, FxSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use crate::import::{dedupe, fill_ranks, ImportOutcome};
@@ -90,8 +90,8 @@ impl Catalog {
     /// registry, else the first spelling loaded with the same key.
     fn resolver(&self) -> impl Fn(&str) -> String + '_ {
         let registry = Registry::default();
-        let mut first: FxMap<String, String> = FxMap::default();
-        let mut seen = FxSet::default();
+        let mut first: FxHashMap<String, String> = FxHashMap::default();
+        let mut seen = FxHashSet::default();
         for d in self.files.iter().flat_map(|f| &f.datasets) {
             // Once per distinct spelling, in loading order (a data set's units are summed
             // up once and kept with it).
@@ -120,7 +120,7 @@ impl Catalog {
     fn derive(&self) -> (Vec<Rc<DataSet>>, Vec<TargetSheet>, Vec<ImportReport>) {
         let resolve = self.resolver();
         // One look-up per distinct spelling, not per observation.
-        let mut memo: FxMap<String, String> = FxMap::default();
+        let mut memo: FxHashMap<String, String> = FxHashMap::default();
         let mut names = |s: &str| -> String {
             if let Some(u) = memo.get(s) {
                 return u.clone();
@@ -153,7 +153,7 @@ impl Catalog {
                 let mut d = DataSet::clone(d);
                 // Once per text object (observations share them): its new name, if any.
                 // The map holds the old text, so no address is reused while it runs.
-                let mut renamed: FxMap<usize, (Text, Option<Text>)> = FxMap::default();
+                let mut renamed: FxHashMap<usize, (Text, Option<Text>)> = FxHashMap::default();
                 for o in &mut d.observations {
                     let (_, new) = renamed.entry(o.unit.addr()).or_insert_with(|| {
                         let unit = names(&o.unit);

@@ -7,15 +7,15 @@ use std::collections::BTreeSet;
 
 pub use crate::detect::ImportOptions;
 use crate::detect::{detect, Context, Found, Notes, RankingTable};
-use crate::fxhash::{FxMap, Numbers};
 use crate::model::messages::{Note, SameWhy, TableLayout};
 use crate::model::{is_overall, DataSet, ImportReport, ImportStatus, TargetSheet, Text};
 use crate::read::grid::{self, Cell, Grid};
 use crate::text::legacy::{self, Legacy};
 use crate::text::units::Registry;
 use crate::text::{clean, find_year, fold};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImportOutcome {
     pub datasets: Vec<DataSet>,
     pub targets: Vec<TargetSheet>,
@@ -103,7 +103,7 @@ pub fn import_file_progress(
     let map = crate::model::map2025::Map2025::shared();
     for d in &datasets {
         // A name is looked up once per text object (observations share them).
-        let mut seen = crate::fxhash::FxSet::default();
+        let mut seen = FxHashSet::default();
         if !d.observations.iter().any(|o| seen.insert(o.unit.addr()) && map.province_2025(&o.unit).is_some()) {
             continue;
         }
@@ -237,7 +237,7 @@ fn assemble(
 ) -> Vec<DataSet> {
     let mut sets: Vec<DataSet> = Vec::new();
     let mut merges = BTreeSet::new();
-    let mut seen: crate::fxhash::FxSet<String> = Default::default();
+    let mut seen: FxHashSet<String> = Default::default();
     // The last unit as written and as cleaned: a unit's rows come together.
     let mut last_unit: Option<(Text, Text)> = None;
     let standalone: Vec<bool> = tables
@@ -407,7 +407,7 @@ impl Shape {
         let mut indicators: Vec<String> = Vec::new();
         let mut by_unit: std::collections::BTreeMap<String, Vec<Option<u64>>> = Default::default();
         // Each name's key once per text object (records share them).
-        let mut keys: FxMap<usize, String> = FxMap::default();
+        let mut keys: FxHashMap<usize, String> = FxHashMap::default();
         for o in &t.records {
             if !indicators.iter().any(|i| *i == o.indicator) {
                 indicators.push(o.indicator.to_string());
@@ -435,9 +435,31 @@ fn is_group_sheet(name: &str) -> bool {
     ["khoi", "nhom", "group"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
 }
 
+/// Numbers distinct texts from 0 in first-seen order. Texts of a field of the observations
+/// come in runs (a unit's rows, a period's columns): a repeat costs one comparison, not a hash.
+#[derive(Default)]
+struct Numbers<'a> {
+    ids: FxHashMap<&'a str, u32>,
+    last: Option<(&'a str, u32)>,
+}
+
+impl<'a> Numbers<'a> {
+    fn id(&mut self, t: &'a str) -> u32 {
+        if let Some((l, v)) = self.last {
+            if l == t {
+                return v;
+            }
+        }
+        let n = self.ids.len() as u32;
+        let v = *self.ids.entry(t).or_insert(n);
+        self.last = Some((t, v));
+        v
+    }
+}
+
 /// Keeps the last observation of each (group, unit, period, indicator).
 pub fn dedupe(s: &mut DataSet) {
-    let mut last: FxMap<[u32; 4], usize> = FxMap::default();
+    let mut last: FxHashMap<[u32; 4], usize> = FxHashMap::default();
     let mut n: [Numbers; 4] = Default::default();
     for (i, o) in s.observations.iter().enumerate() {
         let key = [n[0].id(&o.group), n[1].id(&o.unit), n[2].id(&o.period), n[3].id(&o.indicator)];
@@ -460,7 +482,7 @@ pub fn dedupe(s: &mut DataSet) {
 /// Ranks within (group, period, indicator) where the source gives none: standard
 /// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
 pub fn fill_ranks(s: &mut DataSet) {
-    let mut ids: FxMap<[u32; 3], u32> = FxMap::default();
+    let mut ids: FxHashMap<[u32; 3], u32> = FxHashMap::default();
     let mut n: [Numbers; 3] = Default::default();
     let slice_of: Vec<u32> = s
         .observations

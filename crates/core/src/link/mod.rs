@@ -1,16 +1,11 @@
-//! The view state in the address: JSON ([`json`]) → deflate ([`deflate`]) → URL-safe base64, behind a
+//! The view state in the address: serde → JSON → deflate → URL-safe base64, behind a
 //! version tag ("1."), so that old links keep opening after the format changes.
 //! Decoding never panics: a damaged, truncated or crafted hash gives an error.
-
-pub mod deflate;
-pub mod json;
 
 use std::io::Read;
 
 use base64::Engine;
-
-use crate::link::deflate::deflate;
-use json::Json;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{DataSet, Observation, Target, TargetSheet, Text};
 use crate::text::value::TargetOp;
@@ -21,27 +16,49 @@ pub const VERSION: u32 = 1;
 pub const MAX_STATE_BYTES: u64 = 4 * 1024 * 1024;
 /// Links longer than this break in mail and chat tools (measured limit kept low on purpose).
 pub const LINK_WARN_CHARS: usize = 8000;
+/// miniz_oxide's level (0–10): links are short, so the slowest and smallest.
+const LEVEL: u8 = 10;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+// The JSON of version 1: the field names below, a field left out when it holds its default,
+// rows and targets as arrays. Missing fields take their default, unknown ones are skipped,
+// `null` is accepted where the field is optional, a wrong type is an error, and a struct is
+// read from a JSON object only (serde would also take an array of its fields in order).
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ViewState {
     /// The data set's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ds: Option<String>,
     /// The files the data set came from: what to drop when the link has no data.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub view: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub my: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub grp: Option<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub lang: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub sort: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub desc: bool,
     /// The target sheet's name, in the targets view.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ts: Option<String>,
     /// Pre-2025 province data regrouped onto the 34 provinces.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub r34: bool,
     /// The rows the view needs, when the link carries its data.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_object")]
     pub data: Option<Embedded>,
 }
 
@@ -51,7 +68,8 @@ pub type EmbeddedRow = (u32, u32, u32, u32, Option<f64>, Option<u32>);
 pub type EmbeddedTarget = (String, String, String, f64, Vec<(String, Option<f64>)>);
 
 /// A data set (or part of it) and target sheets, columnar and compact.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Embedded {
     pub name: String,
     pub groups: Vec<String>,
@@ -60,10 +78,12 @@ pub struct Embedded {
     pub indicators: Vec<String>,
     pub lower: Vec<String>,
     pub rows: Vec<EmbeddedRow>,
+    #[serde(deserialize_with = "objects")]
     pub targets: Vec<EmbeddedTargets>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EmbeddedTargets {
     pub name: String,
     pub rows: Vec<EmbeddedTarget>,
@@ -80,7 +100,7 @@ pub enum CodecError {
 }
 
 pub fn encode(state: &ViewState) -> String {
-    let packed = deflate(state.to_json().as_bytes());
+    let packed = miniz_oxide::deflate::compress_to_vec(state.to_json().as_bytes(), LEVEL);
     format!("{VERSION}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
 }
 
@@ -97,6 +117,7 @@ pub fn decode(hash: &str) -> Result<ViewState, CodecError> {
     let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| CodecError::Damaged("base64"))?;
+    // flate2's inflater: the page has it anyway for xlsx.
     let mut json = Vec::new();
     flate2::read::DeflateDecoder::new(packed.as_slice())
         .take(MAX_STATE_BYTES + 1)
@@ -105,265 +126,47 @@ pub fn decode(hash: &str) -> Result<ViewState, CodecError> {
     if json.len() as u64 > MAX_STATE_BYTES {
         return Err(CodecError::Damaged("size"));
     }
-    json::parse(&json).as_ref().and_then(ViewState::from_json).ok_or(CodecError::Damaged("content"))
-}
-
-// The JSON of version 1: the field names below, a field left out when it holds its default,
-// rows and targets as arrays. Reading follows what serde did when it wrote these links:
-// missing fields take their default, unknown ones are skipped, `null` is accepted where the
-// field is optional, a wrong type is an error.
-
-/// Writes `{"k":v,...}`: each field through `put`, which returns false to leave it out.
-struct Obj<'a> {
-    out: &'a mut String,
-    first: bool,
-}
-
-impl<'a> Obj<'a> {
-    fn new(out: &'a mut String) -> Self {
-        out.push('{');
-        Obj { out, first: true }
-    }
-    fn key(&mut self, k: &str) -> &mut String {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        json::write_str(self.out, k);
-        self.out.push(':');
-        self.out
-    }
-    fn str(&mut self, k: &str, v: &str) {
-        json::write_str(self.key(k), v);
-    }
-    fn opt(&mut self, k: &str, v: &Option<String>) {
-        if let Some(v) = v {
-            self.str(k, v);
-        }
-    }
-    fn nonempty(&mut self, k: &str, v: &str) {
-        if !v.is_empty() {
-            self.str(k, v);
-        }
-    }
-    fn strs(&mut self, k: &str, v: &[String], always: bool) {
-        if always || !v.is_empty() {
-            let out = self.key(k);
-            list(out, v, |out, s| json::write_str(out, s));
-        }
-    }
-    fn end(self) {
-        self.out.push('}');
-    }
-}
-
-fn list<T>(out: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T)) {
-    out.push('[');
-    for (k, item) in items.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        each(out, item);
-    }
-    out.push(']');
-}
-
-fn fields(j: &Json) -> Option<&[(String, Json)]> {
-    match j {
-        Json::Obj(f) => Some(f),
-        _ => None,
-    }
-}
-fn string(j: &Json) -> Option<String> {
-    j.as_str().map(str::to_string)
-}
-fn opt_string(j: &Json) -> Option<Option<String>> {
-    match j {
-        Json::Null => Some(None),
-        j => string(j).map(Some),
-    }
-}
-fn strings(j: &Json) -> Option<Vec<String>> {
-    j.as_arr()?.iter().map(string).collect()
-}
-/// An array of exactly `n` items.
-fn tuple(j: &Json, n: usize) -> Option<&[Json]> {
-    j.as_arr().filter(|a| a.len() == n)
+    ViewState::from_json(&json).ok_or(CodecError::Damaged("content"))
 }
 
 impl ViewState {
+    /// The state as the JSON a link carries.
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        let mut o = Obj::new(&mut out);
-        o.opt("ds", &self.ds);
-        o.strs("files", &self.files, false);
-        o.nonempty("view", &self.view);
-        o.strs("units", &self.units, false);
-        o.opt("my", &self.my);
-        o.opt("ind", &self.ind);
-        o.opt("per", &self.per);
-        o.opt("grp", &self.grp);
-        o.nonempty("lang", &self.lang);
-        o.nonempty("sort", &self.sort);
-        if self.desc {
-            o.key("desc").push_str("true");
-        }
-        o.opt("ts", &self.ts);
-        if self.r34 {
-            o.key("r34").push_str("true");
-        }
-        if let Some(e) = &self.data {
-            e.write(o.key("data"));
-        }
-        o.end();
-        out
+        // Strings, numbers and structs: nothing here can fail to serialize.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
-    pub fn from_json(j: &Json) -> Option<ViewState> {
-        let mut s = ViewState::default();
-        for (k, v) in fields(j)? {
-            match k.as_str() {
-                "ds" => s.ds = opt_string(v)?,
-                "files" => s.files = strings(v)?,
-                "view" => s.view = string(v)?,
-                "units" => s.units = strings(v)?,
-                "my" => s.my = opt_string(v)?,
-                "ind" => s.ind = opt_string(v)?,
-                "per" => s.per = opt_string(v)?,
-                "grp" => s.grp = opt_string(v)?,
-                "lang" => s.lang = string(v)?,
-                "sort" => s.sort = string(v)?,
-                "desc" => match v {
-                    Json::Bool(b) => s.desc = *b,
-                    _ => return None,
-                },
-                "ts" => s.ts = opt_string(v)?,
-                "r34" => match v {
-                    Json::Bool(b) => s.r34 = *b,
-                    _ => return None,
-                },
-                "data" => s.data = if *v == Json::Null { None } else { Some(Embedded::read(v)?) },
-                _ => {}
-            }
-        }
-        Some(s)
+    /// The state from the JSON of a link; `None` for anything else.
+    pub fn from_json(json: &[u8]) -> Option<ViewState> {
+        serde_json::from_slice::<Object<ViewState>>(json).ok().map(|o| o.0)
     }
 }
 
-impl Embedded {
-    fn write(&self, out: &mut String) {
-        let mut o = Obj::new(out);
-        o.str("name", &self.name);
-        o.strs("groups", &self.groups, true);
-        o.strs("units", &self.units, true);
-        o.strs("periods", &self.periods, true);
-        o.strs("indicators", &self.indicators, true);
-        o.strs("lower", &self.lower, true);
-        list(o.key("rows"), &self.rows, |out, &(g, u, p, i, value, rank)| {
-            use std::fmt::Write;
-            let _ = write!(out, "[{g},{u},{p},{i},");
-            json::write_num(out, value);
-            match rank {
-                Some(r) => {
-                    let _ = write!(out, ",{r}]");
-                }
-                None => out.push_str(",null]"),
-            }
-        });
-        list(o.key("targets"), &self.targets, |out, t| {
-            let mut o = Obj::new(out);
-            o.str("name", &t.name);
-            list(o.key("rows"), &t.rows, |out, (indicator, text, op, threshold, actuals)| {
-                out.push('[');
-                for s in [indicator, text, op] {
-                    json::write_str(out, s);
-                    out.push(',');
-                }
-                json::write_num(out, Some(*threshold));
-                out.push(',');
-                list(out, actuals, |out, (period, value)| {
-                    out.push('[');
-                    json::write_str(out, period);
-                    out.push(',');
-                    json::write_num(out, *value);
-                    out.push(']');
-                });
-                out.push(']');
-            });
-            o.end();
-        });
-        o.end();
-    }
+/// A struct read from a JSON object only.
+struct Object<T>(T);
 
-    fn read(j: &Json) -> Option<Embedded> {
-        let mut e = Embedded::default();
-        for (k, v) in fields(j)? {
-            match k.as_str() {
-                "name" => e.name = string(v)?,
-                "groups" => e.groups = strings(v)?,
-                "units" => e.units = strings(v)?,
-                "periods" => e.periods = strings(v)?,
-                "indicators" => e.indicators = strings(v)?,
-                "lower" => e.lower = strings(v)?,
-                "rows" => {
-                    e.rows = v
-                        .as_arr()?
-                        .iter()
-                        .map(|r| {
-                            let r = tuple(r, 6)?;
-                            let rank = match &r[5] {
-                                Json::Null => None,
-                                n => Some(n.as_u32()?),
-                            };
-                            Some((
-                                r[0].as_u32()?,
-                                r[1].as_u32()?,
-                                r[2].as_u32()?,
-                                r[3].as_u32()?,
-                                r[4].as_opt_num()?,
-                                rank,
-                            ))
-                        })
-                        .collect::<Option<_>>()?
-                }
-                "targets" => e.targets = v.as_arr()?.iter().map(EmbeddedTargets::read).collect::<Option<_>>()?,
-                _ => {}
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Fields<T> {
+            type Value = Object<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Object<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Object)
             }
         }
-        Some(e)
+        d.deserialize_map(Fields(std::marker::PhantomData))
     }
 }
 
-impl EmbeddedTargets {
-    fn read(j: &Json) -> Option<EmbeddedTargets> {
-        let mut t = EmbeddedTargets::default();
-        for (k, v) in fields(j)? {
-            match k.as_str() {
-                "name" => t.name = string(v)?,
-                "rows" => {
-                    t.rows = v
-                        .as_arr()?
-                        .iter()
-                        .map(|r| {
-                            let r = tuple(r, 5)?;
-                            let actuals = r[4]
-                                .as_arr()?
-                                .iter()
-                                .map(|a| {
-                                    let a = tuple(a, 2)?;
-                                    Some((string(&a[0])?, a[1].as_opt_num()?))
-                                })
-                                .collect::<Option<_>>()?;
-                            let threshold = r[3].as_opt_num()??;
-                            Some((string(&r[0])?, string(&r[1])?, string(&r[2])?, threshold, actuals))
-                        })
-                        .collect::<Option<_>>()?
-                }
-                _ => {}
-            }
-        }
-        Some(t)
-    }
+fn opt_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Ok(Option::<Object<T>>::deserialize(d)?.map(|o| o.0))
+}
+
+fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Vec::<Object<T>>::deserialize(d)?.into_iter().map(|o| o.0).collect())
 }
 
 impl Embedded {
@@ -542,27 +345,32 @@ mod tests {
             ("1.q64FAA", ViewState::default()),
             ("1.TY49CsJAEIWvskwdRbRLJypoI6IpBLEIZk0WkjXsjz-IB7C0sLBSsNMbuIVFTrI38WllN-973wyzp0RTSKP2mA2G3d6UAlqKnIPNaJEJvaoVsa1vc72leUBrwTewjeIygWmlMD-zX93Y0LuLAIwy754xizJRPSTrW_96f1eLHRb_PYETIXVgH5n27sSMd2eZMoB7ib7kCn2z0WwhpKpEmHh3DZhMq5vMAPNYpqBcYtYrZTCv49xyxITrBYVGWR7Q90XqRHT4AA", full.clone()),
             ("1.TVFNSwMxEP0rIeDJWJNtK6UHwS_QS7G1iNDsIdplDa7ZkmbtoRS8iIgnKR482eLJHr0I5rjo_4i_xEkKagbC5L2XN5PJGF_JZISbWAt1IVWKCe4LI3BzjJW4TIA43Oqgg9bu3gniOKJRlWPQpDovBkPc7PnDkbPPOCa4UNIEbL-coZazTxLIbcg7zt4L9H09RcefrypF3XJWACU4P-WKG15QStm6txgkWub9YAK1IhD5kp6Rqi_PhMl1IHfOnb1DQ2cfkHH2ETwBeBl4YZaPEu01XWffUebsreemaPg1R0Y7ewPHj7nyUp2PvFuPkmU06pValUQx6THigxJVZFnYAKMkCtgarfh-yUY1gCxcZclqRP-US5hRkBIWQykjdJqE6fwOdvkGI8tFgeCVNfzX0P_ey5lEWfkWvqary4VCDboC-SYmDW8P6jaDnFXqUBq3YWihDViTeDL5AQ", with_data.clone()),
+            // Written by the hand-written JSON writer and deflate compressor of the builds
+            // between (JSON with "1e20"; fixed and dynamic Huffman codes).
+            ("1.TY47ysJAFIW3Mtw6_4-oVTpRQRsRTSGIRTBjMhDHMA8fiAuwtLCwUrDTHTiFRVYyO_Gojd093_3O5W4p0RRSvzFg3V6rPaKAZiLnYGOaZkIv_uax_V_nek2TgJaCr2AbxWUC00phPmanvLCedycBGGXe3WMWZaK8Sdax_vF8V-cbFH89gRMhNWHvmfbuwIx3R5kygGuBfcEV9tVKtYaQqgJh6N05YDItLzIDzGOZgnKJWS-UwbyMc8sRE66nFBpleUDvF6kZgapa_Qt3Lw", ViewState { r34: true, ..full.clone() }),
+            ("1.TVE9SwMxGP4rIeAWa3JtpXQQ_AJdiq1FhOaGaI8zeOZKmrNDKbiIiJMUBydbnOzoIpjx0P8Rf4lvUrAmEN48z5Pn_cgYX8tkhJtYC3UpVYoJ7gsjcHOMlbhKgDja7qDD1t7-KeI4olGVY9CkOi8GQ9zs-cuxsy84JrhQ0gTsoJyhlrPPEsgdiDvOPgj0czNFJ19vKkXdclYAJTg_44obXlBK2Ya3GCRa5v1gArkiEPmUnpGqL8-FyXUgdy-cvUdDZx-RcfYJPAF4HXhhlo8S7TVdZz9Q5uyd56Zo-D1HRjt7C9fPufJSnY-8W4-S5W7UK7UqiWLSY8RvSlSRZeEAjJIoYOu04uslm9UAsvCUJRFdCZcoo6AkLIZMRug0CcP5m-uyBSPLRYGgyRpe1fO_9HImUVa-h5_p6nKhUIOuQbyFScPbg7rNIGaVOqTGbZhZKAPWJJ5MfgE", with_data.clone()),
         ];
         for (hash, state) in cases {
             assert_eq!(decode(hash), Ok(state.clone()), "{hash}");
             assert_eq!(decode(&encode(&state)), Ok(state));
         }
-        // The JSON written now is the text serde_json wrote (numbers aside: "1e20" for "1e+20").
+        // The JSON written now is serde_json's, as before the hand-written codec (which wrote
+        // "1e20" where serde_json writes "1e+20"; both read back the same, below).
         assert_eq!(
             full.to_json(),
             r#"{"ds":"PAR INDEX","files":["chiso-mau.xlsx"],"view":"trend","units":["Hà Nội","Thừa Thiên Huế"],"my":"Hà Nội","ind":"Chỉ số tổng hợp","per":"2023","grp":"Sở, ngành","lang":"en","sort":"value","desc":true,"ts":"CT"}"#
         );
-        assert_eq!(
-            with_data.to_json(),
-            r#"{"view":"ranking","data":{"name":"PAR INDEX \"2023\"","groups":["","Sở"],"units":["Hà Nội","Bà Rịa – Vũng Tàu","a\\b\n\t\u0001/"],"periods":["2022","2023"],"indicators":["Chỉ số tổng hợp"],"lower":["Tỷ lệ hồ sơ trễ hạn"],"rows":[[0,0,0,0,85.43,2],[1,1,1,0,null,null],[0,2,1,0,-0.0001,63],[0,1,0,0,1e20,null],[0,0,1,0,100.0,1]],"targets":[{"name":"Chỉ tiêu 2024","rows":[["Tỷ lệ hài lòng","Trên 80%",">",80.0,[["Q1",81.5],["Q2",null]]]]}]}}"#
-        );
+        let with_data_json = r#"{"view":"ranking","data":{"name":"PAR INDEX \"2023\"","groups":["","Sở"],"units":["Hà Nội","Bà Rịa – Vũng Tàu","a\\b\n\t\u0001/"],"periods":["2022","2023"],"indicators":["Chỉ số tổng hợp"],"lower":["Tỷ lệ hồ sơ trễ hạn"],"rows":[[0,0,0,0,85.43,2],[1,1,1,0,null,null],[0,2,1,0,-0.0001,63],[0,1,0,0,1e20,null],[0,0,1,0,100.0,1]],"targets":[{"name":"Chỉ tiêu 2024","rows":[["Tỷ lệ hài lòng","Trên 80%",">",80.0,[["Q1",81.5],["Q2",null]]]]}]}}"#;
+        assert_eq!(with_data.to_json(), with_data_json.replace("1e20", "1e+20"));
+        assert_eq!(ViewState::from_json(with_data_json.as_bytes()), Some(with_data.clone()));
     }
 
     /// What serde refused is refused (wrong types, short rows); what it allowed is allowed.
     #[test]
     fn content_is_checked() {
         let pack = |json: &str| {
-            format!("1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflate(json.as_bytes())))
+            let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
+            format!("1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
         };
         let open = |json: &str| decode(&pack(json));
         assert_eq!(open(r#"{"view":"trend","future_field":[1,{"x":null}]}"#).map(|s| s.view), Ok("trend".into()));
@@ -579,6 +387,32 @@ mod tests {
             r#"{"view":"trend"} trailing"#,
         ] {
             assert_eq!(open(bad), Err(CodecError::Damaged("content")), "{bad}");
+        }
+    }
+
+    /// The JSON reader: escapes and surrogate pairs read, lone surrogates and hostile depth
+    /// refused (no stack overflow), every number back to the same bits.
+    #[test]
+    fn json_edge_cases() {
+        let view = |json: &str| ViewState::from_json(json.as_bytes()).map(|s| s.view);
+        assert_eq!(
+            view(r#"{"view":"Hu\u1ebf \ud83d\ude00 \"\\\/\b\f\n\r\t"}"#),
+            Some("Huế 😀 \"\\/\u{8}\u{c}\n\r\t".into())
+        );
+        for bad in [r#"{"view":"\ud800"}"#, r#"{"view":"\udc00"}"#, r#"{"view":"\u12"}"#, "{\"view\":\"a\nb\"}"] {
+            assert_eq!(view(bad), None, "{bad}");
+        }
+        // Too deep where a field is read; skipped without recursion where none is.
+        let deep = |field: &str| format!("{{\"{field}\":{}{}}}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+        assert_eq!(view(&deep("units")), None);
+        assert_eq!(view(&deep("future_field")), Some("".into()));
+        for v in [0.0, -0.0, 1.0, 85.43, -0.0001, 1e20, 1e-300, f64::MAX, f64::MIN_POSITIVE, 1.0 / 3.0, 0.1 + 0.2] {
+            let s = ViewState {
+                data: Some(Embedded { rows: vec![(0, 0, 0, 0, Some(v), None)], ..Default::default() }),
+                ..Default::default()
+            };
+            let back = ViewState::from_json(s.to_json().as_bytes()).and_then(|s| s.data).map(|e| e.rows[0].4);
+            assert_eq!(back.flatten().map(f64::to_bits), Some(v.to_bits()), "{v:?}");
         }
     }
 
@@ -636,6 +470,12 @@ mod tests {
         #[test]
         fn any_state_round_trips(units in proptest::collection::vec("\\\\PC{0,12}", 0..5), view in "[a-z]{0,10}", desc: bool, per in proptest::option::of("[0-9]{4}")) {
             let s = ViewState { units, view, desc, per, ..Default::default() };
+            prop_assert_eq!(decode(&encode(&s)), Ok(s));
+        }
+
+        #[test]
+        fn any_number_round_trips(v in any::<f64>().prop_filter("finite", |v| v.is_finite())) {
+            let s = ViewState { data: Some(Embedded { rows: vec![(0, 0, 0, 0, Some(v), None)], ..Default::default() }), ..Default::default() };
             prop_assert_eq!(decode(&encode(&s)), Ok(s));
         }
 

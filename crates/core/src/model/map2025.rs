@@ -11,9 +11,9 @@
 //! Ninh Bình + Hà Nam + Nam Định) is a new unit from 2025 on: its name in a pre-2025
 //! period means the predecessor, in a later period the merged province.
 
-use crate::fxhash::FxMap;
 use crate::model::{DataSet, Observation, Text};
 use crate::text::units::Registry;
+use rustc_hash::FxHashMap;
 
 /// The 34 from 1 July 2025: (short name, official form, predecessors among the 63 by their
 /// canonical names; the first is the one whose name was kept).
@@ -84,7 +84,7 @@ pub enum Map {
 pub struct Map2025 {
     registry: Registry,
     /// canonical name of one of the 63 (or a historical one) → index into PROVINCES_2025.
-    successor: FxMap<&'static str, usize>,
+    successor: FxHashMap<&'static str, usize>,
     /// canonical names of the 34, as units in data sets.
     canonical_34: Vec<String>,
 }
@@ -92,7 +92,7 @@ pub struct Map2025 {
 impl Default for Map2025 {
     fn default() -> Self {
         let registry = Registry::default();
-        let mut successor = FxMap::default();
+        let mut successor = FxHashMap::default();
         for (k, (_, _, from)) in PROVINCES_2025.iter().enumerate() {
             for p in *from {
                 successor.insert(*p, k);
@@ -142,14 +142,14 @@ impl Map2025 {
     }
 
     /// Each period of a data set with its map.
-    pub fn maps(&self, d: &DataSet) -> FxMap<String, Map> {
+    pub fn maps(&self, d: &DataSet) -> FxHashMap<String, Map> {
         // Made once per data set (kept in its summary): the registry is the same for all.
         let s = d.summary();
         s.maps.get_or_init(|| self.maps_of(d, &s)).clone()
     }
 
-    fn maps_of(&self, d: &DataSet, s: &crate::model::summary::Summary) -> FxMap<String, Map> {
-        let mut seen: FxMap<usize, bool> = FxMap::default();
+    fn maps_of(&self, d: &DataSet, s: &crate::model::summary::Summary) -> FxHashMap<String, Map> {
+        let mut seen: FxHashMap<usize, bool> = FxHashMap::default();
         let mut absorbed = |i: u32| {
             let u = &d.observations[i as usize].unit;
             *seen.entry(u.addr()).or_insert_with(|| self.absorbed(u))
@@ -224,7 +224,7 @@ pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
     // (group, period, indicator) on the old map → per successor: values of predecessors.
     type Slice = (Text, Text, Text);
     let mut slices: Vec<Slice> = Vec::new();
-    let mut sums: FxMap<Slice, Vec<Vec<(String, f64)>>> = FxMap::default();
+    let mut sums: FxHashMap<Slice, Vec<Vec<(String, f64)>>> = FxHashMap::default();
     for o in &d.observations {
         let old = maps.get(o.period.as_str()) == Some(&Map::P63);
         let k = if old { m.province(&o.unit).and_then(|p| m.successor.get(p).copied()) } else { None };

@@ -2,12 +2,13 @@
 //! The core produces structured notes; they become words only here.
 
 pub use crate::text::legacy::Legacy;
+use serde::{Deserialize, Serialize};
 
-/// Words a note carries, as types: each has the word the wire format and tests use.
+/// Words a note carries, as types: each has the word its messages use.
 macro_rules! words {
     ($(#[$doc:meta])* $name:ident { $($(#[$va:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum $name {
             $($(#[$va])* $variant),+
         }
@@ -111,7 +112,7 @@ pub fn group_thousands(n: u64, sep: char) -> String {
 }
 
 /// Why a row of the table is not read as a unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowWhy {
     /// The header's words again ("Tỉnh", "Xếp hạng", "Thứ tự").
     Header,
@@ -120,7 +121,7 @@ pub enum RowWhy {
 }
 
 /// Why one of two copies of a table was used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SameWhy {
     /// The copies hold the same values (the same table sorted another way, say).
     Identical,
@@ -133,7 +134,7 @@ pub enum SameWhy {
 }
 
 /// One thing the import has to say. Rows are 1-based as the spreadsheet shows them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Note {
     // found
     DataSet {

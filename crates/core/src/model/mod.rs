@@ -4,6 +4,8 @@ pub mod map2025;
 pub mod messages;
 pub mod summary;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::messages::Note;
 use crate::text::value::TargetOp;
 
@@ -40,7 +42,8 @@ pub fn is_overall(name: &str) -> bool {
 /// A name shared by many observations: cloning it counts a reference, it copies nothing.
 /// Detection and the wire decoder give every observation of a text the same one. It reads
 /// and compares as the `str` it holds.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Text(std::rc::Rc<str>);
 
 impl Text {
@@ -138,7 +141,7 @@ impl PartialEq<Text> for String {
 /// Gives each distinct text one [`Text`] and a number (0, 1, 2… in first-seen order).
 #[derive(Default)]
 pub struct Interner {
-    ids: crate::fxhash::FxMap<Text, u32>,
+    ids: rustc_hash::FxHashMap<Text, u32>,
     pub texts: Vec<Text>,
 }
 
@@ -170,11 +173,13 @@ pub struct Observation {
 }
 
 /// A ranking data set: observations of units over periods and indicators.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DataSet {
     pub name: String,
     /// The file it came from.
     pub source: String,
+    /// On the wire, columnar: each distinct text once, rows of numbers into that list.
+    #[serde(with = "crate::wire::observations")]
     pub observations: Vec<Observation>,
     /// Indicators for which a lower value is better (error rates, days late...).
     pub lower_is_better: Vec<String>,
@@ -186,6 +191,7 @@ pub struct DataSet {
     /// tối đa" row or column).
     pub max_possible: Vec<(String, f64)>,
     /// Its periods, indicators, groups, units and slices, made once (see [`summary`]).
+    #[serde(skip)]
     pub summary: summary::SummaryCell,
 }
 
@@ -242,14 +248,14 @@ impl DataSet {
 }
 
 /// A target sheet ("chỉ tiêu"): one row per indicator with its target and actuals.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TargetSheet {
     pub name: String,
     pub source: String,
     pub targets: Vec<Target>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     pub indicator: String,
     /// The target as written (`Trên 80%`).
@@ -281,7 +287,7 @@ impl Target {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportStatus {
     Ok,
     Warning,
@@ -300,7 +306,7 @@ impl ImportStatus {
 }
 
 /// What an import found, skipped, merged and doubted, for one file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub file: String,
     pub status: ImportStatus,

@@ -11,9 +11,9 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::fxhash::FxMap;
 use crate::model::map2025::Map;
 use crate::model::{is_overall, Observation, Text, OVERALL};
+use rustc_hash::FxHashMap as FxMap;
 
 /// Distinct periods, indicators, groups and units, and each (period, indicator)'s rows.
 #[derive(Debug, Default)]
@@ -121,8 +121,8 @@ impl Summary {
 mod distinct {
     use std::collections::HashSet;
 
-    use crate::fxhash::FxSet;
     use crate::model::Text;
+    use rustc_hash::FxHashSet as FxSet;
 
     #[derive(Default)]
     pub struct Set {
@@ -197,14 +197,16 @@ mod tests {
 
     #[test]
     fn made_once_and_again_when_the_observations_change() {
-        let mut d = DataSet::default();
-        d.observations = vec![
-            obs("A", "2021", "X", 1.0),
-            obs("B", "2021", "X", 2.0),
-            obs("A", "2020", OVERALL, 3.0),
-            obs("A", "2021", "X", 4.0),
-            obs("B", "2020", "X", 5.0),
-        ];
+        let mut d = DataSet {
+            observations: vec![
+                obs("A", "2021", "X", 1.0),
+                obs("B", "2021", "X", 2.0),
+                obs("A", "2020", OVERALL, 3.0),
+                obs("A", "2021", "X", 4.0),
+                obs("B", "2020", "X", 5.0),
+            ],
+            ..Default::default()
+        };
         assert_eq!(d.periods(), ["2020", "2021"]);
         assert_eq!(d.indicators(), [OVERALL, "X"]);
         assert_eq!(d.units(), ["A", "B"]);

@@ -352,7 +352,7 @@ fn dense(name: &str, mut cells: Sparse, merges: Vec<calamine::Dimensions>) -> Re
 /// readers lend each repeat of a shared string from the same place).
 #[derive(Default)]
 struct SharedMemo {
-    seen: crate::fxhash::FxMap<(usize, usize), Cell>,
+    seen: rustc_hash::FxHashMap<(usize, usize), Cell>,
 }
 
 impl SharedMemo {

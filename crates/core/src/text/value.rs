@@ -170,7 +170,7 @@ fn grouped(s: &str, sep: char) -> Option<String> {
 }
 
 /// The comparison a target asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TargetOp {
     Gt,
     Ge,
