@@ -1,5 +1,3 @@
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::ui::tables::Table;
@@ -49,15 +47,13 @@ pub fn ChartCanvas(p: &Props) -> Html {
                         canvas.set_height(h);
                         let _ = canvas.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
                     }
-                    if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
-                        let root = backend.into_drawing_area();
-                        match spec.draw(&root, lang, dpr) {
-                            Ok(h) => {
-                                hits.set((h, dpr));
-                                rendered.set(true);
-                            }
-                            Err(_) => rendered.set(false),
+                    match crate::ui::backend::draw_on_canvas(canvas, &spec, lang, dpr) {
+                        Some(Ok(h)) => {
+                            hits.set((h, dpr));
+                            rendered.set(true);
                         }
+                        Some(Err(_)) => rendered.set(false),
+                        None => {}
                     }
                 }
             });

@@ -33,7 +33,11 @@ pub fn ExportBar(p: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(c) = &chart {
                 let width = 900;
-                download(&format!("chiso-{name}.svg"), "image/svg+xml", c.svg(width, lang).as_bytes());
+                download(
+                    &format!("chiso-{name}.svg"),
+                    "image/svg+xml",
+                    crate::ui::backend::svg(c, width, lang).as_bytes(),
+                );
             }
         })
     };
