@@ -5,6 +5,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// An outcome this large (a commune-level workbook's is 35 MB) retires the worker that
+/// read it: its wasm memory grew to hundreds of MB and would stay so.
+const RETIRE_AFTER_BYTES: usize = 8 << 20;
+
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
@@ -180,8 +184,13 @@ impl Importer {
             Reply::Done { job, outcome } => {
                 // The outcome of a job since cancelled is dropped.
                 let Some(done) = self.queue.borrow_mut().done(job) else { return };
+                let large = outcome.len() > RETIRE_AFTER_BYTES;
                 let outcome = wire::decode(&outcome)
                     .unwrap_or_else(|e| ImportOutcome::failed(&done.name, Note::Corrupt { detail: e.0.to_string() }));
+                // After a large file, a fresh worker (the old one keeps the memory it grew to).
+                if large && self.queue.borrow_mut().retire().is_some() {
+                    self.start_if_stopped();
+                }
                 self.pump();
                 // Decoding, summing up each data set (its periods, units, slices: kept with
                 // it) and showing are three tasks, each short enough to leave the page free.

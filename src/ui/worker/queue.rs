@@ -161,6 +161,19 @@ impl<W> Queue<W> {
         }
     }
 
+    /// Lets an idle worker go (a wasm instance never gives memory back: after a large file
+    /// a fresh worker starts small). Returns it, the state then `Stopped`; otherwise nothing
+    /// changes.
+    pub fn retire(&mut self) -> Option<W> {
+        match std::mem::replace(&mut self.state, State::Stopped) {
+            State::Idle { worker } => Some(worker),
+            other => {
+                self.state = other;
+                None
+            }
+        }
+    }
+
     /// Cancels `job`, whether it is being read or waits. A worker reading it is stopped
     /// (returned; the state is then `Stopped`). None for a job already ended.
     pub fn cancel(&mut self, job: JobId) -> Option<Cancelled<W>> {
@@ -360,5 +373,22 @@ mod tests {
         assert!(matches!(q.state(), State::InPage { reading: None }));
         assert!(q.ready().is_none(), "a stale ready");
         assert!(q.crashed().worker.is_none(), "a stale death");
+    }
+
+    #[test]
+    fn an_idle_worker_retires_a_busy_one_does_not() {
+        let mut q: Queue<u8> = Queue::default();
+        q.started(1, true);
+        assert_eq!(q.retire(), None, "a starting worker stays");
+        q.ready();
+        assert_eq!(q.retire(), Some(1));
+        assert!(matches!(q.state(), State::Stopped));
+        q.started(2, false);
+        q.ready();
+        let job = q.submit("a.xlsx".into(), std::rc::Rc::new(vec![1]), Default::default());
+        assert!(q.take_next());
+        assert_eq!(q.retire(), None, "a worker reading stays");
+        assert!(q.done(job).is_some());
+        assert_eq!(q.retire(), Some(2));
     }
 }

@@ -23,6 +23,9 @@ fn to_bytes(value: &impl Serialize) -> Vec<u8> {
 }
 
 fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WireError> {
+    // A row takes at least 6 bytes: no list of rows is longer than this (so its stated
+    // length can be reserved at once, without trusting it further).
+    observations::MAX_ROWS.with(|m| m.set(bytes.len() / 6));
     match bytes.split_first() {
         None => Err(WireError("ends early")),
         Some((&VERSION, rest)) => match postcard::take_from_bytes(rest) {
@@ -71,6 +74,11 @@ pub mod observations {
 
     /// The rank as a number, 0 for none (a byte less than an option).
     type Row = (u32, u32, u32, u32, Option<f64>, u64);
+
+    thread_local! {
+        /// The most rows the bytes being decoded can hold (see `from_bytes`).
+        pub(super) static MAX_ROWS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
 
     /// Numbers the texts in first-seen order. Observations share text objects, so a text is
     /// found by its address (one look-up, no hashing of letters); each column remembers its
@@ -160,8 +168,11 @@ pub mod observations {
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             let text = |k: u32| self.0.get(k as usize).cloned().ok_or_else(|| de::Error::custom("unknown text"));
-            // The count is the sender's word: reserve no more than a row's smallest size allows.
-            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+            // The count is the sender's word: reserved at once (2.1 million rows grown by
+            // doubling held twice their size in the page's memory, which never shrinks), but
+            // no more than the bytes can hold.
+            let most = MAX_ROWS.with(|m| m.get()).max(1 << 16);
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(most));
             while let Some((g, u, p, i, value, rank)) = seq.next_element::<Row>()? {
                 let rank = match rank.checked_sub(1) {
                     Some(r) => Some(u32::try_from(r).map_err(|_| de::Error::custom("bad rank"))?),
