@@ -39,6 +39,25 @@ async function page() {
   return p;
 }
 
+// A view change, RUNS × 2 times, alternating between two controls (the option i × step +
+// offset): from the change event to the first frame after the view is drawn again (drawn
+// in a task of its own, queued before this timer).
+async function changes(q, controls, step, offset) {
+  const times = [];
+  for (let i = 0; i < RUNS * 2; i++) {
+    times.push(await q.evaluate(async ({ i, controls, step, offset }) => {
+      const s = document.querySelector(`[data-control="${controls[i % 2]}"]`);
+      s.value = s.options[(i * step + offset) % s.options.length].value;
+      const t0 = performance.now();
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    }, { i, controls, step, offset }));
+  }
+  return times;
+}
+
 const results = {};
 for (const file of ['long.xlsx', 'wide.xlsx']) {
   const p = await page();
@@ -119,17 +138,7 @@ const redraw = [];
   const q = await page();
   await q.setInputFiles('input[type="file"]', path.join(BENCH, 'redraw.xlsx'));
   await q.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
-  for (let i = 0; i < RUNS * 2; i++) {
-    redraw.push(await q.evaluate(async (i) => {
-      const s = document.querySelector(i % 2 ? '[data-control="period"]' : '[data-control="my-unit"]');
-      s.value = s.options[(i * 7) % s.options.length].value;
-      const t0 = performance.now();
-      s.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-      await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - t0;
-    }, i));
-  }
+  redraw.push(...await changes(q, ['my-unit', 'period'], 7, 0));
   await q.close();
 }
 
@@ -199,18 +208,7 @@ const commune = {};
     return { frames, rows, total: Number(wrap.dataset.rows), at: wrap.querySelector('tbody tr[data-unit]')?.dataset.unit };
   });
   // A view change (the period, then the indicator): change event → the next frame.
-  const redraws = [];
-  for (let i = 0; i < RUNS * 2; i++) {
-    redraws.push(await q.evaluate(async (i) => {
-      const s = document.querySelector(i % 2 ? '[data-control="indicator"]' : '[data-control="period"]');
-      s.value = s.options[(i * 3 + 1) % s.options.length].value;
-      const t0 = performance.now();
-      s.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-      await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - t0;
-    }, i));
-  }
+  const redraws = await changes(q, ['period', 'indicator'], 3, 1);
   const mem = renderers().filter((r) => mine.includes(r.pid));
   const heap = await q.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize ?? 0, wasm: window.__wasm.memory.buffer.byteLength }));
   commune.load = load;
