@@ -7,6 +7,9 @@ use std::rc::Rc;
 
 /// An outcome this large (a commune-level workbook's is 35 MB) retires the worker that
 /// read it: its wasm memory grew to hundreds of MB and would stay so.
+/// Observations summed up in one task (~10 ms of the page's time).
+const SUM_ROWS: usize = 250_000;
+
 const RETIRE_AFTER_BYTES: usize = 8 << 20;
 
 use gloo::events::EventListener;
@@ -19,6 +22,7 @@ use super::hook::Reader;
 use super::protocol::{JobId, Reply, Request};
 use super::queue::{Job, Queue, State};
 use chiso_core::model::messages::Note;
+use chiso_core::model::summary::SummaryBuilder;
 use chiso_core::{import_file_progress, wire, ImportOptions, ImportOutcome};
 
 /// What the page hears from the importer.
@@ -93,6 +97,47 @@ impl Importer {
         for job in jobs {
             self.cancel(job);
         }
+    }
+
+    /// Adds the next part of an outcome in a task of its own; then sums up its data sets in
+    /// another, and hands it on.
+    fn assemble(&self, job: JobId, name: String, mut p: wire::Parts, mut rest: std::vec::IntoIter<Vec<u8>>) {
+        let me = self.clone();
+        Timeout::new(0, move || match rest.next() {
+            Some(part) => match p.add(&part) {
+                Ok(()) => me.assemble(job, name, p, rest),
+                Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
+            },
+            None => match p.finish() {
+                Ok(outcome) => me.sum_up(job, outcome, 0, 0, SummaryBuilder::default()),
+                Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
+            },
+        })
+        .forget();
+    }
+
+    /// Sums up the outcome's data sets, `SUM_ROWS` observations a task (data set `set`,
+    /// from observation `from`), then its units in order in another task, then hands it on.
+    fn sum_up(&self, job: JobId, outcome: ImportOutcome, set: usize, from: usize, mut b: SummaryBuilder) {
+        let me = self.clone();
+        Timeout::new(0, move || {
+            let Some(d) = outcome.datasets.get(set) else {
+                return me.emit_done(job, outcome);
+            };
+            let to = (from + SUM_ROWS).min(d.observations.len());
+            b.feed(&d.observations[from..to]);
+            if to < d.observations.len() {
+                return me.sum_up(job, outcome, set, to, b);
+            }
+            d.summary.set(&d.observations, b.finish());
+            let me2 = me.clone();
+            Timeout::new(0, move || {
+                outcome.datasets[set].summary().units_sorted();
+                me2.sum_up(job, outcome, set + 1, 0, SummaryBuilder::default());
+            })
+            .forget();
+        })
+        .forget();
     }
 
     fn emit_done(&self, job: JobId, outcome: ImportOutcome) {
@@ -181,27 +226,28 @@ impl Importer {
                 let Some(file) = self.queue.borrow().reading(job).map(|j| j.name.clone()) else { return };
                 self.on_event.emit(Event::Progress { job, file, fraction });
             }
-            Reply::Done { job, outcome } => {
+            Reply::Done { job, parts } => {
                 // The outcome of a job since cancelled is dropped.
                 let Some(done) = self.queue.borrow_mut().done(job) else { return };
-                let large = outcome.len() > RETIRE_AFTER_BYTES;
-                let outcome = wire::decode(&outcome)
-                    .unwrap_or_else(|e| ImportOutcome::failed(&done.name, Note::Corrupt { detail: e.0.to_string() }));
+                let all: usize = parts.iter().map(Vec::len).sum();
                 // After a large file, a fresh worker (the old one keeps the memory it grew to).
-                if large && self.queue.borrow_mut().retire().is_some() {
+                if all > RETIRE_AFTER_BYTES && self.queue.borrow_mut().retire().is_some() {
                     self.start_if_stopped();
                 }
                 self.pump();
-                // Decoding, summing up each data set (its periods, units, slices: kept with
-                // it) and showing are three tasks, each short enough to leave the page free.
+                // Decoding (a part per task), summing up each data set (its periods, units,
+                // slices: kept with it) and showing are tasks of their own, each short enough
+                // to leave the page free.
+                let mut parts = parts.into_iter();
+                let head = parts.next().unwrap_or_default();
                 let me = self.clone();
-                Timeout::new(0, move || {
-                    for d in &outcome.datasets {
-                        d.summary().units_sorted();
+                let name = done.name;
+                match wire::Parts::start(&head, all) {
+                    Ok(p) => me.assemble(job, name, p, parts),
+                    Err(e) => {
+                        me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() }))
                     }
-                    Timeout::new(0, move || me.emit_done(job, outcome)).forget();
-                })
-                .forget();
+                }
             }
         }
     }

@@ -32,9 +32,9 @@ pub enum Reply {
     Ready,
     /// The job is this far (0 to 1).
     Progress { job: JobId, fraction: f64 },
-    /// The job's outcome as [`chiso_core::wire::encode`] wrote it (decoded by the page
-    /// only if it still waits for the job).
-    Done { job: JobId, outcome: Vec<u8> },
+    /// The job's outcome in parts as [`chiso_core::wire::encode_parts`] wrote them
+    /// (decoded by the page, a part per task, only if it still waits for the job).
+    Done { job: JobId, parts: Vec<Vec<u8>> },
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -105,10 +105,15 @@ mod js {
                 Reply::Progress { job, fraction } => {
                     scope.post_message(&Array::of3(&"progress".into(), &(*job).into(), &(*fraction).into()))
                 }
-                Reply::Done { job, outcome } => {
-                    let out = Uint8Array::from(outcome.as_slice());
-                    let msg = Array::of3(&"done".into(), &(*job).into(), &out);
-                    scope.post_message_with_transfer(&msg, &Array::of1(&out.buffer()))
+                Reply::Done { job, parts } => {
+                    let (list, buffers) = (Array::new(), Array::new());
+                    for p in parts {
+                        let out = Uint8Array::from(p.as_slice());
+                        buffers.push(&out.buffer());
+                        list.push(&out);
+                    }
+                    let msg = Array::of3(&"done".into(), &(*job).into(), &list);
+                    scope.post_message_with_transfer(&msg, &buffers)
                 }
             }
         }
@@ -123,7 +128,7 @@ mod js {
                 }
                 "done" => Some(Reply::Done {
                     job: JobId::read(&data.get(1))?,
-                    outcome: Uint8Array::new(&data.get(2)).to_vec(),
+                    parts: Array::from(&data.get(2)).iter().map(|p| Uint8Array::new(&p).to_vec()).collect(),
                 }),
                 _ => None,
             }

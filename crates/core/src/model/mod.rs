@@ -196,6 +196,20 @@ pub struct DataSet {
 }
 
 impl DataSet {
+    /// A copy of everything but the observations (and its summary).
+    pub fn clone_without_observations(&self) -> DataSet {
+        DataSet {
+            name: self.name.clone(),
+            source: self.source.clone(),
+            observations: Vec::new(),
+            lower_is_better: self.lower_is_better.clone(),
+            names_en: self.names_en.clone(),
+            regrouped: self.regrouped,
+            max_possible: self.max_possible.clone(),
+            summary: Default::default(),
+        }
+    }
+
     /// The data set's summary (made on first use, kept while the observations stay).
     pub fn summary(&self) -> std::rc::Rc<summary::Summary> {
         self.summary.get(&self.observations)

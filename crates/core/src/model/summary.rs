@@ -34,27 +34,41 @@ pub struct Summary {
     pub(crate) maps: OnceCell<FxMap<String, Map>>,
 }
 
-impl Summary {
-    pub fn of(observations: &[Observation]) -> Summary {
-        // Observations share their Text objects: each object is looked at once by address
-        // (a fast hash of a number), its letters only the first time.
-        let mut seen: [distinct::Set; 4] = Default::default();
-        let mut out: [Vec<String>; 4] = Default::default();
-        // (period, indicator) objects → their rows; objects of equal letters joined below.
-        let mut by_object: FxMap<(usize, usize), usize> = FxMap::default();
-        let mut lists: Vec<((Text, Text), Vec<u32>)> = Vec::new();
-        for (i, o) in observations.iter().enumerate() {
+/// A summary being made a stretch of observations at a time (the page sums up a commune
+/// set's 2.1 million in several short tasks).
+#[derive(Default)]
+pub struct SummaryBuilder {
+    // Observations share their Text objects: each object is looked at once by address
+    // (a fast hash of a number), its letters only the first time.
+    seen: [distinct::Set; 4],
+    out: [Vec<String>; 4],
+    // (period, indicator) objects → their rows; objects of equal letters joined at the end.
+    by_object: FxMap<(usize, usize), usize>,
+    lists: Vec<((Text, Text), Vec<u32>)>,
+    next: usize,
+}
+
+impl SummaryBuilder {
+    /// Takes in the next observations (those after the ones already taken in).
+    pub fn feed(&mut self, observations: &[Observation]) {
+        for o in observations {
             for (k, t) in [&o.period, &o.indicator, &o.group, &o.unit].into_iter().enumerate() {
-                if seen[k].first(t) {
-                    out[k].push(t.to_string());
+                if self.seen[k].first(t) {
+                    self.out[k].push(t.to_string());
                 }
             }
-            let slot = *by_object.entry((o.period.addr(), o.indicator.addr())).or_insert_with(|| {
+            let lists = &mut self.lists;
+            let slot = *self.by_object.entry((o.period.addr(), o.indicator.addr())).or_insert_with(|| {
                 lists.push(((o.period.clone(), o.indicator.clone()), Vec::new()));
                 lists.len() - 1
             });
-            lists[slot].1.push(i as u32);
+            self.lists[slot].1.push(self.next as u32);
+            self.next += 1;
         }
+    }
+
+    pub fn finish(self) -> Summary {
+        let SummaryBuilder { out, lists, .. } = self;
         let mut slices: HashMap<(Text, Text), Vec<u32>> = HashMap::with_capacity(lists.len());
         for (key, rows) in lists {
             match slices.get_mut(&key) {
@@ -86,6 +100,14 @@ impl Summary {
             order: OnceCell::new(),
             maps: OnceCell::new(),
         }
+    }
+}
+
+impl Summary {
+    pub fn of(observations: &[Observation]) -> Summary {
+        let mut b = SummaryBuilder::default();
+        b.feed(observations);
+        b.finish()
     }
 
     /// The units in Vietnamese alphabetical order (Đ after D, tones after the letter).
@@ -162,6 +184,13 @@ impl SummaryCell {
     }
 }
 
+impl SummaryCell {
+    /// Keeps a summary made elsewhere (by a [`SummaryBuilder`] fed these observations).
+    pub fn set(&self, observations: &[Observation], s: Summary) {
+        let _ = self.0.set((observations.as_ptr() as usize, observations.len(), Rc::new(s)));
+    }
+}
+
 impl Clone for SummaryCell {
     fn clone(&self) -> Self {
         SummaryCell::default()
@@ -223,5 +252,33 @@ mod tests {
         let c = d.clone();
         assert_eq!(c.units(), ["A", "B", "C"]);
         assert_eq!(c, d);
+    }
+
+    #[test]
+    fn made_in_stretches_it_is_the_same() {
+        let mut observations = Vec::new();
+        for (p, i) in [("2020", "X"), ("2021", "X"), ("2020", "Y"), ("2021", "X")] {
+            for u in ["A", "B", "C"] {
+                observations.push(obs(u, p, i, 1.0));
+            }
+        }
+        let whole = super::Summary::of(&observations);
+        let mut b = super::SummaryBuilder::default();
+        for part in observations.chunks(5) {
+            b.feed(part);
+        }
+        let parts = b.finish();
+        assert_eq!(
+            (&parts.periods, &parts.indicators, &parts.units),
+            (&whole.periods, &whole.indicators, &whole.units)
+        );
+        for (p, i) in [("2020", "X"), ("2021", "X"), ("2020", "Y"), ("2021", "Y")] {
+            assert_eq!(parts.slice(p, i), whole.slice(p, i), "{p} {i}");
+        }
+        assert_eq!(whole.slice("2021", "X"), [3, 4, 5, 9, 10, 11]);
+        // Kept for the data set it was made for.
+        let d = DataSet { observations, ..Default::default() };
+        d.summary.set(&d.observations, parts);
+        assert_eq!(d.periods(), ["2020", "2021"]);
     }
 }

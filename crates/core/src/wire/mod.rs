@@ -48,6 +48,84 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
     from_bytes(bytes)
 }
 
+/// An outcome in parts, so that the page can decode a commune-level one (2.1 million
+/// observations) a part per task instead of all in one: the first part holds everything but
+/// the observations, and how many each data set has; each other part up to `rows`
+/// observations of one data set, in order.
+pub fn encode_parts(o: &ImportOutcome, rows: usize) -> Vec<Vec<u8>> {
+    let mut head = ImportOutcome { datasets: Vec::new(), targets: o.targets.clone(), report: o.report.clone() };
+    let mut counts = Vec::new();
+    for d in &o.datasets {
+        head.datasets.push(d.clone_without_observations());
+        counts.push(d.observations.len() as u64);
+    }
+    let mut parts = vec![to_bytes(&(&head, &counts))];
+    for (i, d) in o.datasets.iter().enumerate() {
+        for chunk in d.observations.chunks(rows.max(1)) {
+            parts.push(to_bytes(&(i as u32, ChunkRef(chunk))));
+        }
+    }
+    parts
+}
+
+/// An outcome being put together from its parts ([`encode_parts`]).
+pub struct Parts {
+    outcome: ImportOutcome,
+    expected: Vec<u64>,
+}
+
+impl Parts {
+    /// The first part: everything but the observations (room made for them: no more than
+    /// `all_bytes`, the size of all the parts, can hold, at 6 bytes a row at least).
+    pub fn start(head: &[u8], all_bytes: usize) -> Result<Parts, WireError> {
+        let (mut outcome, expected): (ImportOutcome, Vec<u64>) = from_bytes(head)?;
+        if expected.len() != outcome.datasets.len() {
+            return Err(WireError("bad counts"));
+        }
+        // Room at once (growing by doubling held twice the rows in the page's memory), but
+        // no more than the parts can hold (the counts are the sender's word).
+        let most = (all_bytes / 6) as u64;
+        for (d, n) in outcome.datasets.iter_mut().zip(&expected) {
+            d.observations.reserve_exact((*n).min(most) as usize);
+        }
+        Ok(Parts { outcome, expected })
+    }
+
+    /// A part of observations, added to its data set.
+    pub fn add(&mut self, part: &[u8]) -> Result<(), WireError> {
+        let (i, Chunk(rows)): (u32, Chunk) = from_bytes(part)?;
+        let d = self.outcome.datasets.get_mut(i as usize).ok_or(WireError("bad data set"))?;
+        if (d.observations.len() + rows.len()) as u64 > self.expected[i as usize] {
+            return Err(WireError("too many observations"));
+        }
+        d.observations.extend(rows);
+        Ok(())
+    }
+
+    /// The outcome, once every part has come.
+    pub fn finish(self) -> Result<ImportOutcome, WireError> {
+        let complete = self.outcome.datasets.iter().zip(&self.expected).all(|(d, n)| d.observations.len() as u64 == *n);
+        if complete {
+            Ok(self.outcome)
+        } else {
+            Err(WireError("parts missing"))
+        }
+    }
+}
+
+/// Observations of a part, written.
+struct ChunkRef<'a>(&'a [crate::model::Observation]);
+
+impl Serialize for ChunkRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        observations::serialize(self.0, s)
+    }
+}
+
+/// Observations of a part, read.
+#[derive(serde::Deserialize)]
+struct Chunk(#[serde(with = "observations")] Vec<crate::model::Observation>);
+
 /// A request as bytes: the file's name and the corrections (the file's bytes travel
 /// beside it, in their own buffer).
 pub fn encode_request(file_name: &str, o: &ImportOptions) -> Vec<u8> {
@@ -201,6 +279,38 @@ mod tests {
     fn round_trip(o: &ImportOutcome) {
         let bytes = encode(o);
         assert_eq!(&decode(&bytes).unwrap(), o);
+    }
+
+    #[test]
+    fn an_outcome_in_parts_is_the_same_outcome() {
+        let csv = "Tỉnh,Điểm 2021,Điểm 2022\nHà Nội,85,86\nHuế,80,81\nĐà Nẵng,90,91\n";
+        let o = import_file(csv.as_bytes(), "a.csv");
+        let parts = encode_parts(&o, 2);
+        assert_eq!(parts.len(), 1 + 3, "a head and 6 observations, 2 a part");
+        let all = parts.iter().map(Vec::len).sum();
+        let mut p = Parts::start(&parts[0], all).unwrap();
+        for part in &parts[1..] {
+            p.add(part).unwrap();
+        }
+        assert_eq!(p.finish().unwrap(), o);
+        // A part missing, a part twice, a part for another data set, bad bytes: errors.
+        let mut p = Parts::start(&parts[0], all).unwrap();
+        p.add(&parts[1]).unwrap();
+        assert_eq!(p.finish().err(), Some(WireError("parts missing")));
+        let mut p = Parts::start(&parts[0], all).unwrap();
+        for part in &parts[1..] {
+            p.add(part).unwrap();
+        }
+        assert_eq!(p.add(&parts[1]).err(), Some(WireError("too many observations")));
+        let other = to_bytes(&(7u32, ChunkRef(&o.datasets[0].observations[..1])));
+        assert_eq!(Parts::start(&parts[0], all).unwrap().add(&other).err(), Some(WireError("bad data set")));
+        assert!(Parts::start(&parts[1], all).is_err());
+        assert!(Parts::start(&[], 0).is_err());
+        // A failed import is one part.
+        let failed = import_file(b"", "c.csv");
+        let parts = encode_parts(&failed, 2);
+        assert_eq!(parts.len(), 1);
+        assert_eq!(Parts::start(&parts[0], 10).unwrap().finish().unwrap(), failed);
     }
 
     #[test]
