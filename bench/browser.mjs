@@ -230,11 +230,11 @@ const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz, br:
 
 const nat = Object.fromEntries(native.map((n) => [n.file, n]));
 console.log(`\nChỉ Số benchmark — medians of ${RUNS} runs (ms), headless Chromium, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| file | rows | Chỉ Số in page (change event → ok, via the worker) | Chỉ Số core (wasm) | SheetJS read+sheet_to_json | calamine native | Chỉ Số core native | SheetJS ÷ core wasm | core wasm ÷ calamine |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| file | rows | Chỉ Số in page (change event → ok, via the worker) | Chỉ Số core (wasm) | SheetJS read+sheet_to_json | calamine native | Chỉ Số core native | SheetJS ÷ in page | in page ÷ calamine | SheetJS ÷ core wasm | core wasm ÷ calamine |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const [file, r] of Object.entries(results)) {
   const n = nat[file];
-  console.log(`| ${file} | ${r.obs} | ${fmt(r.page)} | ${fmt(r.core)} | ${fmt(r.sheetjs)} | ${fmt(n.calamine_native_ms)} | ${fmt(n.core_native_ms)} | ${(r.sheetjs / r.core).toFixed(2)}× | ${(r.core / n.calamine_native_ms).toFixed(2)}× |`);
+  console.log(`| ${file} | ${r.obs} | ${fmt(r.page)} | ${fmt(r.core)} | ${fmt(r.sheetjs)} | ${fmt(n.calamine_native_ms)} | ${fmt(n.core_native_ms)} | ${(r.sheetjs / r.page).toFixed(2)}× | ${(r.page / n.calamine_native_ms).toFixed(2)}× | ${(r.sheetjs / r.core).toFixed(2)}× | ${(r.core / n.calamine_native_ms).toFixed(2)}× |`);
 }
 console.log(`\n| measure | value |\n| --- | --- |`);
 console.log(`| drop → first chart, 63 provinces × 5 years (in the page: change event → chart drawn) | ${fmt(median(firstChart))} ms |`);
