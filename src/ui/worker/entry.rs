@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 /// 50,000 rows take it a few milliseconds (a commune-level workbook has 2.1 million).
 const PART_ROWS: usize = 50_000;
 
-/// Readings of the sample when the worker starts (see the end of [`serve`]).
-const WARM_UPS: usize = 16;
+/// Readings of the sample when the worker starts, a task each (see the end of [`serve`]).
+const WARM_UPS: usize = 1;
 
 use super::protocol::{Reply, Request};
 use crate::ui::sample::{SAMPLE, SAMPLE_NAME};
@@ -64,11 +64,10 @@ pub fn serve() {
     // Warm up: the engine compiles hot code with its optimising tier only after it has
     // run a while, so the first file dropped would be read by slow code. Reading the
     // built-in sample now (off the page's thread, before anyone drops a file) makes the
-    // first real import faster: once, 63 × 5 sample ~90 → ~25 ms; 16 times (~0.4 s of the
-    // worker's time after the page loads), the first 144k-row workbook read in the worker
-    // ~690–790 → ~620–640 ms (the second one read: ~600 ms).
-    // One reading a task, so that a file dropped meanwhile waits for one (~25 ms), not all;
-    // none once a file has come.
+    // first real import faster (63 × 5 sample: ~90 → ~25 ms). More readings (16) made the
+    // first 144k-row file read ~80 ms faster when dropped seconds later, but a file dropped
+    // 0.3 s after the page loaded waited for them (long 786 → 921 ms, wide 286 → 387 ms in
+    // the page): one it is, and none once a file has come.
     warm_up(WARM_UPS, busy);
 }
 
