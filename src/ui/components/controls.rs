@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::ui::components::unit_select::UnitSelect;
 use crate::ui::i18n::{t, K};
-use crate::ui::state::{Action, Shared};
+use crate::ui::state::{Action, ByPtr, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -79,7 +79,7 @@ pub fn Controls(p: &Props) -> Html {
                     </select>
                 </label>
             }
-            <UnitSelect lang={lang} summary={d.summary()} my_unit={my} onchange={on_my_unit} />
+            <UnitSelect lang={lang} summary={ByPtr(d.summary())} my_unit={my} onchange={on_my_unit} />
             if regroup || s.can_regroup() {
                 <button type="button" class="toggle" data-action="regroup-34" aria-pressed={regroup.to_string()}
                     title={t(lang, K::RegroupHint)} onclick={on_regroup}>{t(lang, K::Regroup34)}</button>

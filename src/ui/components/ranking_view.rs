@@ -83,16 +83,12 @@ pub fn RankingPanel(p: &Props) -> Html {
         return html! { <p class="empty" data-view="ranking">{t(lang, K::NothingLoaded)}</p> };
     };
     let (period, indicator) = (view.period.clone(), view.indicator.clone());
-    let note = |r: &RankRow| {
-        s.derived_of(&r.unit, &period, &indicator).map(|(used, of)| regrouped_note(lang, used, of)).unwrap_or_default()
-    };
     let my = s.my_unit.clone();
-    // The chart: the first rows, and my unit where it falls further down.
-    let mut chart_rows: Vec<RankRow> = rows.iter().take(CHART_ROWS).map(|r| (*r).clone()).collect();
-    if let Some(mine) = rows.iter().skip(CHART_ROWS).find(|r| my.as_deref() == Some(r.unit.as_str())) {
-        chart_rows.push((*mine).clone());
-    }
-    let chart_notes: Option<Vec<String>> = notes.as_ref().map(|_| chart_rows.iter().map(&note).collect());
+    // The chart: the first rows, and my unit where it falls further down (with their notes).
+    let mine = rows.iter().skip(CHART_ROWS).position(|r| my.as_deref() == Some(r.unit.as_str()));
+    let shown: Vec<usize> = (0..rows.len().min(CHART_ROWS)).chain(mine.map(|i| i + CHART_ROWS)).collect();
+    let chart_rows: Vec<RankRow> = shown.iter().map(|&i| rows[i].clone()).collect();
+    let chart_notes: Option<Vec<String>> = notes.as_ref().map(|n| shown.iter().map(|&i| n[i].clone()).collect());
     let chart_table = tables::ranking(lang, &chart_rows.iter().collect::<Vec<_>>(), chart_notes.as_deref());
     let chart_view = RankingView {
         dataset: view.dataset.clone(),

@@ -9,34 +9,20 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::i18n::{t, K};
+use crate::ui::state::ByPtr;
 use chiso_core::model::summary::Summary;
 use chiso_core::Lang;
 
 /// Options added in one task.
 const STEP: usize = 2000;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
-    pub summary: Rc<Summary>,
+    /// The data set's summary, compared by address.
+    pub summary: ByPtr<Summary>,
     pub my_unit: Option<String>,
     pub onchange: Callback<Event>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang && Rc::ptr_eq(&self.summary, &o.summary) && self.my_unit == o.my_unit
-    }
-}
-
-/// A summary compared by address.
-#[derive(Clone)]
-struct ByAddr(Rc<Summary>);
-
-impl PartialEq for ByAddr {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0)
-    }
 }
 
 /// Adds the options `from..` of `units` to `list` (a slice now, the rest in later tasks),
@@ -72,7 +58,7 @@ pub fn UnitSelect(p: &Props) -> Html {
     {
         // A new data set: its options, from the first.
         let (select, gen, my) = (select.clone(), gen.clone(), p.my_unit.clone());
-        use_effect_with(ByAddr(p.summary.clone()), move |s| {
+        use_effect_with(p.summary.clone(), move |s| {
             if let Some(el) = select.cast::<web_sys::HtmlElement>() {
                 *gen.borrow_mut() += 1;
                 let g = *gen.borrow();

@@ -4,50 +4,41 @@
 pub use crate::text::legacy::Legacy;
 use serde::{Deserialize, Serialize};
 
-/// Words a note carries, as types: each has the word its messages use.
-macro_rules! words {
-    ($(#[$doc:meta])* $name:ident { $($(#[$va:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$va])* $variant),+
+/// How a sheet's table is laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TableLayout {
+    #[default]
+    Wide,
+    Long,
+    Targets,
+}
+
+/// Another kind of document with a spreadsheet's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DocKind {
+    Pdf,
+    Html,
+    Xml,
+}
+
+impl DocKind {
+    /// How the report names it.
+    pub fn word(self) -> &'static str {
+        match self {
+            DocKind::Pdf => "PDF",
+            DocKind::Html => "HTML",
+            DocKind::Xml => "XML",
         }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn word(self) -> &'static str {
-                match self {
-                    $($name::$variant => $word),+
-                }
-            }
-
-            pub fn from_word(w: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|x| x.word() == w)
-            }
-        }
-    };
-}
-
-words! {
-    /// How a sheet's table is laid out.
-    #[derive(Default)]
-    TableLayout { #[default] Wide = "wide", Long = "long", Targets = "targets" }
-}
-
-words! {
-    /// Another kind of document with a spreadsheet's name.
-    DocKind { Pdf = "PDF", Html = "HTML", Xml = "XML" }
-}
-
-words! {
-    /// Which limit a file is over.
-    Limit {
-        FileBytes = "file bytes",
-        CellsInSheet = "cells in a sheet",
-        ZipEntryBytes = "zip entry bytes",
-        UncompressedBytes = "uncompressed bytes",
     }
+}
+
+/// Which limit a file is over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Limit {
+    FileBytes,
+    CellsInSheet,
+    ZipEntryBytes,
+    UncompressedBytes,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
