@@ -56,7 +56,10 @@ pub fn serve() {
                 return;
             }
         };
-        let _ = Reply::Done { job, parts: wire::encode_parts(&outcome, PART_ROWS) }.post(&post);
+        let mut parts = Vec::new();
+        wire::encode_parts_each(&outcome, PART_ROWS, &mut |p| parts.push(js_sys::Uint8Array::from(p.as_slice())));
+        drop(outcome);
+        let _ = Reply::Done { job, parts }.post(&post);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

@@ -19,7 +19,7 @@ use yew::Callback;
 
 use super::boot;
 use super::hook::Reader;
-use super::protocol::{JobId, Reply, Request};
+use super::protocol::{JobId, Part, Reply, Request};
 use super::queue::{Job, Queue, State};
 use chiso_core::model::messages::Note;
 use chiso_core::model::summary::SummaryBuilder;
@@ -101,10 +101,10 @@ impl Importer {
 
     /// Adds the next part of an outcome in a task of its own; then sums up its data sets in
     /// another, and hands it on.
-    fn assemble(&self, job: JobId, name: String, mut p: wire::Parts, mut rest: std::vec::IntoIter<Vec<u8>>) {
+    fn assemble(&self, job: JobId, name: String, mut p: wire::Parts, mut rest: std::vec::IntoIter<Part>) {
         let me = self.clone();
         Timeout::new(0, move || match rest.next() {
-            Some(part) => match p.add(&part) {
+            Some(part) => match p.add(&part.to_vec()) {
                 Ok(()) => me.assemble(job, name, p, rest),
                 Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
             },
@@ -229,7 +229,7 @@ impl Importer {
             Reply::Done { job, parts } => {
                 // The outcome of a job since cancelled is dropped.
                 let Some(done) = self.queue.borrow_mut().done(job) else { return };
-                let all: usize = parts.iter().map(Vec::len).sum();
+                let all: usize = parts.iter().map(|p| p.length() as usize).sum();
                 // After a large file, a fresh worker (the old one keeps the memory it grew to).
                 if all > RETIRE_AFTER_BYTES && self.queue.borrow_mut().retire().is_some() {
                     self.start_if_stopped();
@@ -239,7 +239,7 @@ impl Importer {
                 // slices: kept with it) and showing are tasks of their own, each short enough
                 // to leave the page free.
                 let mut parts = parts.into_iter();
-                let head = parts.next().unwrap_or_default();
+                let head = parts.next().map(|p| p.to_vec()).unwrap_or_default();
                 let me = self.clone();
                 let name = done.name;
                 match wire::Parts::start(&head, all) {

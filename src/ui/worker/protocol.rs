@@ -7,10 +7,10 @@
 //! - page → worker: `["import", job, request, bytes]` (request = [`wire::encode_request`],
 //!   the file's bytes in a transferred buffer);
 //! - worker → page: `["ready"]` once it serves, `["progress", job, fraction]` as it reads,
-//!   `["done", job, outcome]` at the end ([`wire::encode`], transferred).
+//!   `["done", job, parts]` at the end ([`wire::encode_parts_each`], transferred).
 //!
 //! [`wire::encode_request`]: chiso_core::wire::encode_request
-//! [`wire::encode`]: chiso_core::wire::encode
+//! [`wire::encode_parts_each`]: chiso_core::wire::encode_parts_each
 
 use std::rc::Rc;
 
@@ -32,10 +32,17 @@ pub enum Reply {
     Ready,
     /// The job is this far (0 to 1).
     Progress { job: JobId, fraction: f64 },
-    /// The job's outcome in parts as [`chiso_core::wire::encode_parts`] wrote them
-    /// (decoded by the page, a part per task, only if it still waits for the job).
-    Done { job: JobId, parts: Vec<Vec<u8>> },
+    /// The job's outcome in parts as [`chiso_core::wire::encode_parts_each`] wrote them
+    /// (decoded by the page, a part per task, only if it still waits for the job). The parts
+    /// stay in JS buffers until decoded: only one at a time is copied into wasm memory.
+    Done { job: JobId, parts: Vec<Part> },
 }
+
+/// A part of an outcome, as it travels: a JS buffer (natively, for tests, bytes).
+#[cfg(target_arch = "wasm32")]
+pub type Part = js_sys::Uint8Array;
+#[cfg(not(target_arch = "wasm32"))]
+pub type Part = Vec<u8>;
 
 #[cfg(target_arch = "wasm32")]
 mod js {
@@ -108,9 +115,8 @@ mod js {
                 Reply::Done { job, parts } => {
                     let (list, buffers) = (Array::new(), Array::new());
                     for p in parts {
-                        let out = Uint8Array::from(p.as_slice());
-                        buffers.push(&out.buffer());
-                        list.push(&out);
+                        buffers.push(&p.buffer());
+                        list.push(p);
                     }
                     let msg = Array::of3(&"done".into(), &(*job).into(), &list);
                     scope.post_message_with_transfer(&msg, &buffers)
@@ -128,7 +134,7 @@ mod js {
                 }
                 "done" => Some(Reply::Done {
                     job: JobId::read(&data.get(1))?,
-                    parts: Array::from(&data.get(2)).iter().map(|p| Uint8Array::new(&p).to_vec()).collect(),
+                    parts: Array::from(&data.get(2)).iter().map(|p| Uint8Array::new(&p)).collect(),
                 }),
                 _ => None,
             }

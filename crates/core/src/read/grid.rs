@@ -106,9 +106,8 @@ pub enum Format {
 /// Every sheet of an xlsx or xlsb workbook, read cell by cell through calamine's streaming
 /// reader (the two readers are different types with the same methods, hence a macro).
 macro_rules! stream_sheets {
-    ($wb:expr, $merges:expr, $progress:expr) => {{
+    ($wb:expr, $merges:expr, $progress:expr, $sink:expr) => {{
         let mut wb = $wb;
-        let mut grids = Vec::new();
         let names = wb.sheet_names();
         for (i, name) in names.iter().enumerate() {
             let mut cells = Vec::new();
@@ -131,10 +130,10 @@ macro_rules! stream_sheets {
                 }
             }
             let merges = $merges(&mut wb, name);
-            grids.push(dense(name, cells, merges)?);
+            $sink(dense(name, cells, merges)?);
             $progress((i + 1) as f64 / names.len() as f64);
         }
-        Ok(grids)
+        Ok(())
     }};
 }
 
@@ -145,6 +144,20 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
 
 /// [`read`], telling `progress` how far it has come (0 to 1) now and then.
 pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, Note> {
+    let mut grids = Vec::new();
+    read_each(bytes, file_name, progress, &mut |g| grids.push(g))?;
+    Ok(grids)
+}
+
+/// [`read_with_progress`], giving each sheet to `sheet` as soon as it is read, so that a
+/// caller can be done with it (and free it) before the next is read: a workbook's sheets
+/// are never all held at once.
+pub fn read_each(
+    bytes: &[u8],
+    file_name: &str,
+    progress: &mut dyn FnMut(f64),
+    sheet: &mut dyn FnMut(Grid),
+) -> Result<(), Note> {
     if bytes.is_empty() {
         return Err(Note::EmptyFile);
     }
@@ -152,11 +165,15 @@ pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMu
         return Err(Note::TooLarge { what: Limit::FileBytes, limit: limits::MAX_FILE_BYTES });
     }
     match sniff(bytes, file_name)? {
-        Format::Csv => read_csv(bytes, file_name, progress),
+        Format::Csv => {
+            sheet(read_csv(bytes, file_name, progress)?);
+            Ok(())
+        }
         Format::Xls => workbook(
             calamine::open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)),
             |wb, name| wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
             progress,
+            sheet,
         ),
         Format::Xlsx => {
             let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::note(&e))?;
@@ -168,15 +185,18 @@ pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMu
                 }
                 None => wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
             };
-            stream_sheets!(wb, merges, progress)
+            stream_sheets!(wb, merges, progress, sheet)
         }
         Format::Xlsb => {
             let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::note(&e))?;
-            stream_sheets!(wb, |_: &mut Xlsb<_>, _: &str| Vec::new(), progress)
+            stream_sheets!(wb, |_: &mut Xlsb<_>, _: &str| Vec::new(), progress, sheet)
         }
-        Format::Ods => {
-            workbook(calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)), |_, _| Vec::new(), progress)
-        }
+        Format::Ods => workbook(
+            calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)),
+            |_, _| Vec::new(),
+            progress,
+            sheet,
+        ),
     }
 }
 
@@ -254,13 +274,13 @@ fn workbook<'a, R>(
     opened: Result<R, R::Error>,
     merges: impl Fn(&mut R, &str) -> Vec<calamine::Dimensions>,
     progress: &mut dyn FnMut(f64),
-) -> Result<Vec<Grid>, Note>
+    sheet: &mut dyn FnMut(Grid),
+) -> Result<(), Note>
 where
     R: Reader<Cursor<&'a [u8]>>,
     R::Error: Classify,
 {
     let mut wb = opened.map_err(|e| failure::note(&e))?;
-    let mut grids = Vec::new();
     let names = wb.sheet_names();
     for (i, name) in names.iter().enumerate() {
         progress(i as f64 / names.len() as f64);
@@ -291,9 +311,9 @@ where
             .into_iter()
             .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
             .collect();
-        grids.push(Grid { name: clean(name), rows, merges });
+        sheet(Grid { name: clean(name), rows, merges });
     }
-    Ok(grids)
+    Ok(())
 }
 
 /// A sheet's cells as the streaming readers give them: (row, column, cell), capped.
@@ -453,7 +473,7 @@ fn count_outside_quotes(line: &str, sep: char) -> usize {
     n
 }
 
-fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, Note> {
+fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Grid, Note> {
     let text = decode_text(bytes);
     // Excel's hint line "sep=;" names the separator.
     let (sep, text) = match text.strip_prefix("sep=").and_then(|r| r.chars().next().map(|c| (c, r))) {
@@ -491,7 +511,7 @@ fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Res
         rows.push(row);
     }
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-    Ok(vec![Grid { name: clean(stem), rows, merges: Vec::new() }])
+    Ok(Grid { name: clean(stem), rows, merges: Vec::new() })
 }
 
 #[cfg(test)]

@@ -53,19 +53,27 @@ pub fn decode(bytes: &[u8]) -> Result<ImportOutcome, WireError> {
 /// the observations, and how many each data set has; each other part up to `rows`
 /// observations of one data set, in order.
 pub fn encode_parts(o: &ImportOutcome, rows: usize) -> Vec<Vec<u8>> {
+    let mut parts = Vec::new();
+    encode_parts_each(o, rows, &mut |p| parts.push(p));
+    parts
+}
+
+/// [`encode_parts`], giving each part to `part` as soon as it is written (the worker hands
+/// it to JS and frees it: a commune-level outcome's 35 MB of parts are never all held in
+/// wasm memory beside the outcome).
+pub fn encode_parts_each(o: &ImportOutcome, rows: usize, part: &mut dyn FnMut(Vec<u8>)) {
     let mut head = ImportOutcome { datasets: Vec::new(), targets: o.targets.clone(), report: o.report.clone() };
     let mut counts = Vec::new();
     for d in &o.datasets {
         head.datasets.push(d.clone_without_observations());
         counts.push(d.observations.len() as u64);
     }
-    let mut parts = vec![to_bytes(&(&head, &counts))];
+    part(to_bytes(&(&head, &counts)));
     for (i, d) in o.datasets.iter().enumerate() {
         for chunk in d.observations.chunks(rows.max(1)) {
-            parts.push(to_bytes(&(i as u32, ChunkRef(chunk))));
+            part(to_bytes(&(i as u32, ChunkRef(chunk))));
         }
     }
-    parts
 }
 
 /// An outcome being put together from its parts ([`encode_parts`]).
