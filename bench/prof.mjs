@@ -45,6 +45,39 @@ for (let i = 0; i < profile.samples.length; i++) {
 const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
 for (const [n, ms] of top) console.log(ms.toFixed(1).padStart(8), n.slice(0, 120));
 
+// Inclusive time of the functions whose names hold each of INCL=a,b,c (a sample counts
+// once per name, however deep the recursion).
+if (process.env.INCL) {
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parentOf.set(c, n.id);
+  const names = process.env.INCL.split(',');
+  const incl = new Map(names.map((x) => [x, 0]));
+  for (let i = 0; i < profile.samples.length; i++) {
+    const seen = new Set();
+    for (let id = profile.samples[i]; id; id = parentOf.get(id)) {
+      const f = byId.get(id).callFrame.functionName;
+      for (const x of names) if (f.includes(x)) seen.add(x);
+    }
+    for (const x of seen) incl.set(x, incl.get(x) + (dt[i] || 0) / 1000);
+  }
+  for (const [x, ms] of incl) console.log('incl', ms.toFixed(1).padStart(8), x);
+}
+
+// Self time of what a function calls (UNDER=name): leaves of the samples under it.
+if (process.env.UNDER) {
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parentOf.set(c, n.id);
+  const leaves = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    let under = false;
+    for (let id = profile.samples[i]; id; id = parentOf.get(id)) if (byId.get(id).callFrame.functionName.includes(process.env.UNDER)) { under = true; break; }
+    if (!under) continue;
+    const f = byId.get(profile.samples[i]).callFrame.functionName.slice(0, 110);
+    leaves.set(f, (leaves.get(f) || 0) + (dt[i] || 0) / 1000);
+  }
+  for (const [f, ms] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log('under', ms.toFixed(1).padStart(8), f);
+}
+
 // Callers of a function (TRACE=name): the chain of parents, summed.
 if (process.env.TRACE) {
   const parent = new Map();

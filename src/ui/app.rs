@@ -162,16 +162,15 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    // Encoded when the state changes, not on every render (progress bars render often).
-    let encoded = (*use_memo(state.clone(), |s| {
-        (!s.catalog.datasets.is_empty() && s.pending.is_none()).then(|| encode(&s.view_state(false)))
-    }))
-    .clone();
-    // Written after the frame that shows the view (a history entry costs the browser
-    // several milliseconds), every state in turn, so back and forward step through them.
-    use_effect_with(encoded, |enc| {
-        if let Some(e) = enc.clone() {
+    // Encoded when the state changes (not on every render: progress bars render often) and
+    // written after the frame that shows the view: the link's deflate and a history entry
+    // cost several milliseconds, which a view change should not wait for. Every state in
+    // turn, so back and forward step through them.
+    use_effect_with(state.clone(), |s| {
+        if !s.catalog.datasets.is_empty() && s.pending.is_none() {
+            let s = s.clone();
             let write = move || {
+                let e = encode(&s.view_state(false));
                 let window = gloo::utils::window();
                 let current = window.location().hash().unwrap_or_default();
                 if current.trim_start_matches('#') != e {

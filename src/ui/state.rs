@@ -429,8 +429,8 @@ impl AppState {
                 if out.len() >= 5 {
                     break;
                 }
-                if !out.contains(&r.unit) {
-                    out.push(r.unit);
+                if !out.iter().any(|u| *u == r.unit) {
+                    out.push(r.unit.to_string());
                 }
             }
         }

@@ -85,7 +85,7 @@ pub fn ranking(lang: Lang, rows: &[&RankRow], notes: Option<&[String]>) -> Table
             .map(|(i, r)| {
                 let mut row = vec![
                     r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
-                    r.unit.clone(),
+                    r.unit.to_string(),
                     num(lang, r.value, 2),
                     r.rank_change.map(|c| signed(lang, c as f64, 0)).unwrap_or_else(|| "–".into()),
                     r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into()),
@@ -245,7 +245,7 @@ mod tests {
         assert_eq!(signed(Lang::En, -1.25, 2), "−1.25");
         let row = RankRow {
             unit: "Huế".into(),
-            group: String::new(),
+            group: Default::default(),
             rank: Some(3),
             value: Some(85.5),
             rank_change: Some(-2),

@@ -52,7 +52,7 @@ pub fn draw<DB: DrawingBackend>(
         let k = (n - 1 - i) as usize;
         rows.get(k).map_or(String::new(), |r| match r.rank {
             Some(rank) => format!("{rank}. {}", r.unit),
-            None => r.unit.clone(),
+            None => r.unit.to_string(),
         })
     };
     let mut chart = ChartBuilder::on(root)
@@ -123,7 +123,7 @@ mod tests {
     fn row(unit: &str, rank: u32, value: Option<f64>) -> RankRow {
         RankRow {
             unit: unit.into(),
-            group: String::new(),
+            group: Default::default(),
             rank: Some(rank),
             value,
             rank_change: None,

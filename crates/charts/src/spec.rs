@@ -114,7 +114,7 @@ mod tests {
         let view = RankingView {
             rows: vec![RankRow {
                 unit: "<img src=x onerror=alert(1)>".into(),
-                group: String::new(),
+                group: Default::default(),
                 rank: Some(1),
                 value: Some(1.0),
                 rank_change: None,
@@ -132,7 +132,7 @@ mod tests {
     fn hits_carry_exact_values_where_the_marks_are() {
         let row = |unit: &str, rank: u32, value: f64| RankRow {
             unit: unit.into(),
-            group: String::new(),
+            group: Default::default(),
             rank: Some(rank),
             value: Some(value),
             rank_change: None,

@@ -11,10 +11,9 @@ pub struct Props {
 
 /// The offline copy: beside the page when hosted, the page itself when it is the copy.
 fn offline_href() -> String {
-    let doc = gloo::utils::document();
-    let is_copy = doc.query_selector("meta[name=\"chiso-offline\"]").ok().flatten().is_some();
-    if is_copy {
-        doc.location()
+    if crate::ui::release::is_offline_copy() {
+        gloo::utils::document()
+            .location()
             .and_then(|l| l.href().ok())
             .map(|h| h.split('#').next().unwrap_or_default().to_string())
             .unwrap_or_default()

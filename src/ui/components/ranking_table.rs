@@ -45,9 +45,9 @@ fn row(lang: Lang, r: &RankRow, derived: &str, mine: bool, notes: bool) -> Html 
     let tip = if derived.is_empty() { tip } else { format!("{derived}. {tip}") };
     let star = if derived.is_empty() { "" } else { "*" };
     html! {
-        <tr class={classes!(mine.then_some("mine"))} data-unit={r.unit.clone()}>
+        <tr class={classes!(mine.then_some("mine"))} data-unit={r.unit.to_string()}>
             <td class="num">{r.rank.map(|x| format!("{x}{star}")).unwrap_or_else(|| "–".into())}</td>
-            <th scope="row">{r.unit.clone()}</th>
+            <th scope="row">{r.unit.to_string()}</th>
             <td class="num" title={tip}>{r.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
             <td class="num change">{change_cell(lang, r)}</td>
             <td class="num">{r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into())}</td>

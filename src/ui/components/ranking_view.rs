@@ -42,7 +42,11 @@ pub fn RankingPanel(p: &Props) -> Html {
         k.as_ref().map(|(d, p, i, g)| {
             // A group of another data set does not filter this one.
             let group = g.as_ref().filter(|g| d.0.groups().contains(g));
-            ranking(&d.0, p, i, group.map(String::as_str))
+            // The rows apart, shared: in rank order (as `ranking` gives them) and with no
+            // search, the table shows them as they are, copying none.
+            let mut view = ranking(&d.0, p, i, group.map(String::as_str));
+            let all = Rc::new(std::mem::take(&mut view.rows));
+            (view, all)
         })
     });
     // The table's rows in their order, their notes and the table to export: again only
@@ -50,14 +54,19 @@ pub fn RankingPanel(p: &Props) -> Html {
     let table_key = (ByPtr(computed.clone()), s.sort, s.descending, s.search.clone(), lang);
     let state = p.state.clone();
     let sorted = use_memo(table_key, move |_| {
-        computed.as_ref().as_ref().map(|view| {
+        computed.as_ref().as_ref().map(|(view, all)| {
             let s = &state;
-            let mut rows = view.rows.clone();
             // `ranking` gives them by rank already.
-            if (s.sort, s.descending) != (SortKey::Rank, false) {
-                sort_rows(&mut rows, s.sort, s.descending, s.current().map(|d| d.summary()).as_deref());
-            }
-            rows.retain(|r| matches_search(&r.unit, &s.search));
+            let rows = if (s.sort, s.descending, s.search.is_empty()) == (SortKey::Rank, false, true) {
+                all.clone()
+            } else {
+                let mut rows: Vec<RankRow> =
+                    all.iter().filter(|r| matches_search(&r.unit, &s.search)).cloned().collect();
+                if (s.sort, s.descending) != (SortKey::Rank, false) {
+                    sort_rows(&mut rows, s.sort, s.descending, s.current().map(|d| d.summary()).as_deref());
+                }
+                Rc::new(rows)
+            };
             // Regrouped onto the 34: what each value was made from.
             let notes: Option<Vec<String>> = s.regrouped.is_some().then(|| {
                 rows.iter()
@@ -69,17 +78,20 @@ pub fn RankingPanel(p: &Props) -> Html {
                     .collect()
             });
             let notes = notes.filter(|n| n.iter().any(|x| !x.is_empty())).map(Rc::new);
-            let rows = Rc::new(rows);
             let table = {
                 let (rows, notes) = (rows.clone(), notes.clone());
                 TableSource::lazy(move || {
                     tables::ranking(lang, &rows.iter().collect::<Vec<_>>(), notes.as_deref().map(Vec::as_slice))
                 })
             };
-            (Rc::new(view.clone()), rows, notes, table)
+            (computed.clone(), rows, notes, table)
         })
     });
-    let Some((view, rows, notes, table)) = sorted.as_ref().clone() else {
+    // The ranking itself is shared with the memo, not copied (10,600 rows for communes).
+    let Some((computed, rows, notes, table)) = sorted.as_ref().clone() else {
+        return html! { <p class="empty" data-view="ranking">{t(lang, K::NothingLoaded)}</p> };
+    };
+    let Some((view, all)) = computed.as_ref() else {
         return html! { <p class="empty" data-view="ranking">{t(lang, K::NothingLoaded)}</p> };
     };
     let (period, indicator) = (view.period.clone(), view.indicator.clone());
@@ -117,16 +129,13 @@ pub fn RankingPanel(p: &Props) -> Html {
     let m = Map2025::shared();
     // (At most 63 + 21 former provinces: a longer ranking is not mostly provinces, and its
     // names need not be looked up.)
-    let provinces = if view.rows.len() > 2 * 84 {
-        0
-    } else {
-        view.rows.iter().filter(|r| m.province_2025(&r.unit).is_some()).count()
-    };
-    let map_spec = (provinces >= 5 && provinces * 2 >= view.rows.len()).then(|| {
-        let new_map = s.regrouped.is_some() || m.map_of(&period, view.rows.iter().map(|r| r.unit.as_str())) == Map::P34;
+    let provinces =
+        if all.len() > 2 * 84 { 0 } else { all.iter().filter(|r| m.province_2025(&r.unit).is_some()).count() };
+    let map_spec = (provinces >= 5 && provinces * 2 >= all.len()).then(|| {
+        let new_map = s.regrouped.is_some() || m.map_of(&period, all.iter().map(|r| r.unit.as_str())) == Map::P34;
         let layout = if new_map { Layout::P34 } else { Layout::P63 };
         let values: Vec<TileValue> =
-            view.rows.iter().map(|r| TileValue { unit: r.unit.clone(), value: r.value, rank: r.rank }).collect();
+            all.iter().map(|r| TileValue { unit: r.unit.to_string(), value: r.value, rank: r.rank }).collect();
         let lower_is_better = s.current().is_some_and(|d| d.is_lower_better(&indicator));
         ChartSpec::TileMap { layout, values, my_unit: my.clone(), lower_is_better }
     });

@@ -87,7 +87,7 @@ pub fn brief(d: &DataSet, unit: &str) -> Option<BriefSet> {
             rank_change: me.and_then(|r| r.rank_change),
             value_change: me.and_then(|r| r.value_change),
             best,
-            leader: best_row.map(|r| r.unit.clone()),
+            leader: best_row.map(|r| r.unit.to_string()),
             median: med,
             lost_to_best: behind(best),
             below_median: behind(med),

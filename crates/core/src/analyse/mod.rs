@@ -13,14 +13,15 @@ pub use trend::{trend, TrendView};
 use rustc_hash::FxHashMap as FxMap;
 
 use crate::model::summary::Summary;
-use crate::model::DataSet;
+use crate::model::{DataSet, Text};
 use crate::text::{fold, vi_sort_key};
 
 /// One row of the ranking table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RankRow {
-    pub unit: String,
-    pub group: String,
+    /// The observation's texts, shared (a ranking of 10,600 communes copies no names).
+    pub unit: Text,
+    pub group: Text,
     pub rank: Option<u32>,
     pub value: Option<f64>,
     /// Places gained since the previous period (positive = moved up).
@@ -69,25 +70,50 @@ impl SortKey {
 pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) -> RankingView {
     let periods = d.periods();
     let previous = periods.iter().position(|p| p == period).and_then(|i| i.checked_sub(1)).map(|i| periods[i].clone());
-    // (group, unit) → (rank, value) in the previous period.
+    // (group, unit) → (rank, value) in the previous period, found by the texts' addresses
+    // (observations of a data set share their texts: no letters hashed), else by letters.
     type Before = (Option<u32>, Option<f64>);
-    let mut prev: FxMap<(&str, &str), Before> = FxMap::default();
+    let mut prev: FxMap<(usize, usize), Before> = FxMap::default();
+    let mut prev_slice: &[u32] = &[];
     // Ranks among the 63 and among the 34 do not compare, nor a merged province with its
     // namesake: no change across 1 July 2025 (unless the data is regrouped onto the 34).
     let across = previous.as_deref().is_some_and(|pp| !d.regrouped && crosses_2025(d, pp, period));
+    let summary = d.summary();
     if let Some(pp) = previous.as_ref().filter(|_| !across) {
-        for o in d.slice(pp, indicator) {
-            prev.insert((&o.group, &o.unit), (o.rank, o.value));
+        prev_slice = summary.slice(pp, indicator);
+        for &i in prev_slice {
+            let o = &d.observations[i as usize];
+            prev.insert((o.group.addr(), o.unit.addr()), (o.rank, o.value));
         }
     }
-    let mut rows: Vec<RankRow> = d
+    // The same by letters, made only if a unit is not found by address.
+    let mut by_letters: Option<FxMap<(&str, &str), Before>> = None;
+    let mut before = |o: &'_ crate::model::Observation| -> Before {
+        if prev_slice.is_empty() {
+            return (None, None);
+        }
+        if let Some(b) = prev.get(&(o.group.addr(), o.unit.addr())) {
+            return *b;
+        }
+        let m = by_letters.get_or_insert_with(|| {
+            prev_slice
+                .iter()
+                .map(|&i| &d.observations[i as usize])
+                .map(|p| ((p.group.as_str(), p.unit.as_str()), (p.rank, p.value)))
+                .collect()
+        });
+        m.get(&(o.group.as_str(), o.unit.as_str())).copied().unwrap_or((None, None))
+    };
+    let mut rows: Vec<RankRow> = summary
         .slice(period, indicator)
+        .iter()
+        .map(|&i| &d.observations[i as usize])
         .filter(|o| group.is_none_or(|g| o.group == g))
         .map(|o| {
-            let (pr, pv) = prev.get(&(o.group.as_str(), o.unit.as_str())).copied().unwrap_or((None, None));
+            let (pr, pv) = before(o);
             RankRow {
-                unit: o.unit.to_string(),
-                group: o.group.to_string(),
+                unit: o.unit.clone(),
+                group: o.group.clone(),
                 rank: o.rank,
                 value: o.value,
                 rank_change: o.rank.zip(pr).map(|(now, before)| before as i64 - now as i64),
@@ -95,7 +121,7 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
             }
         })
         .collect();
-    sort_rows(&mut rows, SortKey::Rank, false, Some(&d.summary()));
+    sort_rows(&mut rows, SortKey::Rank, false, Some(&summary));
     RankingView {
         dataset: d.name.clone(),
         period: period.to_string(),
@@ -120,36 +146,89 @@ fn crosses_2025(d: &DataSet, previous: &str, period: &str) -> bool {
 /// Vietnamese order: by their place in `names` (a data set's summary) when it knows every
 /// row's unit, else by a sort key; either is worked out once per row, not per comparison.
 pub fn sort_rows(rows: &mut Vec<RankRow>, key: SortKey, descending: bool, names: Option<&Summary>) {
-    let ordinals: Option<Vec<u32>> = names.and_then(|s| rows.iter().map(|r| s.name_order(&r.unit)).collect());
-    let name_keys: Vec<Vec<u32>> = match ordinals {
-        Some(o) => o.into_iter().map(|x| vec![x]).collect(),
-        None => rows.iter().map(|r| vi_sort_key(&r.unit)).collect(),
-    };
-    let mut keyed: Vec<(Vec<u32>, RankRow)> = name_keys.into_iter().zip(std::mem::take(rows)).collect();
-    let opt = |x: Option<f64>, y: Option<f64>| match (x, y) {
-        (Some(x), Some(y)) => {
-            let o = x.total_cmp(&y);
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    if key == SortKey::Unit {
+        by_name(rows, &mut order, names);
+        if descending {
+            // Reversed, but rows of one name keep their order.
+            let mut start = 0;
+            while start < order.len() {
+                let end =
+                    start + order[start..].iter().take_while(|&&i| rows[i].unit == rows[order[start]].unit).count();
+                order[start..end].reverse();
+                start = end;
+            }
+            order.reverse();
+        }
+    } else {
+        // By the column as one number that sorts the same way (missing last), with the row's
+        // place after it: one sort of plain pairs. Ties (two units of one rank) then by name,
+        // whose keys are worked out for the tied rows only. Rows still tied keep their order.
+        let column = |r: &RankRow| match key {
+            SortKey::Rank => r.rank.map(f64::from),
+            SortKey::Value => r.value,
+            SortKey::Change => r.rank_change.map(|c| c as f64),
+            SortKey::Unit => None,
+        };
+        let mut keyed: Vec<(u64, usize)> =
+            rows.iter().enumerate().map(|(i, r)| (sort_number(column(r), descending), i)).collect();
+        keyed.sort_unstable();
+        let mut start = 0;
+        while start < keyed.len() {
+            let end = start + keyed[start..].iter().take_while(|(k, _)| *k == keyed[start].0).count();
+            for (slot, (_, i)) in order[start..end].iter_mut().zip(&keyed[start..end]) {
+                *slot = *i;
+            }
+            if end - start > 1 {
+                by_name(rows, &mut order[start..end], names);
+            }
+            start = end;
+        }
+    }
+    let mut slots: Vec<Option<RankRow>> = std::mem::take(rows).into_iter().map(Some).collect();
+    *rows = order.into_iter().filter_map(|i| slots[i].take()).collect();
+}
+
+/// A number as a `u64` that sorts as the numbers do (`f64::total_cmp`), or the other way
+/// round; missing sorts last either way.
+fn sort_number(x: Option<f64>, descending: bool) -> u64 {
+    match x {
+        None => u64::MAX,
+        Some(v) => {
+            let bits = v.to_bits();
+            // Negative numbers: all bits flipped; others: the sign bit set.
+            let up = if bits >> 63 == 1 { !bits } else { bits | 1 << 63 };
+            // (u64::MAX is a NaN's image, never a number's here: it stays for "missing".)
             if descending {
-                o.reverse()
+                (!up).min(u64::MAX - 1)
             } else {
-                o
+                up.min(u64::MAX - 1)
             }
         }
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    };
-    keyed.sort_by(|(na, a), (nb, b)| {
-        let primary = match key {
-            SortKey::Rank => opt(a.rank.map(f64::from), b.rank.map(f64::from)),
-            SortKey::Value => opt(a.value, b.value),
-            SortKey::Change => opt(a.rank_change.map(|c| c as f64), b.rank_change.map(|c| c as f64)),
-            SortKey::Unit if descending => nb.cmp(na),
-            SortKey::Unit => na.cmp(nb),
-        };
-        primary.then_with(|| na.cmp(nb))
-    });
-    *rows = keyed.into_iter().map(|(_, r)| r).collect();
+    }
+}
+
+/// Puts the rows `which` in Vietnamese order of their names (rows of one name in the order
+/// given): by their places in the data set's order of units when it knows every one, else
+/// by sort keys.
+fn by_name(rows: &[RankRow], which: &mut [usize], names: Option<&Summary>) {
+    if let Some(s) = names {
+        let mut pairs: Vec<(u32, usize)> = Vec::with_capacity(which.len());
+        for &i in which.iter() {
+            match s.name_order(&rows[i].unit) {
+                Some(o) => pairs.push((o, i)),
+                None => break,
+            }
+        }
+        if pairs.len() == which.len() {
+            pairs.sort_unstable();
+            for (slot, (_, i)) in which.iter_mut().zip(pairs) {
+                *slot = i;
+            }
+            return;
+        }
+    }
+    which.sort_by_cached_key(|&i| (vi_sort_key(&rows[i].unit), i));
 }
 
 /// Does a unit's name match a search, with or without diacritics ("ha noi" finds "Hà Nội")?
@@ -204,11 +283,24 @@ mod tests {
     }
 
     #[test]
+    fn sort_numbers_sort_as_the_numbers_do() {
+        let xs = [f64::NEG_INFINITY, -2.5, -1e-300, -0.0, 0.0, 1e-300, 1.0, 3.5, f64::INFINITY];
+        for w in xs.windows(2) {
+            assert!(sort_number(Some(w[0]), false) < sort_number(Some(w[1]), false), "{w:?}");
+            assert!(sort_number(Some(w[0]), true) > sort_number(Some(w[1]), true), "{w:?}");
+        }
+        for x in xs {
+            assert!(sort_number(Some(x), false) < sort_number(None, false));
+            assert!(sort_number(Some(x), true) < sort_number(None, true));
+        }
+    }
+
+    #[test]
     fn rows_sort_in_vietnamese_order_with_or_without_a_summary() {
         let names = ["Đồng Nai", "Đà Nẵng", "Điện Biên", "Bắc Giang", "An Giang", "Bà Rịa – Vũng Tàu", "Đắk Lắk"];
         let row = |u: &str, rank: Option<u32>, value: Option<f64>| RankRow {
-            unit: u.to_string(),
-            group: String::new(),
+            unit: u.into(),
+            group: Text::default(),
             rank,
             value,
             rank_change: None,

@@ -8,7 +8,6 @@
 //! again; a clone starts without one.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::model::map2025::Map;
@@ -25,11 +24,11 @@ pub struct Summary {
     pub groups: Vec<String>,
     pub units: Vec<String>,
     /// (period, indicator) → the positions of its observations, in file order.
-    slices: HashMap<(Text, Text), Vec<u32>>,
+    slices: FxMap<(Text, Text), Vec<u32>>,
     /// The units in Vietnamese order, made on first use.
     sorted: OnceCell<Vec<String>>,
     /// Each unit's place in that order.
-    order: OnceCell<HashMap<String, u32>>,
+    order: OnceCell<FxMap<String, u32>>,
     /// Each period's map of provinces (see [`crate::model::map2025::Map2025::maps`]).
     pub(crate) maps: OnceCell<FxMap<String, Map>>,
 }
@@ -69,7 +68,7 @@ impl SummaryBuilder {
 
     pub fn finish(self) -> Summary {
         let SummaryBuilder { out, lists, .. } = self;
-        let mut slices: HashMap<(Text, Text), Vec<u32>> = HashMap::with_capacity(lists.len());
+        let mut slices: FxMap<(Text, Text), Vec<u32>> = FxMap::default();
         for (key, rows) in lists {
             match slices.get_mut(&key) {
                 // Two objects of one text (files joined): their rows in file order.

@@ -80,6 +80,8 @@ pub fn encode_parts_each(o: &ImportOutcome, rows: usize, part: &mut dyn FnMut(Ve
 pub struct Parts {
     outcome: ImportOutcome,
     expected: Vec<u64>,
+    /// The texts given out so far (see `observations::SHARED`).
+    shared: rustc_hash::FxHashSet<crate::model::Text>,
 }
 
 impl Parts {
@@ -96,12 +98,15 @@ impl Parts {
         for (d, n) in outcome.datasets.iter_mut().zip(&expected) {
             d.observations.reserve_exact((*n).min(most) as usize);
         }
-        Ok(Parts { outcome, expected })
+        Ok(Parts { outcome, expected, shared: Default::default() })
     }
 
     /// A part of observations, added to its data set.
     pub fn add(&mut self, part: &[u8]) -> Result<(), WireError> {
-        let (i, Chunk(rows)): (u32, Chunk) = from_bytes(part)?;
+        observations::SHARED.with(|s| *s.borrow_mut() = Some(std::mem::take(&mut self.shared)));
+        let read: Result<(u32, Chunk), _> = from_bytes(part);
+        self.shared = observations::SHARED.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        let (i, Chunk(rows)) = read?;
         let d = self.outcome.datasets.get_mut(i as usize).ok_or(WireError("bad data set"))?;
         if (d.observations.len() + rows.len()) as u64 > self.expected[i as usize] {
             return Err(WireError("too many observations"));
@@ -164,6 +169,12 @@ pub mod observations {
     thread_local! {
         /// The most rows the bytes being decoded can hold (see `from_bytes`).
         pub(super) static MAX_ROWS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// While an outcome is put together from its parts ([`super::Parts`]), the texts
+        /// its earlier parts gave out: a part's texts are swapped for them, so that a whole
+        /// data set shares one [`Text`] per name, as one buffer would have given it (views
+        /// find units by the text's address; a commune's name is kept once, not once a part).
+        pub(super) static SHARED: std::cell::RefCell<Option<rustc_hash::FxHashSet<Text>>> =
+            const { std::cell::RefCell::new(None) };
     }
 
     /// Numbers the texts in first-seen order. Observations share text objects, so a text is
@@ -232,7 +243,19 @@ pub mod observations {
             f.write_str("texts and rows")
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let texts: Vec<Text> = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
+            let mut texts: Vec<Text> = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
+            SHARED.with(|s| {
+                if let Some(shared) = s.borrow_mut().as_mut() {
+                    for t in &mut texts {
+                        match shared.get(t.as_str()) {
+                            Some(earlier) => *t = earlier.clone(),
+                            None => {
+                                shared.insert(t.clone());
+                            }
+                        }
+                    }
+                }
+            });
             seq.next_element_seed(RowsOf(&texts))?.ok_or_else(|| de::Error::invalid_length(1, &self))
         }
     }
@@ -300,7 +323,15 @@ mod tests {
         for part in &parts[1..] {
             p.add(part).unwrap();
         }
-        assert_eq!(p.finish().unwrap(), o);
+        let back = p.finish().unwrap();
+        assert_eq!(back, o);
+        // Every part's "2021" and each unit's name are one text object, as in one buffer.
+        let obs = &back.datasets[0].observations;
+        let addrs = |f: fn(&crate::model::Observation) -> &crate::model::Text| {
+            obs.iter().map(|o| (f(o).to_string(), f(o).addr())).collect::<std::collections::BTreeSet<_>>()
+        };
+        assert_eq!(addrs(|o| &o.period).len(), 2);
+        assert_eq!(addrs(|o| &o.unit).len(), 3);
         // A part missing, a part twice, a part for another data set, bad bytes: errors.
         let mut p = Parts::start(&parts[0], all).unwrap();
         p.add(&parts[1]).unwrap();
