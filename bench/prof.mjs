@@ -63,6 +63,36 @@ if (process.env.INCL) {
   for (const [x, ms] of incl) console.log('incl', ms.toFixed(1).padStart(8), x);
 }
 
+// The long tasks (TASKS=ms): runs of samples between idle ones longer than that, each with
+// its busiest functions (self time) and the outermost Rust functions it ran.
+if (process.env.TASKS) {
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parentOf.set(c, n.id);
+  let run = [];
+  const flush = () => {
+    const ms = run.reduce((a, x) => a + x.dt, 0);
+    if (ms >= Number(process.env.TASKS)) {
+      const self = new Map(), outer = new Map();
+      for (const x of run) {
+        self.set(x.name, (self.get(x.name) || 0) + x.dt);
+        let top = '';
+        for (let id = x.id; id; id = parentOf.get(id)) { const f = byId.get(id).callFrame.functionName; if (/::|as /.test(f)) top = f; }
+        outer.set(top, (outer.get(top) || 0) + x.dt);
+      }
+      console.log(`task ${ms.toFixed(0)} ms`);
+      for (const [f, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log('   self', t.toFixed(1).padStart(6), f.slice(0, 100));
+      for (const [f, t] of [...outer].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log('  outer', t.toFixed(1).padStart(6), f.slice(0, 100));
+    }
+    run = [];
+  };
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byId.get(profile.samples[i]);
+    if (n.callFrame.functionName === '(idle)') { flush(); continue; }
+    run.push({ id: n.id, name: n.callFrame.functionName || '(anon)', dt: (dt[i] || 0) / 1000 });
+  }
+  flush();
+}
+
 // Self time of what a function calls (UNDER=name): leaves of the samples under it.
 if (process.env.UNDER) {
   const parentOf = new Map();

@@ -219,8 +219,9 @@ pub fn brief(lang: Lang, sets: &[BriefSet], name: &dyn Fn(&str) -> String) -> Ta
 pub const ALL_ROWS: usize = 200;
 /// A row's height in a windowed table, in CSS pixels (styles/main.css: `table.windowed`; components/ranking_table.rs).
 pub const ROW_PX: usize = 30;
-/// Rows drawn above and below the ones in view.
-pub const OVERSCAN: usize = 20;
+/// Rows drawn above and below the ones in view (each row drawn is laid out again at every
+/// view change: 10 keep a screen's scroll a frame covered).
+pub const OVERSCAN: usize = 10;
 /// The view's height until the table is measured (80vh of a 768-pixel screen).
 pub const FIRST_HEIGHT: usize = 620;
 

@@ -17,7 +17,7 @@ use crate::model::{DataSet, Text};
 use crate::text::{fold, vi_sort_key};
 
 /// One row of the ranking table.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RankRow {
     /// The observation's texts, shared (a ranking of 10,600 communes copies no names).
     pub unit: Text,
@@ -170,9 +170,16 @@ pub fn sort_rows(rows: &mut Vec<RankRow>, key: SortKey, descending: bool, names:
             SortKey::Change => r.rank_change.map(|c| c as f64),
             SortKey::Unit => None,
         };
-        let mut keyed: Vec<(u64, usize)> =
-            rows.iter().enumerate().map(|(i, r)| (sort_number(column(r), descending), i)).collect();
-        keyed.sort_unstable();
+        let keyed: Vec<(u64, usize)> = match key {
+            // Ranks are small whole numbers: counted into place, no comparisons.
+            SortKey::Rank if !descending => by_rank(rows),
+            _ => {
+                let mut k: Vec<(u64, usize)> =
+                    rows.iter().enumerate().map(|(i, r)| (sort_number(column(r), descending), i)).collect();
+                k.sort_unstable();
+                k
+            }
+        };
         let mut start = 0;
         while start < keyed.len() {
             let end = start + keyed[start..].iter().take_while(|(k, _)| *k == keyed[start].0).count();
@@ -187,6 +194,35 @@ pub fn sort_rows(rows: &mut Vec<RankRow>, key: SortKey, descending: bool, names:
     }
     let mut slots: Vec<Option<RankRow>> = std::mem::take(rows).into_iter().map(Some).collect();
     *rows = order.into_iter().filter_map(|i| slots[i].take()).collect();
+}
+
+/// The rows by rank (missing last), each with its rank's sort number, rows of one rank in
+/// their order: a counting sort when the ranks are no larger than a few times the rows
+/// (as ranks are), else a comparison sort.
+fn by_rank(rows: &[RankRow]) -> Vec<(u64, usize)> {
+    let number = |r: &RankRow| sort_number(r.rank.map(f64::from), false);
+    let most = rows.iter().filter_map(|r| r.rank).max().unwrap_or(0) as usize;
+    if most > 4 * rows.len() + 64 {
+        let mut k: Vec<(u64, usize)> = rows.iter().enumerate().map(|(i, r)| (number(r), i)).collect();
+        k.sort_unstable();
+        return k;
+    }
+    // Slot `rank` for ranks, `most + 1` for none.
+    let slot = |r: &RankRow| r.rank.map_or(most + 1, |x| x as usize);
+    let mut start = vec![0usize; most + 3];
+    for r in rows {
+        start[slot(r) + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut out = vec![(0u64, 0usize); rows.len()];
+    for (i, r) in rows.iter().enumerate() {
+        let s = &mut start[slot(r)];
+        out[*s] = (number(r), i);
+        *s += 1;
+    }
+    out
 }
 
 /// A number as a `u64` that sorts as the numbers do (`f64::total_cmp`), or the other way
@@ -215,7 +251,7 @@ fn by_name(rows: &[RankRow], which: &mut [usize], names: Option<&Summary>) {
     if let Some(s) = names {
         let mut pairs: Vec<(u32, usize)> = Vec::with_capacity(which.len());
         for &i in which.iter() {
-            match s.name_order(&rows[i].unit) {
+            match s.name_order_of(&rows[i].unit) {
                 Some(o) => pairs.push((o, i)),
                 None => break,
             }
@@ -280,6 +316,22 @@ mod tests {
         assert!(matches_search("Hà Nội", "ha noi"));
         assert!(matches_search("Hà Nội", "Hà"));
         assert!(!matches_search("Hà Nội", "hue"));
+    }
+
+    #[test]
+    fn ranks_counted_into_place_sort_as_compared() {
+        let row = |rank: Option<u32>| RankRow { rank, ..Default::default() };
+        for ranks in [
+            vec![Some(3), None, Some(1), Some(3), Some(2), None, Some(1)],
+            vec![Some(1_000_000), Some(2), None],
+            vec![],
+        ] {
+            let rows: Vec<RankRow> = ranks.into_iter().map(row).collect();
+            let mut compared: Vec<(u64, usize)> =
+                rows.iter().enumerate().map(|(i, r)| (sort_number(r.rank.map(f64::from), false), i)).collect();
+            compared.sort_unstable();
+            assert_eq!(by_rank(&rows), compared);
+        }
     }
 
     #[test]

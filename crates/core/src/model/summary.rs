@@ -29,6 +29,12 @@ pub struct Summary {
     sorted: OnceCell<Vec<String>>,
     /// Each unit's place in that order.
     order: OnceCell<FxMap<String, u32>>,
+    /// The observations' unit text objects (by address) → the unit's number in `units`: a
+    /// row's place in the order is found without hashing its letters. (The objects live as
+    /// long as the observations this summary is of.)
+    unit_objects: FxMap<usize, u32>,
+    /// Each unit's (by its number in `units`) place in Vietnamese order.
+    places: OnceCell<Vec<u32>>,
     /// Each period's map of provinces (see [`crate::model::map2025::Map2025::maps`]).
     pub(crate) maps: OnceCell<FxMap<String, Map>>,
 }
@@ -67,7 +73,8 @@ impl SummaryBuilder {
     }
 
     pub fn finish(self) -> Summary {
-        let SummaryBuilder { out, lists, .. } = self;
+        let SummaryBuilder { out, lists, seen, .. } = self;
+        let [_, _, _, units_seen] = seen;
         let mut slices: FxMap<(Text, Text), Vec<u32>> = FxMap::default();
         for (key, rows) in lists {
             match slices.get_mut(&key) {
@@ -97,6 +104,8 @@ impl SummaryBuilder {
             slices,
             sorted: OnceCell::new(),
             order: OnceCell::new(),
+            unit_objects: units_seen.objects,
+            places: OnceCell::new(),
             maps: OnceCell::new(),
         }
     }
@@ -127,6 +136,28 @@ impl Summary {
             .copied()
     }
 
+    /// A unit's place in Vietnamese alphabetical order, as [`Summary::name_order`], found by
+    /// the text object when it is one of the observations'.
+    pub fn name_order_of(&self, unit: &Text) -> Option<u32> {
+        match self.unit_objects.get(&unit.addr()) {
+            Some(&number) => {
+                let places = self.places.get_or_init(|| {
+                    let mut places = vec![0; self.units.len()];
+                    let numbers: FxMap<&str, usize> =
+                        self.units.iter().enumerate().map(|(i, u)| (u.as_str(), i)).collect();
+                    for (place, u) in self.units_sorted().iter().enumerate() {
+                        if let Some(&i) = numbers.get(u.as_str()) {
+                            places[i] = place as u32;
+                        }
+                    }
+                    places
+                });
+                places.get(number as usize).copied()
+            }
+            None => self.name_order(unit),
+        }
+    }
+
     /// The slices of one period: each indicator's rows in it.
     pub fn slices_of_period<'a>(&'a self, period: &'a str) -> impl Iterator<Item = &'a [u32]> + 'a {
         self.slices.iter().filter(move |((p, _), _)| p.as_str() == period).map(|(_, rows)| rows.as_slice())
@@ -140,26 +171,29 @@ impl Summary {
 
 /// Distinct texts by object first, by letters second (two objects may spell one text).
 mod distinct {
-    use std::collections::HashSet;
-
     use crate::model::Text;
-    use rustc_hash::FxHashSet as FxSet;
+    use rustc_hash::FxHashMap as FxMap;
 
     #[derive(Default)]
     pub struct Set {
         last: usize,
-        objects: FxSet<usize>,
-        letters: HashSet<Text>,
+        /// Each object seen (by address) → the number of its letters.
+        pub objects: FxMap<usize, u32>,
+        /// Each distinct text → its number (0, 1, 2… in first-seen order).
+        letters: FxMap<Text, u32>,
     }
 
     impl Set {
         /// Is this the first time these letters are seen?
         pub fn first(&mut self, t: &Text) -> bool {
             // Runs of one object (a unit's row, a sheet's period) cost a comparison.
-            if std::mem::replace(&mut self.last, t.addr()) == t.addr() {
+            if std::mem::replace(&mut self.last, t.addr()) == t.addr() || self.objects.contains_key(&t.addr()) {
                 return false;
             }
-            self.objects.insert(t.addr()) && self.letters.insert(t.clone())
+            let next = self.letters.len() as u32;
+            let number = *self.letters.entry(t.clone()).or_insert(next);
+            self.objects.insert(t.addr(), number);
+            number == next
         }
     }
 }
@@ -221,6 +255,24 @@ mod tests {
             value: Some(value),
             rank: None,
         }
+    }
+
+    #[test]
+    fn a_units_place_is_the_same_by_object_or_by_letters() {
+        let names = ["Đồng Nai", "Đà Nẵng", "An Giang", "Bà Rịa – Vũng Tàu", "Đắk Lắk", "Ấp Bắc"];
+        let mut d = DataSet::default();
+        for (i, n) in names.iter().chain(&names).enumerate() {
+            // Each name as two text objects (two files joined).
+            d.observations.push(obs(n, if i < names.len() { "2023" } else { "2024" }, "X", 1.0));
+        }
+        let s = d.summary();
+        for o in &d.observations {
+            assert_eq!(s.name_order_of(&o.unit), s.name_order(&o.unit), "{}", o.unit);
+            assert!(s.name_order_of(&o.unit).is_some());
+        }
+        // A text of no observation is found by its letters.
+        assert_eq!(s.name_order_of(&"An Giang".into()), Some(0));
+        assert_eq!(s.name_order_of(&"Huế".into()), None);
     }
 
     #[test]
