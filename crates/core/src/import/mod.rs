@@ -231,16 +231,12 @@ fn file_stem(file_name: &str) -> String {
 /// Sheets of one file → data sets. Sheets named by a year, or by a peer group ("Khối ...")
 /// belong to one data set; other sheets each make their own.
 fn assemble(
-    tables: Vec<RankingTable>,
+    mut tables: Vec<RankingTable>,
     file_name: &str,
     registry: &Registry,
     report: &mut ImportReport,
 ) -> Vec<DataSet> {
     let mut sets: Vec<DataSet> = Vec::new();
-    let mut merges = BTreeSet::new();
-    let mut seen: FxHashSet<String> = Default::default();
-    // The last unit as written and as cleaned: a unit's rows come together.
-    let mut last_unit: Option<(Text, Text)> = None;
     let standalone: Vec<bool> = tables
         .iter()
         .map(|t| {
@@ -251,87 +247,45 @@ fn assemble(
         .collect();
     let several_standalone = standalone.iter().filter(|s| **s).count() > 1;
     let one_table = tables.len() == 1;
-    let keys: Vec<String> = tables
-        .iter()
-        .zip(&standalone)
-        .map(|(t, alone)| if *alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() })
-        .collect();
-    // Each data set's rows are reserved once, exactly: growing by doubling left a
-    // commune-level set (2.1 million rows) with 60 % of its room unused.
-    let rows_for = |key: &str| -> usize {
-        tables.iter().zip(&keys).filter(|(_, k)| *k == key).map(|(t, _)| t.records.len()).sum()
-    };
-    let rows_by_key: Vec<usize> = keys.iter().map(|k| rows_for(k)).collect();
     // How many sheets went into each data set: one sheet's records are already one per
     // (group, unit, period, indicator), as detection builds them.
     let mut tables_in: Vec<usize> = Vec::new();
     // The slices of a data set read from one sheet, as detection numbered them.
     let mut slices_of: Vec<Vec<u32>> = Vec::new();
-    for (((t, alone), key), rows) in tables.into_iter().zip(standalone).zip(keys).zip(rows_by_key) {
+    // Each table's data set.
+    let mut set_of: Vec<usize> = Vec::new();
+    for (t, alone) in tables.iter_mut().zip(standalone) {
         let titled = t.title.as_deref().map(title_name).filter(|s| !s.is_empty());
         let name = if alone && several_standalone {
             titled.unwrap_or_else(|| t.sheet.clone())
         } else {
             titled.unwrap_or_else(|| untitled_name(if one_table { &t.sheet } else { "" }, file_name))
         };
+        let key = if alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() };
         let idx = match sets.iter().position(|d| d.source == key) {
             Some(i) => i,
             None => {
-                sets.push(DataSet { name, source: key, observations: Vec::with_capacity(rows), ..Default::default() });
+                sets.push(DataSet { name, source: key, ..Default::default() });
                 tables_in.push(0);
                 slices_of.push(Vec::new());
                 sets.len() - 1
             }
         };
+        set_of.push(idx);
         tables_in[idx] += 1;
         // A group sheet renames empty groups below: its slices are counted again by text.
         if tables_in[idx] == 1 && !is_group_sheet(&t.sheet) {
-            slices_of[idx] = t.slice_of;
+            slices_of[idx] = std::mem::take(&mut t.slice_of);
         }
-        let set = &mut sets[idx];
-        let sheet_group = is_group_sheet(&t.sheet).then(|| Text::from(t.sheet.as_str()));
-        for mut r in t.records {
-            // Observations keep the spelling of the file; the catalog gives each its
-            // canonical name, so that a merge can be undone. The report lists the merges.
-            // A unit's rows come together: the work is done when the unit changes.
-            let unit = match &last_unit {
-                Some((raw, cleaned)) if *raw == r.unit => cleaned.clone(),
-                _ => {
-                    let c = clean(&r.unit);
-                    let cleaned = if c == r.unit { r.unit.clone() } else { Text::from(c) };
-                    if !seen.contains(cleaned.as_str()) {
-                        let canonical = registry.canonical(&cleaned);
-                        if canonical != cleaned {
-                            merges.insert((cleaned.to_string(), canonical));
-                        }
-                        seen.insert(cleaned.to_string());
-                    }
-                    last_unit = Some((r.unit.clone(), cleaned.clone()));
-                    cleaned
-                }
-            };
-            r.unit = unit;
-            if let Some(g) = sheet_group.as_ref().filter(|_| r.group.is_empty()) {
-                r.group = g.clone();
-            }
-            set.observations.push(r);
-        }
-        for l in t.lower_is_better {
-            if !set.lower_is_better.contains(&l) {
-                set.lower_is_better.push(l);
-            }
-        }
-        for (vi, en) in t.names_en {
-            if !set.names_en.iter().any(|(v, _)| *v == vi) {
-                set.names_en.push((vi, en));
-            }
-        }
-        for (i, v) in t.max_possible {
-            if !set.max_possible.iter().any(|(x, _)| *x == i) {
-                set.max_possible.push((i, v));
-            }
-        }
+        join_names(&mut sets[idx], t);
     }
+    let mut cleaner = Cleaner { registry, seen: Default::default(), merges: BTreeSet::new(), last_unit: None };
+    for (i, set) in sets.iter_mut().enumerate() {
+        let mine: Vec<&mut RankingTable> =
+            tables.iter_mut().zip(&set_of).filter(|(_, s)| **s == i).map(|(t, _)| t).collect();
+        set.observations = join_records(mine, &mut cleaner);
+    }
+    drop(tables);
     for ((s, tables), slices) in sets.iter_mut().zip(tables_in).zip(slices_of) {
         s.source = file_name.to_string();
         if tables > 1 {
@@ -343,9 +297,93 @@ fn assemble(
             fill_ranks(s);
         }
     }
-    report.merges = merges.into_iter().collect();
+    report.merges = cleaner.merges.into_iter().collect();
     sets.retain(|s| !s.observations.is_empty());
     sets
+}
+
+/// A table's lower-is-better indicators, English names and top scores, added to its data
+/// set's (first seen first).
+fn join_names(set: &mut DataSet, t: &mut RankingTable) {
+    for l in std::mem::take(&mut t.lower_is_better) {
+        if !set.lower_is_better.contains(&l) {
+            set.lower_is_better.push(l);
+        }
+    }
+    for (vi, en) in std::mem::take(&mut t.names_en) {
+        if !set.names_en.iter().any(|(v, _)| *v == vi) {
+            set.names_en.push((vi, en));
+        }
+    }
+    for (i, v) in std::mem::take(&mut t.max_possible) {
+        if !set.max_possible.iter().any(|(x, _)| *x == i) {
+            set.max_possible.push((i, v));
+        }
+    }
+}
+
+/// The records of a data set's tables, in order, as one list. The last table's list (the
+/// one read last, so the last made) is grown to hold them all and the others are moved in
+/// after it, then turned into place: where the memory after it is free, it grows where it
+/// is, and a commune-level set (2.1 million rows) is not held twice while it is joined.
+fn join_records(mut tables: Vec<&mut RankingTable>, cleaner: &mut Cleaner) -> Vec<crate::model::Observation> {
+    let Some(last) = tables.pop() else { return Vec::new() };
+    let total: usize = last.records.len() + tables.iter().map(|t| t.records.len()).sum::<usize>();
+    let mut all = std::mem::take(&mut last.records);
+    let tail = all.len();
+    all.reserve_exact(total - tail);
+    let group = |t: &RankingTable| is_group_sheet(&t.sheet).then(|| Text::from(t.sheet.as_str()));
+    let last_group = group(last);
+    for r in &mut all {
+        cleaner.fix(r, last_group.as_ref());
+    }
+    for t in tables {
+        let g = group(t);
+        for mut r in std::mem::take(&mut t.records) {
+            cleaner.fix(&mut r, g.as_ref());
+            all.push(r);
+        }
+    }
+    all.rotate_left(tail);
+    all
+}
+
+/// Units cleaned as the file spells them, the merges with canonical names listed.
+struct Cleaner<'a> {
+    registry: &'a Registry,
+    seen: FxHashSet<String>,
+    merges: BTreeSet<(String, String)>,
+    /// The last unit as written and as cleaned: a unit's rows come together.
+    last_unit: Option<(Text, Text)>,
+}
+
+impl Cleaner<'_> {
+    /// Observations keep the spelling of the file; the catalog gives each its canonical
+    /// name, so that a merge can be undone. The report lists the merges. A unit's rows come
+    /// together: the work is done when the unit changes. A group sheet's name is the group
+    /// of its rows that have none.
+    fn fix(&mut self, r: &mut crate::model::Observation, sheet_group: Option<&Text>) {
+        let unit = match &self.last_unit {
+            Some((raw, cleaned)) if *raw == r.unit => cleaned.clone(),
+            _ => {
+                let c = clean(&r.unit);
+                let cleaned = if c == r.unit { r.unit.clone() } else { Text::from(c) };
+                if !self.seen.contains(cleaned.as_str()) {
+                    let canonical = self.registry.canonical(&cleaned);
+                    if canonical != cleaned {
+                        self.merges.insert((cleaned.to_string(), canonical));
+                    }
+                    self.seen.insert(cleaned.to_string());
+                }
+                self.last_unit = Some((r.unit.clone(), cleaned.clone()));
+                cleaned
+            }
+        };
+        r.unit = unit;
+        if let Some(g) = sheet_group.filter(|_| r.group.is_empty()) {
+            r.group = g.clone();
+        }
+    }
 }
 
 /// Sheets holding the same table (a Vietnamese and an English summary, the same table
