@@ -19,6 +19,8 @@ pub mod text;
 pub mod wire;
 
 pub use import::catalog::Catalog;
-pub use import::{import_file, import_file_progress, import_file_with, ImportOptions, ImportOutcome};
+pub use import::{
+    import_file, import_file_owned, import_file_progress, import_file_with, ImportOptions, ImportOutcome,
+};
 pub use model::messages::Lang;
 pub use model::{DataSet, ImportReport, ImportStatus, Observation, Target, TargetSheet};

@@ -17,7 +17,7 @@ const WARM_UPS: usize = 1;
 use super::protocol::{Reply, Request};
 use crate::ui::sample::{SAMPLE, SAMPLE_NAME};
 use chiso_core::model::messages::Note;
-use chiso_core::{import_file_progress, wire, ImportOptions, ImportOutcome};
+use chiso_core::{import_file_owned, import_file_progress, wire, ImportOptions, ImportOutcome};
 
 /// Whether this code runs in a worker (not in the page).
 pub fn in_worker() -> bool {
@@ -37,14 +37,15 @@ pub fn serve() {
             Ok(Request::Import { job, name, options, bytes }) => {
                 // At most ten progress messages a second.
                 let mut last = 0.0;
-                let outcome = import_file_progress(&bytes, &name, &options, &mut |fraction| {
+                // The worker's own copy of the file, freed once its sheets are read.
+                let bytes = Rc::try_unwrap(bytes).unwrap_or_else(|shared| shared.to_vec());
+                let outcome = import_file_owned(bytes, &name, &options, &mut |fraction| {
                     let now = js_sys::Date::now();
                     if now - last >= 100.0 {
                         last = now;
                         let _ = Reply::Progress { job, fraction }.post(&post);
                     }
                 });
-                drop(bytes);
                 (job, outcome)
             }
             Err((Some(job), detail)) => (job, ImportOutcome::failed("?", Note::Corrupt { detail })),

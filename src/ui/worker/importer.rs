@@ -5,12 +5,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// An outcome this large (a commune-level workbook's is 35 MB) retires the worker that
-/// read it: its wasm memory grew to hundreds of MB and would stay so.
 /// Observations summed up in one task (~10 ms of the page's time).
 const SUM_ROWS: usize = 250_000;
 
+/// An outcome this large (a commune-level workbook's is 35 MB) retires the worker that
+/// read it: its wasm memory grew to hundreds of MB and would stay so.
 const RETIRE_AFTER_BYTES: usize = 8 << 20;
+/// After a retired worker, how long until the next one starts when no file waits.
+const RESTART_MS: u32 = 3000;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -74,6 +76,8 @@ impl Importer {
     /// Reads a file (after the ones already waiting).
     pub fn submit(&self, name: String, bytes: Rc<Vec<u8>>, options: ImportOptions) -> JobId {
         let job = self.queue.borrow_mut().submit(name, bytes, options);
+        // (After a large file the next worker may not have been started yet.)
+        self.start_if_stopped();
         self.pump();
         job
     }
@@ -232,7 +236,16 @@ impl Importer {
                 let all: usize = parts.iter().map(|p| p.length() as usize).sum();
                 // After a large file, a fresh worker (the old one keeps the memory it grew to).
                 if all > RETIRE_AFTER_BYTES && self.queue.borrow_mut().retire().is_some() {
-                    self.start_if_stopped();
+                    // The old worker's memory goes only once it has ended: a new one starts
+                    // at once if files wait, else after this outcome is shown (a new wasm
+                    // instance beside the ended one and the page's decoding made the tab's
+                    // peak; a file dropped meanwhile starts it, see `submit`).
+                    if self.queue.borrow().has_waiting() {
+                        self.start_if_stopped();
+                    } else {
+                        let me = self.clone();
+                        Timeout::new(RESTART_MS, move || me.start_if_stopped()).forget();
+                    }
                 }
                 self.pump();
                 // Decoding (a part per task), summing up each data set (its periods, units,

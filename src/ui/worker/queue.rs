@@ -82,6 +82,11 @@ impl<W> Queue<W> {
         id
     }
 
+    /// Are files waiting to be read?
+    pub fn has_waiting(&self) -> bool {
+        !self.waiting.is_empty()
+    }
+
     /// A worker was started (in place of none).
     pub fn started(&mut self, worker: W, first: bool) {
         self.state = State::Starting { worker, first };
@@ -257,6 +262,7 @@ mod tests {
         q.ready();
         assert!(q.take_next());
         assert_eq!(running(&q), Some((1, a)));
+        assert!(q.has_waiting(), "b waits");
         assert!(!q.take_next(), "busy");
         assert_eq!(q.reading(a).map(|j| j.name.as_str()), Some("a.csv"));
         assert_eq!(q.done(a).map(|j| j.id), Some(a));
@@ -264,6 +270,7 @@ mod tests {
         assert!(q.take_next());
         assert_eq!(running(&q), Some((1, b)));
         assert!(q.done(b).is_some());
+        assert!(!q.has_waiting());
         assert!(!q.take_next(), "nothing waits");
     }
 

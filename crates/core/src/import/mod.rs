@@ -52,6 +52,26 @@ pub fn import_file_progress(
     options: &ImportOptions,
     progress: &mut dyn FnMut(f64),
 ) -> ImportOutcome {
+    import_bytes(std::borrow::Cow::Borrowed(bytes), file_name, options, progress)
+}
+
+/// [`import_file_progress`] of bytes it may free once the sheets are read (the worker's
+/// copy of a 14 MB workbook is not held while its data sets are put together).
+pub fn import_file_owned(
+    bytes: Vec<u8>,
+    file_name: &str,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f64),
+) -> ImportOutcome {
+    import_bytes(std::borrow::Cow::Owned(bytes), file_name, options, progress)
+}
+
+fn import_bytes(
+    bytes: std::borrow::Cow<[u8]>,
+    file_name: &str,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f64),
+) -> ImportOutcome {
     let ctx = Context { file_year: find_year(file_name), options: options.clone(), transposed: false };
     let mut notes = Notes::default();
     let mut report = ImportReport::new(file_name);
@@ -59,13 +79,15 @@ pub fn import_file_progress(
     let mut targets = Vec::new();
     // Each sheet is looked at as soon as it is read, and freed: a commune-level workbook's
     // ten sheets (2.3 million cells) are never all held at once.
-    let read = grid::read_each(bytes, file_name, &mut |f| progress(f * READ_SHARE), &mut |mut g| {
+    let read = grid::read_each(&bytes, file_name, &mut |f| progress(f * READ_SHARE), &mut |mut g| {
         if let Some(enc) = legacy_text(&mut g) {
             report.found.push(Note::LegacyText { sheet: g.name.clone(), encoding: enc });
         }
         match detect(&g, &ctx, &mut notes) {
-            Found::Ranking(t) => {
+            Found::Ranking(mut t) => {
                 report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: t.layout });
+                // Held until every sheet is read: without the room its list grew into.
+                t.records.shrink_to_fit();
                 rankings.push(t);
             }
             Found::Targets(t) => {
@@ -78,6 +100,7 @@ pub fn import_file_progress(
             Found::Nothing => {}
         }
     });
+    drop(bytes);
     if let Err(note) = read {
         return ImportOutcome::failed(file_name, note);
     }
