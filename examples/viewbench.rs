@@ -25,6 +25,11 @@ fn main() {
         }
     }
     times.sort_by(f64::total_cmp);
+    for (p, i) in periods.iter().rev().take(2).zip(std::iter::repeat(&indicators[0])) {
+        let v = chiso_core::analyse::ranking(d, p, i, None);
+        let changes = v.rows.iter().filter(|r| r.rank_change.is_some()).count();
+        println!("{p} / {i}: previous {:?}, {changes} of {} rows with a rank change", v.previous, v.rows.len());
+    }
     println!(
         "ranking: median {:.2} ms, max {:.2} ms over {} views",
         times[times.len() / 2],
