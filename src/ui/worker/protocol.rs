@@ -49,10 +49,18 @@ mod js {
     use std::rc::Rc;
 
     use js_sys::{Array, Uint8Array};
+
     use wasm_bindgen::{JsCast, JsValue};
 
     use super::{JobId, Reply, Request};
     use chiso_core::wire;
+
+    /// The bytes a message holds, as a view: `new Uint8Array(x)` of a typed array copies it
+    /// (35 MB of parts for a commune-level workbook, 20 ms of the page's time); of a
+    /// buffer it is a view.
+    fn bytes_of(v: JsValue) -> Uint8Array {
+        v.dyn_into::<Uint8Array>().unwrap_or_else(|v| Uint8Array::new(&v))
+    }
 
     impl JobId {
         fn read(v: &JsValue) -> Option<JobId> {
@@ -94,9 +102,9 @@ mod js {
             match kind.as_str() {
                 "import" => {
                     let job = job.ok_or((None, "no job number".to_string()))?;
-                    let request = Uint8Array::new(&data.get(2)).to_vec();
+                    let request = bytes_of(data.get(2)).to_vec();
                     let (name, options) = wire::decode_request(&request).map_err(|e| (Some(job), e.0.to_string()))?;
-                    let bytes = Rc::new(Uint8Array::new(&data.get(3)).to_vec());
+                    let bytes = Rc::new(bytes_of(data.get(3)).to_vec());
                     Ok(Request::Import { job, name, options, bytes })
                 }
                 other => Err((job, format!("unknown request «{other}»"))),
@@ -134,7 +142,7 @@ mod js {
                 }
                 "done" => Some(Reply::Done {
                     job: JobId::read(&data.get(1))?,
-                    parts: Array::from(&data.get(2)).iter().map(|p| Uint8Array::new(&p)).collect(),
+                    parts: Array::from(&data.get(2)).iter().map(bytes_of).collect(),
                 }),
                 _ => None,
             }
