@@ -137,7 +137,14 @@ impl Importer {
             let me2 = me.clone();
             Timeout::new(0, move || {
                 outcome.datasets[set].summary().units_sorted();
-                me2.sum_up(job, outcome, set + 1, 0, SummaryBuilder::default());
+                // Each period's map of provinces, in a task of its own too (kept with the
+                // summary; the views ask for it on their first render).
+                let me3 = me2.clone();
+                Timeout::new(0, move || {
+                    chiso_core::model::map2025::Map2025::shared().maps(&outcome.datasets[set]);
+                    me3.sum_up(job, outcome, set + 1, 0, SummaryBuilder::default());
+                })
+                .forget();
             })
             .forget();
         })

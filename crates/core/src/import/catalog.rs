@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 use crate::import::{dedupe, fill_ranks, ImportOutcome};
@@ -91,21 +91,28 @@ impl Catalog {
     fn resolver(&self) -> impl Fn(&str) -> String + '_ {
         let registry = Registry::default();
         let mut first: FxHashMap<String, String> = FxHashMap::default();
-        let mut seen = FxHashSet::default();
+        // Each spelling's key, worked out once (it folds the letters: the costly part).
+        let mut keys: FxHashMap<String, String> = FxHashMap::default();
         for d in self.files.iter().flat_map(|f| &f.datasets) {
             // Once per distinct spelling, in loading order (a data set's units are summed
             // up once and kept with it).
             for u in &d.summary().units {
-                if seen.insert(u.clone()) && !self.unit_overrides.iter().any(|(s, _)| s == u) {
-                    first.entry(unit_key(u)).or_insert_with(|| registry.canonical(u));
+                if keys.contains_key(u) {
+                    continue;
                 }
+                let key = unit_key(u);
+                if !self.unit_overrides.iter().any(|(s, _)| s == u) {
+                    first.entry(key.clone()).or_insert_with(|| registry.canonical_keyed(u, &key));
+                }
+                keys.insert(u.clone(), key);
             }
         }
         move |spelling: &str| {
             if let Some((_, u)) = self.unit_overrides.iter().find(|(s, _)| s == spelling) {
                 return u.clone();
             }
-            first.get(&unit_key(spelling)).cloned().unwrap_or_else(|| registry.canonical(spelling))
+            let key = keys.get(spelling).cloned().unwrap_or_else(|| unit_key(spelling));
+            first.get(&key).cloned().unwrap_or_else(|| registry.canonical_keyed(spelling, &key))
         }
     }
 

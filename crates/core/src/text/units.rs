@@ -211,7 +211,12 @@ impl Registry {
 
     /// The canonical name: a province's, else the text cleaned (NFC, spaces).
     pub fn canonical(&self, name: &str) -> String {
-        self.province(name).map_or_else(|| clean(name), str::to_string)
+        self.canonical_keyed(name, &unit_key(name))
+    }
+
+    /// [`Registry::canonical`] of a name whose [`unit_key`] is already worked out.
+    pub fn canonical_keyed(&self, name: &str, key: &str) -> String {
+        self.keys.get(key).map_or_else(|| clean(name), |p| p.to_string())
     }
 }
 
