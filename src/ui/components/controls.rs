@@ -1,6 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::ui::components::group_select::GroupSelect;
 use crate::ui::components::unit_select::UnitSelect;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, ByPtr, Shared};
@@ -29,8 +30,9 @@ pub fn Controls(p: &Props) -> Html {
     let Some(d) = s.current() else { return html! {} };
     let period = s.current_period().unwrap_or_default();
     let indicator = s.current_indicator().unwrap_or_default();
-    let groups: Vec<String> = d.groups().into_iter().filter(|g| !g.is_empty()).collect();
-    let group = s.group.clone().filter(|g| groups.contains(g));
+    let summary = d.summary();
+    let has_groups = summary.groups.iter().any(|g| !g.is_empty());
+    let group = s.group.clone().filter(|g| !g.is_empty() && summary.groups.contains(g));
     let on = |f: fn(String) -> Action| {
         let d = p.dispatch.clone();
         Callback::from(move |e: Event| d.emit(f(select_value(&e))))
@@ -38,7 +40,6 @@ pub fn Controls(p: &Props) -> Html {
     let on_dataset = on(|v| Action::SetDataset(v.parse().unwrap_or(0)));
     let on_period = on(Action::SetPeriod);
     let on_indicator = on(Action::SetIndicator);
-    let on_group = on(|v| Action::SetGroup((!v.is_empty()).then_some(v)));
     let on_my_unit = on(|v| Action::SetMyUnit((!v.is_empty()).then_some(v)));
     let regroup = s.regroup;
     let on_regroup = {
@@ -71,15 +72,10 @@ pub fn Controls(p: &Props) -> Html {
                     </select>
                 </label>
             }
-            if p.group && !groups.is_empty() {
-                <label>{t(lang, K::Group)}
-                    <select data-control="group" onchange={on_group}>
-                        <option value="" selected={group.is_none()}>{t(lang, K::AllGroups)}</option>
-                        { for groups.iter().map(|x| html! { <option selected={Some(x) == group.as_ref()} value={x.clone()}>{x.clone()}</option> }) }
-                    </select>
-                </label>
+            if p.group && has_groups {
+                <GroupSelect lang={lang} summary={ByPtr(summary.clone())} selected={group} dispatch={p.dispatch.clone()} />
             }
-            <UnitSelect lang={lang} summary={ByPtr(d.summary())} my_unit={my} onchange={on_my_unit} />
+            <UnitSelect lang={lang} summary={ByPtr(summary)} my_unit={my} onchange={on_my_unit} />
             if regroup || s.can_regroup() {
                 <button type="button" class="toggle" data-action="regroup-34" aria-pressed={regroup.to_string()}
                     title={t(lang, K::RegroupHint)} onclick={on_regroup}>{t(lang, K::Regroup34)}</button>

@@ -6,6 +6,7 @@ pub mod comparison_view;
 pub mod controls;
 pub mod drop_zone;
 pub mod export_bar;
+pub mod group_select;
 pub mod header;
 pub mod import_panel;
 pub mod import_report;
