@@ -88,10 +88,9 @@ pub fn RankingPanel(p: &Props) -> Html {
         })
     });
     // The ranking itself is shared with the memo, not copied (10,600 rows for communes).
-    let Some((computed, rows, notes, table)) = sorted.as_ref().clone() else {
-        return html! { <p class="empty" data-view="ranking">{t(lang, K::NothingLoaded)}</p> };
-    };
-    let Some((view, all)) = computed.as_ref() else {
+    let Some(((view, all), rows, notes, table)) =
+        sorted.as_ref().as_ref().and_then(|(c, r, n, t)| Some((c.as_ref().as_ref()?, r.clone(), n.clone(), t.clone())))
+    else {
         return html! { <p class="empty" data-view="ranking">{t(lang, K::NothingLoaded)}</p> };
     };
     let (period, indicator) = (view.period.clone(), view.indicator.clone());

@@ -163,18 +163,7 @@ pub const BEST: &str = "Cao nhất nhóm / Group best";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Observation;
-
-    fn obs(unit: &str, period: &str, indicator: &str, value: f64) -> Observation {
-        Observation {
-            group: "".into(),
-            unit: unit.into(),
-            period: period.into(),
-            indicator: indicator.into(),
-            value: Some(value),
-            rank: None,
-        }
-    }
+    use crate::model::test_obs as obs;
 
     /// Five provinces, two years, an overall index and three components: figures checked
     /// by hand.

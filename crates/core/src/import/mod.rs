@@ -84,10 +84,8 @@ fn import_bytes(
             report.found.push(Note::LegacyText { sheet: g.name.clone(), encoding: enc });
         }
         match detect(&g, &ctx, &mut notes) {
-            Found::Ranking(mut t) => {
+            Found::Ranking(t) => {
                 report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: t.layout });
-                // Held until every sheet is read: without the room its list grew into.
-                t.records.shrink_to_fit();
                 rankings.push(t);
             }
             Found::Targets(t) => {
@@ -345,21 +343,21 @@ fn join_names(set: &mut DataSet, t: &mut RankingTable) {
     }
 }
 
-/// The records of a data set's tables, in order, as one list. The last table's list (the
-/// one read last, so the last made) is grown to hold them all and the others are moved in
-/// after it, then turned into place: where the memory after it is free, it grows where it
-/// is, and a commune-level set (2.1 million rows) is not held twice while it is joined.
+/// The records of a data set's tables, in order, as one list, its units cleaned. A set of
+/// one table keeps that table's list (no copy); the rows of several are moved into one
+/// list reserved exactly.
 fn join_records(mut tables: Vec<&mut RankingTable>, cleaner: &mut Cleaner) -> Vec<crate::model::Observation> {
-    let Some(last) = tables.pop() else { return Vec::new() };
-    let total: usize = last.records.len() + tables.iter().map(|t| t.records.len()).sum::<usize>();
-    let mut all = std::mem::take(&mut last.records);
-    let tail = all.len();
-    all.reserve_exact(total - tail);
     let group = |t: &RankingTable| is_group_sheet(&t.sheet).then(|| Text::from(t.sheet.as_str()));
-    let last_group = group(last);
-    for r in &mut all {
-        cleaner.fix(r, last_group.as_ref());
+    if let [only] = tables.as_mut_slice() {
+        let mut all = std::mem::take(&mut only.records);
+        all.shrink_to_fit();
+        let g = group(only);
+        for r in &mut all {
+            cleaner.fix(r, g.as_ref());
+        }
+        return all;
     }
+    let mut all = Vec::with_capacity(tables.iter().map(|t| t.records.len()).sum());
     for t in tables {
         let g = group(t);
         for mut r in std::mem::take(&mut t.records) {
@@ -367,7 +365,6 @@ fn join_records(mut tables: Vec<&mut RankingTable>, cleaner: &mut Cleaner) -> Ve
             all.push(r);
         }
     }
-    all.rotate_left(tail);
     all
 }
 

@@ -356,6 +356,19 @@ impl ImportReport {
     }
 }
 
+/// An observation with a value and no group or rank, for tests.
+#[cfg(test)]
+pub(crate) fn test_obs(unit: &str, period: &str, indicator: &str, value: f64) -> Observation {
+    Observation {
+        group: "".into(),
+        unit: unit.into(),
+        period: period.into(),
+        indicator: indicator.into(),
+        value: Some(value),
+        rank: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Observation, Text};

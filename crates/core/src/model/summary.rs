@@ -244,18 +244,7 @@ impl std::fmt::Debug for SummaryCell {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{DataSet, Observation, OVERALL};
-
-    fn obs(unit: &str, period: &str, indicator: &str, value: f64) -> Observation {
-        Observation {
-            group: "".into(),
-            unit: unit.into(),
-            period: period.into(),
-            indicator: indicator.into(),
-            value: Some(value),
-            rank: None,
-        }
-    }
+    use crate::model::{test_obs as obs, DataSet, OVERALL};
 
     #[test]
     fn a_units_place_is_the_same_by_object_or_by_letters() {
