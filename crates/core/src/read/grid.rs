@@ -113,6 +113,7 @@ macro_rules! stream_sheets {
             let mut cells = Vec::new();
             // Shared strings repeat (a unit's name on every row): clean each one once.
             let mut memo = SharedMemo::default();
+            let merges;
             {
                 let mut reader = match wb.worksheet_cells_reader(name) {
                     Ok(r) => r,
@@ -128,13 +129,24 @@ macro_rules! stream_sheets {
                         $progress((i as f64 + (cells.len() as f64 / expected).min(1.0)) / names.len() as f64);
                     }
                 }
+                merges = $merges(&mut reader);
             }
-            let merges = $merges(&mut wb, name);
             $sink(dense(name, cells, merges)?);
             $progress((i + 1) as f64 / names.len() as f64);
         }
         Ok(())
     }};
+}
+
+/// An xlsx sheet's merged regions, read once its cells are done: the `<mergeCells>` after
+/// the cells, from the same pass over the sheet's XML (a method of our calamine patch,
+/// vendor/calamine/CHISO.md; calamine's own look-up inflates and parses the whole sheet
+/// again, a tenth of a 144,000-row import). Regions that cannot be read are left out, as
+/// calamine's own look-up does.
+fn xlsx_merges<RS: std::io::Read + std::io::Seek>(
+    reader: &mut calamine::XlsxCellReader<'_, RS>,
+) -> Vec<calamine::Dimensions> {
+    reader.merge_cells_after_cells().unwrap_or_default()
 }
 
 /// Reads every sheet of a file. The format is found from the bytes, the name helps for text.
@@ -177,19 +189,12 @@ pub fn read_each(
         ),
         Format::Xlsx => {
             let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::note(&e))?;
-            // Merged regions by a byte scan of each sheet (calamine would parse it twice).
-            let scanned = crate::read::xlsx_merges::merged_regions(bytes, limits::MAX_ENTRY_BYTES);
-            let merges = |wb: &mut Xlsx<_>, name: &str| match scanned.as_ref().and_then(|m| m.get(name)) {
-                Some(list) => {
-                    list.iter().map(|&(r0, c0, r1, c1)| calamine::Dimensions::new((r0, c0), (r1, c1))).collect()
-                }
-                None => wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            };
-            stream_sheets!(wb, merges, progress, sheet)
+            stream_sheets!(wb, xlsx_merges, progress, sheet)
         }
         Format::Xlsb => {
             let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::note(&e))?;
-            stream_sheets!(wb, |_: &mut Xlsb<_>, _: &str| Vec::new(), progress, sheet)
+            // calamine reads no merged regions from xlsb.
+            stream_sheets!(wb, |_| Vec::new(), progress, sheet)
         }
         Format::Ods => workbook(
             calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)),
