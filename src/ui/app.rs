@@ -163,9 +163,10 @@ pub fn App() -> Html {
         });
     }
     // Encoded when the state changes (not on every render: progress bars render often) and
-    // written after the frame that shows the view: the link's deflate and a history entry
-    // cost several milliseconds, which a view change should not wait for. Every state in
-    // turn, so back and forward step through them.
+    // written when the page is idle after the frame that shows the view: the link's deflate
+    // and a history entry (pushState alone ~4 ms) cost several milliseconds, which neither a
+    // view change nor its next frame should wait for. Every state in turn, so back and
+    // forward step through them.
     use_effect_with(state.clone(), |s| {
         if !s.catalog.datasets.is_empty() && s.pending.is_none() {
             let s = s.clone();
@@ -179,10 +180,7 @@ pub fn App() -> Html {
                     }
                 }
             };
-            let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-                gloo::timers::callback::Timeout::new(0, write).forget();
-            });
-            let _ = gloo::utils::window().request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
+            crate::ui::browser::when_idle(write);
         }
     });
     let on_view = {

@@ -83,3 +83,65 @@ pub fn install_panic_hook() {
         }
     }));
 }
+
+/// Runs `f` in a task of its own, after the tasks already queued (input among them). Long
+/// work cut into steps goes through here, not `setTimeout(0)`: the browser makes a timer
+/// set from a timer wait at least 4 ms once five are nested, and a file's outcome is
+/// decoded and summed up in a chain of steps (a commune-level workbook's: ~90).
+pub fn next_task(f: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+    use wasm_bindgen::closure::Closure;
+    type Queue = Rc<RefCell<VecDeque<Box<dyn FnOnce()>>>>;
+    thread_local! {
+        // A message to one port of a channel is a task on the other's side; each message
+        // runs the oldest step waiting.
+        static CHANNEL: Option<(web_sys::MessagePort, Queue)> = {
+            let channel = web_sys::MessageChannel::new().ok();
+            channel.map(|c| {
+                let queue: Queue = Rc::default();
+                let steps = queue.clone();
+                let run = Closure::<dyn FnMut()>::new(move || {
+                    let step = steps.borrow_mut().pop_front();
+                    if let Some(step) = step {
+                        step();
+                    }
+                });
+                c.port2().set_onmessage(Some(run.as_ref().unchecked_ref()));
+                run.forget();
+                (c.port1(), queue)
+            })
+        };
+    }
+    CHANNEL.with(|c| match c {
+        Some((port, queue)) => {
+            queue.borrow_mut().push_back(Box::new(f));
+            if port.post_message(&wasm_bindgen::JsValue::NULL).is_err() {
+                if let Some(step) = queue.borrow_mut().pop_back() {
+                    gloo::timers::callback::Timeout::new(0, step).forget();
+                }
+            }
+        }
+        None => {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        }
+    });
+}
+
+/// Runs `f` when the page is next idle (within [`IDLE_WAIT_MS`] at the latest); where the
+/// browser has no idle callbacks, after the next frame.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let window = gloo::utils::window();
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
+    if window.request_idle_callback_with_options(f.unchecked_ref(), &options).is_err() {
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = f.unchecked_ref::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL);
+        });
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    }
+}
+
+/// The longest [`when_idle`] waits for the page to be idle.
+const IDLE_WAIT_MS: u32 = 300;

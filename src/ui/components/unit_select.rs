@@ -47,7 +47,7 @@ fn fill(list: web_sys::HtmlElement, summary: Rc<Summary>, from: usize, my: Optio
         s.set_value(my.as_deref().unwrap_or(""));
     }
     if end < units.len() {
-        gloo::timers::callback::Timeout::new(0, move || fill(list, summary, end, my, gen)).forget();
+        crate::ui::browser::next_task(move || fill(list, summary, end, my, gen));
     }
 }
 

@@ -23,6 +23,7 @@ use super::boot;
 use super::hook::Reader;
 use super::protocol::{JobId, Part, Reply, Request};
 use super::queue::{Job, Queue, State};
+use crate::ui::browser::next_task;
 use chiso_core::model::messages::Note;
 use chiso_core::model::summary::SummaryBuilder;
 use chiso_core::{import_file_progress, wire, ImportOptions, ImportOutcome};
@@ -107,7 +108,7 @@ impl Importer {
     /// another, and hands it on.
     fn assemble(&self, job: JobId, name: String, mut p: wire::Parts, mut rest: std::vec::IntoIter<Part>) {
         let me = self.clone();
-        Timeout::new(0, move || match rest.next() {
+        next_task(move || match rest.next() {
             Some(part) => match p.add(&part.to_vec()) {
                 Ok(()) => me.assemble(job, name, p, rest),
                 Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
@@ -116,15 +117,14 @@ impl Importer {
                 Ok(outcome) => me.sum_up(job, outcome, 0, 0, SummaryBuilder::default()),
                 Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
             },
-        })
-        .forget();
+        });
     }
 
     /// Sums up the outcome's data sets, `SUM_ROWS` observations a task (data set `set`,
     /// from observation `from`), then its units in order in another task, then hands it on.
     fn sum_up(&self, job: JobId, outcome: ImportOutcome, set: usize, from: usize, mut b: SummaryBuilder) {
         let me = self.clone();
-        Timeout::new(0, move || {
+        next_task(move || {
             let Some(d) = outcome.datasets.get(set) else {
                 return me.emit_done(job, outcome);
             };
@@ -134,21 +134,16 @@ impl Importer {
                 return me.sum_up(job, outcome, set, to, b);
             }
             d.summary.set(&d.observations, b.finish());
-            let me2 = me.clone();
-            Timeout::new(0, move || {
+            next_task(move || {
                 outcome.datasets[set].summary().units_sorted();
                 // Each period's map of provinces, in a task of its own too (kept with the
                 // summary; the views ask for it on their first render).
-                let me3 = me2.clone();
-                Timeout::new(0, move || {
+                next_task(move || {
                     chiso_core::model::map2025::Map2025::shared().maps(&outcome.datasets[set]);
-                    me3.sum_up(job, outcome, set + 1, 0, SummaryBuilder::default());
-                })
-                .forget();
-            })
-            .forget();
-        })
-        .forget();
+                    me.sum_up(job, outcome, set + 1, 0, SummaryBuilder::default());
+                });
+            });
+        });
     }
 
     fn emit_done(&self, job: JobId, outcome: ImportOutcome) {
