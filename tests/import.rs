@@ -81,6 +81,24 @@ fn the_sample_reads_as_63_provinces_5_years_9_indicators() {
     assert_eq!(r.len(), 63);
 }
 
+/// A data set read from a sheet per year holds one text object per unit and group, shared
+/// by its observations of every year: rankings find a unit's previous rank by address.
+#[test]
+fn a_units_observations_share_one_text_across_sheets() {
+    let bytes = gen::sample_workbook().unwrap();
+    let o = import_file(&bytes, "chiso-mau.xlsx");
+    let d = &o.datasets[0];
+    let mut units: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut groups: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut periods = std::collections::HashSet::new();
+    for ob in &d.observations {
+        assert_eq!(*units.entry(ob.unit.as_str()).or_insert(ob.unit.addr()), ob.unit.addr(), "{}", ob.unit.as_str());
+        assert_eq!(*groups.entry(ob.group.as_str()).or_insert(ob.group.addr()), ob.group.addr());
+        periods.insert(ob.period.as_str());
+    }
+    assert!(periods.len() >= 5 && units.len() >= 63, "{} periods, {} units", periods.len(), units.len());
+}
+
 #[test]
 fn the_sample_2025_is_the_34_provinces() {
     use chiso_core::model::map2025::{Map, Map2025};

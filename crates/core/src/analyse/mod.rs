@@ -70,10 +70,12 @@ impl SortKey {
 pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) -> RankingView {
     let periods = d.periods();
     let previous = periods.iter().position(|p| p == period).and_then(|i| i.checked_sub(1)).map(|i| periods[i].clone());
-    // (group, unit) → (rank, value) in the previous period, found by the texts' addresses
-    // (observations of a data set share their texts: no letters hashed), else by letters.
+    // (rank, value) in the previous period. A data set read a sheet per period lists its
+    // units in the same order each period: the observation at the same place in the
+    // previous slice is then the unit's own (same group and unit texts: observations of a
+    // data set share their texts), and nothing is hashed. Where it is not, (group, unit) →
+    // (rank, value) by the texts' addresses, else by letters, made on the first miss.
     type Before = (Option<u32>, Option<f64>);
-    let mut prev: FxMap<(usize, usize), Before> = FxMap::default();
     let mut prev_slice: &[u32] = &[];
     // Ranks among the 63 and among the 34 do not compare, nor a merged province with its
     // namesake: no change across 1 July 2025 (unless the data is regrouped onto the 34).
@@ -81,18 +83,27 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
     let summary = d.summary();
     if let Some(pp) = previous.as_ref().filter(|_| !across) {
         prev_slice = summary.slice(pp, indicator);
-        for &i in prev_slice {
-            let o = &d.observations[i as usize];
-            prev.insert((o.group.addr(), o.unit.addr()), (o.rank, o.value));
-        }
     }
-    // The same by letters, made only if a unit is not found by address.
+    let same = |a: &crate::model::Observation, b: &crate::model::Observation| {
+        a.unit.addr() == b.unit.addr() && a.group.addr() == b.group.addr()
+    };
+    let mut by_addr: Option<FxMap<(usize, usize), Before>> = None;
     let mut by_letters: Option<FxMap<(&str, &str), Before>> = None;
-    let mut before = |o: &'_ crate::model::Observation| -> Before {
+    let mut before = |k: usize, o: &'_ crate::model::Observation| -> Before {
         if prev_slice.is_empty() {
             return (None, None);
         }
-        if let Some(b) = prev.get(&(o.group.addr(), o.unit.addr())) {
+        if let Some(p) = prev_slice.get(k).map(|&i| &d.observations[i as usize]).filter(|p| same(p, o)) {
+            return (p.rank, p.value);
+        }
+        let m = by_addr.get_or_insert_with(|| {
+            prev_slice
+                .iter()
+                .map(|&i| &d.observations[i as usize])
+                .map(|p| ((p.group.addr(), p.unit.addr()), (p.rank, p.value)))
+                .collect()
+        });
+        if let Some(b) = m.get(&(o.group.addr(), o.unit.addr())) {
             return *b;
         }
         let m = by_letters.get_or_insert_with(|| {
@@ -108,9 +119,10 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
         .slice(period, indicator)
         .iter()
         .map(|&i| &d.observations[i as usize])
-        .filter(|o| group.is_none_or(|g| o.group == g))
-        .map(|o| {
-            let (pr, pv) = before(o);
+        .enumerate()
+        .filter(|(_, o)| group.is_none_or(|g| o.group == g))
+        .map(|(k, o)| {
+            let (pr, pv) = before(k, o);
             RankRow {
                 unit: o.unit.clone(),
                 group: o.group.clone(),

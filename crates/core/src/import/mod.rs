@@ -300,7 +300,7 @@ fn assemble(
         }
         join_names(&mut sets[idx], t);
     }
-    let mut cleaner = Cleaner { registry, seen: Default::default(), merges: BTreeSet::new(), last_unit: None };
+    let mut cleaner = Cleaner::new(registry);
     for (i, set) in sets.iter_mut().enumerate() {
         let mine: Vec<&mut RankingTable> =
             tables.iter_mut().zip(&set_of).filter(|(_, s)| **s == i).map(|(t, _)| t).collect();
@@ -371,13 +371,30 @@ fn join_records(mut tables: Vec<&mut RankingTable>, cleaner: &mut Cleaner) -> Ve
 /// Units cleaned as the file spells them, the merges with canonical names listed.
 struct Cleaner<'a> {
     registry: &'a Registry,
-    seen: FxHashSet<String>,
+    /// Each unit's cleaned name, one text object for all the tables of the file (each
+    /// table's reading gave its own): a unit's observations of every period then share it,
+    /// and a ranking finds a unit's previous rank by the text's address.
+    seen: FxHashSet<Text>,
     merges: BTreeSet<(String, String)>,
     /// The last unit as written and as cleaned: a unit's rows come together.
     last_unit: Option<(Text, Text)>,
+    /// Groups the same way: one text object each, the last one kept.
+    groups: FxHashSet<Text>,
+    last_group: Option<(Text, Text)>,
 }
 
-impl Cleaner<'_> {
+impl<'a> Cleaner<'a> {
+    fn new(registry: &'a Registry) -> Self {
+        Cleaner {
+            registry,
+            seen: Default::default(),
+            merges: BTreeSet::new(),
+            last_unit: None,
+            groups: Default::default(),
+            last_group: None,
+        }
+    }
+
     /// Observations keep the spelling of the file; the catalog gives each its canonical
     /// name, so that a merge can be undone. The report lists the merges. A unit's rows come
     /// together: the work is done when the unit changes. A group sheet's name is the group
@@ -387,14 +404,18 @@ impl Cleaner<'_> {
             Some((raw, cleaned)) if *raw == r.unit => cleaned.clone(),
             _ => {
                 let c = clean(&r.unit);
-                let cleaned = if c == r.unit { r.unit.clone() } else { Text::from(c) };
-                if !self.seen.contains(cleaned.as_str()) {
-                    let canonical = self.registry.canonical(&cleaned);
-                    if canonical != cleaned {
-                        self.merges.insert((cleaned.to_string(), canonical));
+                let cleaned = match self.seen.get(c.as_str()) {
+                    Some(shared) => shared.clone(),
+                    None => {
+                        let cleaned = if c == r.unit { r.unit.clone() } else { Text::from(c) };
+                        let canonical = self.registry.canonical(&cleaned);
+                        if canonical != cleaned {
+                            self.merges.insert((cleaned.to_string(), canonical));
+                        }
+                        self.seen.insert(cleaned.clone());
+                        cleaned
                     }
-                    self.seen.insert(cleaned.to_string());
-                }
+                };
                 self.last_unit = Some((r.unit.clone(), cleaned.clone()));
                 cleaned
             }
@@ -403,6 +424,20 @@ impl Cleaner<'_> {
         if let Some(g) = sheet_group.filter(|_| r.group.is_empty()) {
             r.group = g.clone();
         }
+        r.group = match &self.last_group {
+            Some((raw, shared)) if raw.addr() == r.group.addr() => shared.clone(),
+            _ => {
+                let shared = match self.groups.get(r.group.as_str()) {
+                    Some(g) => g.clone(),
+                    None => {
+                        self.groups.insert(r.group.clone());
+                        r.group.clone()
+                    }
+                };
+                self.last_group = Some((r.group.clone(), shared.clone()));
+                shared
+            }
+        };
     }
 }
 
