@@ -67,17 +67,19 @@ async function changes(q, controls, step, offset) {
         await new Promise((r) => requestAnimationFrame(r));
         return performance.now() - t0;
       }
-      await new Promise((resolve) => {
-        if (drawn() !== before) return resolve();
-        const mo = new MutationObserver(() => { if (drawn() !== before) { mo.disconnect(); resolve(); } });
+      const redrawn = await new Promise((resolve) => {
+        if (drawn() !== before) return resolve(true);
+        const mo = new MutationObserver(() => { if (drawn() !== before) { mo.disconnect(); resolve(true); } });
         mo.observe(canvas, { attributes: true, attributeFilter: ['data-drawn'] });
-        setTimeout(() => { mo.disconnect(); resolve(); }, 2000);
+        // A choice that leaves the chart as it was (the option already chosen) is not timed.
+        setTimeout(() => { mo.disconnect(); resolve(false); }, 2000);
       });
+      if (!redrawn) return null;
       await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => setTimeout(r, 0));
       return performance.now() - t0;
     }, { i, controls, step, offset, both: i % 4 < 2 });
-    (i % 4 < 2 ? painted : frame).push(t);
+    if (t !== null) (i % 4 < 2 ? painted : frame).push(t);
     await q.waitForTimeout(50);
   }
   return { painted, frame };
