@@ -75,7 +75,6 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
     // previous slice is then the unit's own (same group and unit texts: observations of a
     // data set share their texts), and nothing is hashed. Where it is not, (group, unit) →
     // (rank, value) by the texts' addresses, else by letters, made on the first miss.
-    type Before = (Option<u32>, Option<f64>);
     let mut prev_slice: &[u32] = &[];
     // Ranks among the 63 and among the 34 do not compare, nor a merged province with its
     // namesake: no change across 1 July 2025 (unless the data is regrouped onto the 34).
@@ -96,23 +95,11 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
         if let Some(p) = prev_slice.get(k).map(|&i| &d.observations[i as usize]).filter(|p| same(p, o)) {
             return (p.rank, p.value);
         }
-        let m = by_addr.get_or_insert_with(|| {
-            prev_slice
-                .iter()
-                .map(|&i| &d.observations[i as usize])
-                .map(|p| ((p.group.addr(), p.unit.addr()), (p.rank, p.value)))
-                .collect()
-        });
+        let m = by_addr.get_or_insert_with(|| before_by(d, prev_slice, |p| (p.group.addr(), p.unit.addr())));
         if let Some(b) = m.get(&(o.group.addr(), o.unit.addr())) {
             return *b;
         }
-        let m = by_letters.get_or_insert_with(|| {
-            prev_slice
-                .iter()
-                .map(|&i| &d.observations[i as usize])
-                .map(|p| ((p.group.as_str(), p.unit.as_str()), (p.rank, p.value)))
-                .collect()
-        });
+        let m = by_letters.get_or_insert_with(|| before_by(d, prev_slice, |p| (p.group.as_str(), p.unit.as_str())));
         m.get(&(o.group.as_str(), o.unit.as_str())).copied().unwrap_or((None, None))
     };
     let mut rows: Vec<RankRow> = summary
@@ -141,6 +128,18 @@ pub fn ranking(d: &DataSet, period: &str, indicator: &str, group: Option<&str>) 
         indicator: indicator.to_string(),
         rows,
     }
+}
+
+/// A unit's (rank, value) in the previous period.
+type Before = (Option<u32>, Option<f64>);
+
+/// The previous period's (rank, value) of each observation of `slice`, by `key`.
+fn before_by<'d, K: std::hash::Hash + Eq>(
+    d: &'d DataSet,
+    slice: &[u32],
+    key: impl Fn(&'d crate::model::Observation) -> K,
+) -> FxMap<K, Before> {
+    slice.iter().map(|&i| &d.observations[i as usize]).map(|p| (key(p), (p.rank, p.value))).collect()
 }
 
 /// Is the previous period on the 63-province map and this one on the 34?
