@@ -219,21 +219,9 @@ fn by_rank(rows: &[RankRow]) -> Vec<(u64, usize)> {
         return k;
     }
     // Slot `rank` for ranks, `most + 1` for none.
-    let slot = |r: &RankRow| r.rank.map_or(most + 1, |x| x as usize);
-    let mut start = vec![0usize; most + 3];
-    for r in rows {
-        start[slot(r) + 1] += 1;
-    }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
-    }
-    let mut out = vec![(0u64, 0usize); rows.len()];
-    for (i, r) in rows.iter().enumerate() {
-        let s = &mut start[slot(r)];
-        out[*s] = (number(r), i);
-        *s += 1;
-    }
-    out
+    let slots: Vec<u32> = rows.iter().map(|r| r.rank.unwrap_or(most as u32 + 1)).collect();
+    let (_, order) = crate::model::buckets(&slots, most + 2);
+    order.into_iter().map(|i| (number(&rows[i as usize]), i as usize)).collect()
 }
 
 /// A number as a `u64` that sorts as the numbers do (`f64::total_cmp`), or the other way

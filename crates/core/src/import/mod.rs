@@ -371,73 +371,71 @@ fn join_records(mut tables: Vec<&mut RankingTable>, cleaner: &mut Cleaner) -> Ve
 /// Units cleaned as the file spells them, the merges with canonical names listed.
 struct Cleaner<'a> {
     registry: &'a Registry,
-    /// Each unit's cleaned name, one text object for all the tables of the file (each
-    /// table's reading gave its own): a unit's observations of every period then share it,
-    /// and a ranking finds a unit's previous rank by the text's address.
-    seen: FxHashSet<Text>,
+    /// Each unit's cleaned name and each group, one text object for all the tables of the
+    /// file (each table's reading gave its own): a unit's observations of every period then
+    /// share it, and a ranking finds a unit's previous rank by the text's address.
+    units: OneText,
+    groups: OneText,
     merges: BTreeSet<(String, String)>,
-    /// The last unit as written and as cleaned: a unit's rows come together.
-    last_unit: Option<(Text, Text)>,
-    /// Groups the same way: one text object each, the last one kept.
-    groups: FxHashSet<Text>,
-    last_group: Option<(Text, Text)>,
+}
+
+/// One text object per distinct text, the last one asked for at hand (a unit's rows, a
+/// group's, come together).
+#[derive(Default)]
+struct OneText {
+    all: FxHashSet<Text>,
+    /// The last text as written and its shared object.
+    last: Option<(Text, Text)>,
+}
+
+impl OneText {
+    /// The shared object of `raw` made into `made(raw)` (`None`: as it is); `new` hears of
+    /// each text the first time.
+    fn of(&mut self, raw: &Text, made: impl FnOnce(&str) -> Option<String>, new: impl FnOnce(&Text)) -> Text {
+        if let Some((last, shared)) = &self.last {
+            if last == raw {
+                return shared.clone();
+            }
+        }
+        let made = made(raw);
+        let shared = match self.all.get(made.as_deref().unwrap_or(raw)) {
+            Some(t) => t.clone(),
+            None => {
+                let t = made.map_or_else(|| raw.clone(), Text::from);
+                new(&t);
+                self.all.insert(t.clone());
+                t
+            }
+        };
+        self.last = Some((raw.clone(), shared.clone()));
+        shared
+    }
 }
 
 impl<'a> Cleaner<'a> {
     fn new(registry: &'a Registry) -> Self {
-        Cleaner {
-            registry,
-            seen: Default::default(),
-            merges: BTreeSet::new(),
-            last_unit: None,
-            groups: Default::default(),
-            last_group: None,
-        }
+        Cleaner { registry, units: OneText::default(), groups: OneText::default(), merges: BTreeSet::new() }
     }
 
     /// Observations keep the spelling of the file; the catalog gives each its canonical
-    /// name, so that a merge can be undone. The report lists the merges. A unit's rows come
-    /// together: the work is done when the unit changes. A group sheet's name is the group
-    /// of its rows that have none.
+    /// name, so that a merge can be undone. The report lists the merges. A group sheet's
+    /// name is the group of its rows that have none.
     fn fix(&mut self, r: &mut crate::model::Observation, sheet_group: Option<&Text>) {
-        let unit = match &self.last_unit {
-            Some((raw, cleaned)) if *raw == r.unit => cleaned.clone(),
-            _ => {
-                let c = clean(&r.unit);
-                let cleaned = match self.seen.get(c.as_str()) {
-                    Some(shared) => shared.clone(),
-                    None => {
-                        let cleaned = if c == r.unit { r.unit.clone() } else { Text::from(c) };
-                        let canonical = self.registry.canonical(&cleaned);
-                        if canonical != cleaned {
-                            self.merges.insert((cleaned.to_string(), canonical));
-                        }
-                        self.seen.insert(cleaned.clone());
-                        cleaned
-                    }
-                };
-                self.last_unit = Some((r.unit.clone(), cleaned.clone()));
-                cleaned
-            }
-        };
-        r.unit = unit;
+        let (registry, merges) = (self.registry, &mut self.merges);
+        r.unit = self.units.of(
+            &r.unit,
+            |u| Some(clean(u)).filter(|c| c != u),
+            |cleaned| {
+                let canonical = registry.canonical(cleaned);
+                if *cleaned != canonical {
+                    merges.insert((cleaned.to_string(), canonical));
+                }
+            },
+        );
         if let Some(g) = sheet_group.filter(|_| r.group.is_empty()) {
             r.group = g.clone();
         }
-        r.group = match &self.last_group {
-            Some((raw, shared)) if raw.addr() == r.group.addr() => shared.clone(),
-            _ => {
-                let shared = match self.groups.get(r.group.as_str()) {
-                    Some(g) => g.clone(),
-                    None => {
-                        self.groups.insert(r.group.clone());
-                        r.group.clone()
-                    }
-                };
-                self.last_group = Some((r.group.clone(), shared.clone()));
-                shared
-            }
-        };
+        r.group = self.groups.of(&r.group, |_| None, |_| {});
     }
 }
 
@@ -576,19 +574,7 @@ pub fn dedupe(s: &mut DataSet) {
                 *slices.entry([n[2].id(&o.period), n[3].id(&o.indicator)]).or_insert(next)
             })
             .collect();
-        let mut start = vec![0usize; slices.len() + 1];
-        for &k in &slice_of {
-            start[k as usize + 1] += 1;
-        }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
-        }
-        let mut order = vec![0u32; obs.len()];
-        let mut fill = start.clone();
-        for (i, &k) in slice_of.iter().enumerate() {
-            order[fill[k as usize]] = i as u32;
-            fill[k as usize] += 1;
-        }
+        let (start, order) = crate::model::buckets(&slice_of, slices.len());
         drop(slice_of);
         let mut keep = vec![false; obs.len()];
         let mut last: FxHashMap<[u32; 2], u32> = FxHashMap::default();
@@ -632,18 +618,17 @@ pub fn fill_ranks(s: &mut DataSet) {
 fn rank_slices(s: &mut DataSet, slice_of: &[u32]) {
     debug_assert_eq!(slice_of.len(), s.observations.len());
     let count = slice_of.iter().max().map_or(0, |m| *m as usize + 1);
-    let mut slices: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (i, k) in slice_of.iter().enumerate() {
-        slices[*k as usize].push(i);
-    }
-    for idx in slices {
+    let (start, order) = crate::model::buckets(slice_of, count);
+    for w in start.windows(2) {
+        let idx = &order[w[0]..w[1]];
         let Some(&first) = idx.first() else { continue };
-        let indicator = s.observations[first].indicator.clone();
-        if idx.iter().any(|&i| s.observations[i].rank.is_some()) {
+        let indicator = s.observations[first as usize].indicator.clone();
+        if idx.iter().any(|&i| s.observations[i as usize].rank.is_some()) {
             continue;
         }
         let lower = s.is_lower_better(&indicator);
-        let mut vals: Vec<(usize, f64)> = idx.iter().filter_map(|&i| s.observations[i].value.map(|v| (i, v))).collect();
+        let mut vals: Vec<(usize, f64)> =
+            idx.iter().filter_map(|&i| s.observations[i as usize].value.map(|v| (i as usize, v))).collect();
         vals.sort_by(|a, b| if lower { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) });
         let mut rank = 0;
         for (pos, &(i, v)) in vals.iter().enumerate() {

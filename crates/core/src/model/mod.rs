@@ -356,6 +356,26 @@ impl ImportReport {
     }
 }
 
+/// Positions `0..keys.len()` grouped by key (each key below `count`), in their order within
+/// a key: a counting sort, no comparisons. Key `k`'s positions are
+/// `order[start[k]..start[k + 1]]`; returns `(start, order)`.
+pub(crate) fn buckets(keys: &[u32], count: usize) -> (Vec<usize>, Vec<u32>) {
+    let mut start = vec![0usize; count + 1];
+    for &k in keys {
+        start[k as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut order = vec![0u32; keys.len()];
+    let mut fill = start.clone();
+    for (i, &k) in keys.iter().enumerate() {
+        order[fill[k as usize]] = i as u32;
+        fill[k as usize] += 1;
+    }
+    (start, order)
+}
+
 /// An observation with a value and no group or rank, for tests.
 #[cfg(test)]
 pub(crate) fn test_obs(unit: &str, period: &str, indicator: &str, value: f64) -> Observation {
