@@ -21,8 +21,10 @@ await p.waitForSelector('[data-import-status="ok"], [data-import-status="error"]
 await p.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
 await p.waitForTimeout(1500);
 if (process.env.REDRAW) {
+  // SCROLL=1: with the windowed table scrolled to its middle (as `make bench` leaves it).
+  if (process.env.SCROLL) { await p.evaluate(() => { const w = document.querySelector('.table-wrap[data-windowed]'); if (w) w.scrollTop = w.scrollHeight / 2; }); await p.waitForTimeout(300); }
   await cdp.send('Profiler.start');
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < (+process.env.N || 6); i++) {
     await p.evaluate(async (i) => {
       const s = document.querySelector(i % 2 ? '[data-control="indicator"]' : '[data-control="period"]');
       s.value = s.options[(i * 3 + 1) % s.options.length].value;

@@ -98,6 +98,15 @@ export async function openApp(viewport = { width: 1280, height: 900 }) {
 }
 
 /** Opens the drop zone and import report when they are collapsed to their one line. */
+/// Opens a chart's table of numbers (its rows are in the page only while it is open) and
+/// returns a locator of its body rows.
+export async function chartRows(page, chart) {
+  const details = page.locator(`[data-chart="${chart}"] details.chart-data`);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await page.waitForSelector(`[data-chart="${chart}"] .chart-data table`);
+  return page.locator(`[data-chart="${chart}"] .chart-data tbody tr`);
+}
+
 export async function openReport(page) {
   const panel = page.locator('details.import-panel');
   if (!(await panel.evaluate((d) => d.open))) await panel.locator(':scope > summary').click();

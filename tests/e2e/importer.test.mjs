@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, openReport, downloadText, parseCsv, ROOT, SHOTS } from './harness.mjs';
+import { openApp, openReport, downloadText, parseCsv, chartRows, ROOT, SHOTS } from './harness.mjs';
 
 const FIX = path.join(ROOT, 'tests', 'fixtures');
 let app, page, errors;
@@ -58,7 +58,7 @@ test('files from openpyxl, xlwt and odfpy, dropped at once, read right', async (
   await page.click('[data-action="view-trend"]');
   await page.waitForSelector('[data-chart="trend"][data-rendered="true"]');
   await page.waitForSelector('[data-chart="bump"][data-rendered="true"]');
-  const trendRows = await page.locator('[data-chart="trend"] .chart-data tbody tr').allTextContents();
+  const trendRows = await (await chartRows(page, 'trend')).allTextContents();
   assert.ok(trendRows.some((r) => r.startsWith('TP. Hồ Chí Minh') && r.includes('–')), 'the missing 2021 is a gap');
   await page.click('[data-action="view-comparison"]');
   await page.waitForSelector('[data-chart="comparison"][data-rendered="true"]');

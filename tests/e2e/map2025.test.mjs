@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, downloadText, parseCsv, FIXTURES, SHOTS } from './harness.mjs';
+import { openApp, downloadText, parseCsv, chartRows, FIXTURES, SHOTS } from './harness.mjs';
 
 const DIR = path.join(FIXTURES, 'map2025');
 const FILES = ['PAR-INDEX-2024.xlsx', 'PAR-INDEX-2025.xlsx'];
@@ -40,14 +40,16 @@ test('a 2024 (63) and a 2025 (34) release dropped together; the tidy export name
   // The latest year first: the 34, and the tile map of the 34 beside the ranking.
   assert.equal(await tableRows(), 34);
   await page.waitForSelector('[data-chart="tilemap"][data-rendered="true"]');
-  assert.equal(await page.locator('[data-chart="tilemap"] .chart-data tbody tr').count(), 34);
+  // The map's table of numbers is in the page only once opened.
+  assert.equal(await page.locator('[data-chart="tilemap"] .chart-data table').count(), 0);
+  assert.equal(await (await chartRows(page, 'tilemap')).count(), 34);
   await page.locator('[data-view="ranking"]').screenshot({ path: path.join(SHOTS, 'map34-ranking-vi.png') });
 });
 
 test('the 2024 ranking regrouped onto the 34: means of the former provinces, ranks among the 34', async () => {
   await page.selectOption('[data-control="period"]', '2024');
   assert.equal(await tableRows(), 63);
-  assert.equal(await page.locator('[data-chart="tilemap"] .chart-data tbody tr').count(), 63, 'the map of the 63');
+  assert.equal(await (await chartRows(page, 'tilemap')).count(), 63, 'the map of the 63');
   await page.locator('[data-view="ranking"]').screenshot({ path: path.join(SHOTS, 'map63-ranking-vi.png') });
   const toggle = page.locator('[data-action="regroup-34"]');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
@@ -71,7 +73,7 @@ test('the 2024 ranking regrouped onto the 34: means of the former provinces, ran
   assert.ok(Math.max(...ranks) <= 34);
   const best = rows.slice(1).find((r) => r[0] === '1');
   assert.equal(Number(best[2].replace(',', '.')), Math.max(...values));
-  assert.equal(await page.locator('[data-chart="tilemap"] .chart-data tbody tr').count(), 34);
+  assert.equal(await (await chartRows(page, 'tilemap')).count(), 34);
   await page.locator('[data-view="ranking"]').screenshot({ path: path.join(SHOTS, 'regrouped-2024-vi.png') });
   // The link keeps the toggle.
   await page.click('[data-action="share"]');
@@ -85,7 +87,7 @@ test('the trend of a merged province: its own series from 2025, its former provi
   await page.selectOption('[data-control="my-unit"]', 'Ninh Bình');
   await page.click('[data-action="view-trend"]');
   await page.waitForSelector('[data-chart="trend"][data-rendered="true"]');
-  const rows = await page.locator('[data-chart="trend"] .chart-data tbody tr').allTextContents();
+  const rows = await (await chartRows(page, 'trend')).allTextContents();
   assert.ok(rows.some((r) => r.startsWith('Ninh Bình (cũ)')), rows.join('\n'));
   assert.ok(rows.some((r) => r.startsWith('Hà Nam')));
   assert.ok(rows.some((r) => r.startsWith('Nam Định')));
@@ -93,7 +95,7 @@ test('the trend of a merged province: its own series from 2025, its former provi
   // Regrouped: one series through the change.
   await page.click('[data-action="regroup-34"]');
   await page.waitForSelector('[data-chart="trend"][data-rendered="true"]');
-  const after = await page.locator('[data-chart="trend"] .chart-data tbody tr').allTextContents();
+  const after = await (await chartRows(page, 'trend')).allTextContents();
   assert.ok(!after.some((r) => r.startsWith('Hà Nam')), after.join('\n'));
   await page.locator('[data-chart="trend"]').screenshot({ path: path.join(SHOTS, 'trend-regrouped-vi.png') });
   await page.click('[data-action="regroup-34"]');

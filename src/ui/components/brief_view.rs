@@ -123,10 +123,10 @@ fn set_html(p: &Props, d: &chiso_core::DataSet, b: &BriefSet, unit: &str) -> Htm
             _ => sr.unit.clone(),
         };
     }
-    let trend_table = tables::trend(lang, &trend);
+    let trend_table = TableSource::ready(tables::trend(lang, &trend));
     let trend_spec = ChartSpec::Trend { view: trend, my_unit: Some(unit.to_string()) };
     let cmp = comparison(d, &b.period, &[unit.to_string()], Some(unit));
-    let cmp_table = tables::comparison(lang, &cmp);
+    let cmp_table = TableSource::ready(tables::comparison(lang, &cmp));
     let cmp_spec = ChartSpec::Comparison { view: cmp };
     let overall = b.overall.as_ref();
     // The scale, where the file gives one.

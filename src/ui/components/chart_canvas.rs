@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::ui::tables::Table;
+use crate::ui::tables::TableSource;
 use chiso_charts::spec::ChartSpec;
 use chiso_charts::{nearest, Hit};
 use chiso_core::Lang;
@@ -10,14 +10,27 @@ pub struct Props {
     pub lang: Lang,
     pub spec: ChartSpec,
     pub title: String,
-    /// The chart's numbers, for screen readers and anyone who wants the exact values.
-    pub table: Table,
+    /// The chart's numbers, for screen readers and anyone who wants the exact values (made
+    /// when its table is opened).
+    pub table: TableSource,
     #[prop_or_default]
     pub table_summary: String,
 }
 
 /// A chart on a canvas sized by devicePixelRatio (sharp on HiDPI), with its numbers in a
 /// table beside it as the text alternative.
+fn data_table(source: &TableSource) -> Html {
+    let table = source.get();
+    html! {
+        <table>
+            <thead><tr>{ for table.header.iter().map(|h| html! { <th scope="col">{h.clone()}</th> }) }</tr></thead>
+            <tbody>{ for table.rows.iter().map(|r| html! {
+                <tr>{ for r.iter().map(|c| html! { <td>{c.clone()}</td> }) }</tr>
+            }) }</tbody>
+        </table>
+    }
+}
+
 #[function_component]
 pub fn ChartCanvas(p: &Props) -> Html {
     let canvas_ref = use_node_ref();
@@ -28,6 +41,10 @@ pub fn ChartCanvas(p: &Props) -> Html {
     // numbers with it).
     let hits = use_mut_ref(|| (Vec::<Hit>::new(), 1.0_f64));
     let tip = use_state(|| None::<(f64, f64, String)>);
+    // The table of numbers is put in the page only while it is open: closed, it is hidden
+    // from everyone (screen readers too), and a view change need not update its rows (61
+    // rows for a commune ranking).
+    let data_open = use_state_eq(|| false);
     {
         let canvas_ref = canvas_ref.clone();
         let rendered = rendered.clone();
@@ -92,6 +109,13 @@ pub fn ChartCanvas(p: &Props) -> Html {
         let tip = tip.clone();
         Callback::from(move |_: MouseEvent| tip.set(None))
     };
+    let ontoggle = {
+        let data_open = data_open.clone();
+        Callback::from(move |e: Event| {
+            let open = e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open"));
+            data_open.set(open);
+        })
+    };
     html! {
         <figure class="chart" data-chart={p.spec.name()} data-rendered={rendered.to_string()}>
             <figcaption>{p.title.clone()}</figcaption>
@@ -101,14 +125,11 @@ pub fn ChartCanvas(p: &Props) -> Html {
                     <div class="tooltip" role="tooltip" data-tooltip="true" style={format!("left:{x:.0}px;top:{y:.0}px")}>{label.clone()}</div>
                 }
             </div>
-            <details class="chart-data">
+            <details class="chart-data" {ontoggle}>
                 <summary>{p.table_summary.clone()}</summary>
-                <table>
-                    <thead><tr>{ for p.table.header.iter().map(|h| html! { <th scope="col">{h.clone()}</th> }) }</tr></thead>
-                    <tbody>{ for p.table.rows.iter().map(|r| html! {
-                        <tr>{ for r.iter().map(|c| html! { <td>{c.clone()}</td> }) }</tr>
-                    }) }</tbody>
-                </table>
+                if *data_open {
+                    {data_table(&p.table)}
+                }
             </details>
         </figure>
     }

@@ -46,6 +46,7 @@ pub fn ComparisonPanel(p: &Props) -> Html {
     let units = s.chosen_units();
     let view = comparison(d, &period, &units, s.my_unit.as_deref());
     let table = tables::comparison(lang, &view);
+    let source = TableSource::ready(table.clone());
     let spec = ChartSpec::Comparison { view: view.clone() };
     let title = format!("{} — {} — {}", t(lang, K::ComparisonTitle), view.focus.clone().unwrap_or_default(), period);
     let range = |k: usize| {
@@ -70,7 +71,7 @@ pub fn ComparisonPanel(p: &Props) -> Html {
         <section class="view" data-view="comparison" aria-labelledby="view-title">
             <h2 id="view-title">{title.clone()}</h2>
             <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} indicator={false} group={false} />
-            <ExportBar lang={lang} chart={Some(spec.clone())} table={TableSource::ready(table.clone())} name="so-sanh" />
+            <ExportBar lang={lang} chart={Some(spec.clone())} table={source.clone()} name="so-sanh" />
             <div class="split">
                 <UnitPicker state={p.state.clone()} dispatch={p.dispatch.clone()} />
                 <div class="table-wrap">
@@ -94,7 +95,7 @@ pub fn ComparisonPanel(p: &Props) -> Html {
                 <div><h3>{t(lang, K::Weakest)}</h3>{standing(&view.weakest)}</div>
                 <p class="hint">{t(lang, K::PeerNote)}</p>
             </div>
-            <ChartCanvas lang={lang} spec={spec} title={title} table={table} table_summary={t(lang, K::DataTable)} />
+            <ChartCanvas lang={lang} spec={spec} title={title} table={source} table_summary={t(lang, K::DataTable)} />
         </section>
     }
 }

@@ -100,7 +100,10 @@ pub fn RankingPanel(p: &Props) -> Html {
     let shown: Vec<usize> = (0..rows.len().min(CHART_ROWS)).chain(mine.map(|i| i + CHART_ROWS)).collect();
     let chart_rows: Vec<RankRow> = shown.iter().map(|&i| rows[i].clone()).collect();
     let chart_notes: Option<Vec<String>> = notes.as_ref().map(|n| shown.iter().map(|&i| n[i].clone()).collect());
-    let chart_table = tables::ranking(lang, &chart_rows.iter().collect::<Vec<_>>(), chart_notes.as_deref());
+    let chart_table = {
+        let (rows, notes) = (chart_rows.clone(), chart_notes.clone());
+        TableSource::lazy(move || tables::ranking(lang, &rows.iter().collect::<Vec<_>>(), notes.as_deref()))
+    };
     let chart_view = RankingView {
         dataset: view.dataset.clone(),
         period: view.period.clone(),
@@ -138,7 +141,7 @@ pub fn RankingPanel(p: &Props) -> Html {
         let lower_is_better = s.current().is_some_and(|d| d.is_lower_better(&indicator));
         ChartSpec::TileMap { layout, values, my_unit: my.clone(), lower_is_better }
     });
-    let map_table = match &map_spec {
+    let map_table = TableSource::ready(match &map_spec {
         Some(ChartSpec::TileMap { layout, values, .. }) => tables::Table {
             header: [K::Unit, K::Value, K::Rank, K::Quartile].iter().map(|k| t(lang, *k).to_string()).collect(),
             rows: tilemap::table_rows(*layout, values)
@@ -154,7 +157,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                 .collect(),
         },
         _ => tables::Table::default(),
-    };
+    });
     html! {
         <section class="view" data-view="ranking" aria-labelledby="view-title">
             <h2 id="view-title">{title.clone()}</h2>
@@ -172,7 +175,7 @@ pub fn RankingPanel(p: &Props) -> Html {
                 <ChartCanvas lang={lang} spec={spec} title={chart_title} table={chart_table} table_summary={t(lang, K::DataTable)} />
                 if let Some(ms) = map_spec {
                     <div class="tilemap-wrap">
-                        <ExportBar lang={lang} chart={Some(ms.clone())} table={TableSource::ready(map_table.clone())} name="ban-do" prefix="map-" />
+                        <ExportBar lang={lang} chart={Some(ms.clone())} table={map_table.clone()} name="ban-do" prefix="map-" />
                         <ChartCanvas lang={lang} spec={ms} title={format!("{} — {}", t(lang, K::TileMapTitle), s.indicator_label(&indicator))}
                             table={map_table} table_summary={t(lang, K::DataTable)} />
                     </div>

@@ -25,6 +25,7 @@ pub fn TargetsPanel(p: &Props) -> Html {
     };
     let view = targets(sheet);
     let table = tables::targets(lang, &view);
+    let source = TableSource::ready(table.clone());
     let spec = ChartSpec::Targets { view: view.clone() };
     let summary =
         t(lang, K::TargetsSummary).replace("%m", &view.met.to_string()).replace("%n", &view.rows.len().to_string());
@@ -48,7 +49,7 @@ pub fn TargetsPanel(p: &Props) -> Html {
                 </label>
             </div>
             <p class="summary" data-targets-summary={format!("{}/{}", view.met, view.rows.len())}>{summary.clone()}</p>
-            <ExportBar lang={lang} chart={Some(spec.clone())} table={TableSource::ready(table.clone())} name="chi-tieu" />
+            <ExportBar lang={lang} chart={Some(spec.clone())} table={source.clone()} name="chi-tieu" />
             <div class="table-wrap">
                 <table class="targets" data-table="targets">
                     <thead><tr>
@@ -69,7 +70,7 @@ pub fn TargetsPanel(p: &Props) -> Html {
                     </tbody>
                 </table>
             </div>
-            <ChartCanvas lang={lang} spec={spec} title={summary.clone()} table={table} table_summary={t(lang, K::DataTable)} />
+            <ChartCanvas lang={lang} spec={spec} title={summary.clone()} table={source} table_summary={t(lang, K::DataTable)} />
         </section>
     }
 }

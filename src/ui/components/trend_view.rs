@@ -27,7 +27,7 @@ pub fn TrendPanel(p: &Props) -> Html {
     let indicator = s.current_indicator().unwrap_or_default();
     let derived = s.regrouped.as_ref().map(|r| r.derived.clone()).unwrap_or_default();
     let view = trend_across(d, &indicator, &s.chosen_units(), Map2025::shared(), &derived);
-    let table = tables::trend(lang, &view);
+    let table = TableSource::ready(tables::trend(lang, &view));
     let lines = ChartSpec::Trend { view: view.clone(), my_unit: s.my_unit.clone() };
     let bump = ChartSpec::Bump { view: view.clone(), my_unit: s.my_unit.clone() };
     let name = s.indicator_label(&indicator);
@@ -35,7 +35,7 @@ pub fn TrendPanel(p: &Props) -> Html {
         <section class="view" data-view="trend" aria-labelledby="view-title">
             <h2 id="view-title">{format!("{} — {name}", t(lang, K::ViewTrend))}</h2>
             <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} period={false} group={false} />
-            <ExportBar lang={lang} chart={Some(lines.clone())} table={TableSource::ready(table.clone())} name="xu-huong" />
+            <ExportBar lang={lang} chart={Some(lines.clone())} table={table.clone()} name="xu-huong" />
             <div class="split">
                 <UnitPicker state={p.state.clone()} dispatch={p.dispatch.clone()} />
                 <div class="charts">
