@@ -47,7 +47,8 @@ export const CHROMIUM_ARGS = [
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    // CHROMIUM_EXTRA: more flags for a diagnosis by hand (e.g. --js-flags=...).
+    args: [...CHROMIUM_ARGS, ...(process.env.CHROMIUM_EXTRA ? process.env.CHROMIUM_EXTRA.split(" ") : [])],
   });
 }
 

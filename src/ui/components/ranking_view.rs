@@ -21,8 +21,12 @@ pub struct Props {
     pub dispatch: Callback<Action>,
 }
 
-/// Bars in the chart: the first rows of the table in its order (and my unit).
-pub const CHART_ROWS: usize = 60;
+/// Rankings up to this long (the 63 provinces) have every row in the chart.
+pub const CHART_ALL: usize = 63;
+/// A longer one (communes: 10,600) has the first rows of the table in its order, and my
+/// unit. Thirty of them: the chart is then about as tall as the table's view, and drawing
+/// it is half of a view change's drawing with sixty.
+pub const CHART_ROWS: usize = 30;
 
 #[function_component]
 pub fn RankingPanel(p: &Props) -> Html {
@@ -96,8 +100,9 @@ pub fn RankingPanel(p: &Props) -> Html {
     let (period, indicator) = (view.period.clone(), view.indicator.clone());
     let my = s.my_unit.clone();
     // The chart: the first rows, and my unit where it falls further down (with their notes).
-    let mine = rows.iter().skip(CHART_ROWS).position(|r| my.as_deref() == Some(r.unit.as_str()));
-    let shown: Vec<usize> = (0..rows.len().min(CHART_ROWS)).chain(mine.map(|i| i + CHART_ROWS)).collect();
+    let cut = if rows.len() <= CHART_ALL { rows.len() } else { CHART_ROWS };
+    let mine = rows.iter().skip(cut).position(|r| my.as_deref() == Some(r.unit.as_str()));
+    let shown: Vec<usize> = (0..cut).chain(mine.map(|i| i + cut)).collect();
     let chart_rows: Vec<RankRow> = shown.iter().map(|&i| rows[i].clone()).collect();
     let chart_notes: Option<Vec<String>> = notes.as_ref().map(|n| shown.iter().map(|&i| n[i].clone()).collect());
     let chart_table = {
@@ -120,8 +125,8 @@ pub fn RankingPanel(p: &Props) -> Html {
         })
     };
     let title = format!("{} — {} — {}", t(lang, K::RankingTitle), s.indicator_label(&indicator), period);
-    let chart_title = if rows.len() > CHART_ROWS {
-        format!("{title} ({})", t(lang, K::FirstRows).replace("%n", &CHART_ROWS.to_string()))
+    let chart_title = if rows.len() > cut {
+        format!("{title} ({})", t(lang, K::FirstRows).replace("%n", &cut.to_string()))
     } else {
         title.clone()
     };
