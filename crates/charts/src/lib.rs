@@ -45,6 +45,21 @@ pub fn period_label(periods: &[String], v: &plotters::coord::ranged1d::SegmentVa
     }
 }
 
+/// Decimals for the labels of a value axis from `lo` to `hi` with about `labels` ticks: as
+/// many as the ticks' step needs (a step of 0.5 needs one), so that no two ticks read the
+/// same (a ranking of communes between 94.8 and 95 read "94 94 95 96" with none).
+pub fn tick_decimals(lo: f64, hi: f64, labels: usize) -> usize {
+    let raw = (hi - lo) / labels.max(1) as f64;
+    if !(raw.is_finite() && raw > 0.0) {
+        return 0;
+    }
+    // The axis steps by 1, 2 or 5 times a power of ten, at least `raw`.
+    let power = 10f64.powf(raw.log10().floor());
+    let step =
+        [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * power).find(|s| *s >= raw * (1.0 - 1e-9)).unwrap_or(power * 10.0);
+    (-step.log10().floor()).clamp(0.0, 3.0) as usize
+}
+
 /// Label positions for values sorted ascending, pushed apart so that neighbours are at
 /// least `gap` apart (end labels of the trend and bump charts).
 pub fn dodge(sorted: impl Iterator<Item = f64>, gap: f64) -> Vec<f64> {

@@ -55,6 +55,7 @@ pub fn draw<DB: DrawingBackend>(
             None => r.unit.to_string(),
         })
     };
+    let decimals = crate::tick_decimals(lo, hi, 6);
     let mut chart = ChartBuilder::on(root)
         .margin(px(8.0))
         .margin_right(px(40.0))
@@ -74,7 +75,7 @@ pub fn draw<DB: DrawingBackend>(
             SegmentValue::CenterOf(i) => label(*i),
             _ => String::new(),
         })
-        .x_label_formatter(&|v| lang.num(*v, 0))
+        .x_label_formatter(&|v| lang.num(*v, decimals))
         .draw()?;
     // A dot plot: the axis does not start at zero, so no bar suggests a length.
     chart.draw_series(rows.iter().enumerate().map(|(k, r)| {
@@ -157,6 +158,35 @@ mod tests {
         assert_eq!(x_range(std::iter::empty()), (0.0, 1.0));
         let (lo, hi) = x_range([5.0].into_iter());
         assert!(lo < 5.0 && hi > 5.0);
+    }
+
+    #[test]
+    fn axis_labels_of_a_narrow_range_differ() {
+        // Thirty communes between 94.78 and 94.99: ticks half a point apart or closer.
+        let rows = (0..30).map(|i| row(&format!("Xã số {i:05}"), 1, Some(94.78 + 0.007 * i as f64))).collect();
+        let view = RankingView { rows, ..Default::default() };
+        let svg = to_svg((600, height_for(&view)), |root| draw(&root, &view, None, Lang::Vi, 1.0).unwrap());
+        // The axis labels: the texts that are numbers alone (the dots' labels have 2 decimals).
+        let ticks: Vec<&str> = svg
+            .split("</text>")
+            .filter_map(|t| t.rsplit('>').next().map(str::trim))
+            .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ','))
+            .filter(|t| t.split(',').nth(1).is_none_or(|d| d.len() < 2))
+            .collect();
+        assert!(ticks.len() >= 3, "{ticks:?} {svg}");
+        let mut distinct = ticks.clone();
+        distinct.dedup();
+        assert_eq!(distinct, ticks, "{svg}");
+        assert!(ticks.iter().any(|t| t.contains(',')), "{ticks:?}");
+    }
+
+    #[test]
+    fn tick_decimals_follow_the_step() {
+        assert_eq!(crate::tick_decimals(0.0, 100.0, 6), 0);
+        assert_eq!(crate::tick_decimals(94.0, 96.0, 6), 1);
+        assert_eq!(crate::tick_decimals(94.7, 95.0, 6), 2);
+        assert_eq!(crate::tick_decimals(0.0, 6.0, 6), 0);
+        assert_eq!(crate::tick_decimals(1.0, 1.0, 6), 0);
     }
 
     #[test]

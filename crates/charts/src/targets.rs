@@ -46,7 +46,7 @@ pub fn draw<DB: DrawingBackend>(
             .y_labels(1)
             .x_labels(4)
             .y_label_formatter(&|_| String::new())
-            .x_label_formatter(&|v| lang.num(*v, 0))
+            .x_label_formatter(&|v| lang.num(*v, crate::tick_decimals(0.0, top, 4)))
             .label_style((FONT, 10.0 * scale).into_font().color(&INK))
             .draw()?;
         // The label fits its line: cut with "…" where the line is too narrow for it.
