@@ -25,8 +25,8 @@ pub enum PageBackend<'a> {
 
 /// Writes the canvas's upright labels, setting its font, alignment and colour only when
 /// they change. plotters' canvas backend sets all four before every label: four strings
-/// passed to the page and a font parsed each time, for the 122 labels of a commune
-/// ranking's chart in two fonts. (Turned labels are left to it: it draws them between
+/// passed to the page and a font parsed each time, for the ~130 labels of a province
+/// ranking's chart in two fonts (~65 for a commune ranking's 30 rows). (Turned labels are left to it: it draws them between
 /// `save` and `restore`, which gives back the settings kept here.)
 pub struct TextPen {
     ctx: web_sys::CanvasRenderingContext2d,

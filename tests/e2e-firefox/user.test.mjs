@@ -135,6 +135,9 @@ test('a broken workbook gets a clear error and loses nothing', async () => {
 test('each of the four views draws its chart', async () => {
   await selectLabel(page, '[data-control="dataset"]', 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC TỈNH, THÀNH PHỐ');
   await show(page, 'trend', ['trend', 'bump']);
+  // The chart's table of numbers is in the page once opened.
+  await page.click('[data-chart="trend"] details.chart-data > summary');
+  await page.waitForSelector('[data-chart="trend"] .chart-data table');
   const trendRows = await page.$$eval('[data-chart="trend"] .chart-data tbody tr', (rs) => rs.map((r) => r.textContent));
   assert.ok(trendRows.some((r) => r.startsWith('TP. Hồ Chí Minh') && r.includes('–')), 'the missing 2021 is a gap');
   await page.select('[data-control="dataset"]', '0');

@@ -48,7 +48,7 @@ export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     // CHROMIUM_EXTRA: more flags for a diagnosis by hand (e.g. --js-flags=...).
-    args: [...CHROMIUM_ARGS, ...(process.env.CHROMIUM_EXTRA ? process.env.CHROMIUM_EXTRA.split(" ") : [])],
+    args: [...CHROMIUM_ARGS, ...(process.env.CHROMIUM_EXTRA ? process.env.CHROMIUM_EXTRA.split(/\s+/).filter(Boolean) : [])],
   });
 }
 
@@ -98,9 +98,8 @@ export async function openApp(viewport = { width: 1280, height: 900 }) {
   return { page, errors, close };
 }
 
-/** Opens the drop zone and import report when they are collapsed to their one line. */
-/// Opens a chart's table of numbers (its rows are in the page only while it is open) and
-/// returns a locator of its body rows.
+/** Opens a chart's table of numbers (its rows are in the page only while it is open) and
+ * returns a locator of its body rows. */
 export async function chartRows(page, chart) {
   const details = page.locator(`[data-chart="${chart}"] details.chart-data`);
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
@@ -108,6 +107,7 @@ export async function chartRows(page, chart) {
   return page.locator(`[data-chart="${chart}"] .chart-data tbody tr`);
 }
 
+/** Opens the drop zone and import report when they are collapsed to their one line. */
 export async function openReport(page) {
   const panel = page.locator('details.import-panel');
   if (!(await panel.evaluate((d) => d.open))) await panel.locator(':scope > summary').click();

@@ -47,9 +47,12 @@ pub fn period_label(periods: &[String], v: &plotters::coord::ranged1d::SegmentVa
 
 /// Decimals for the labels of a value axis from `lo` to `hi` with about `labels` ticks: as
 /// many as the ticks' step needs (a step of 0.5 needs one), so that no two ticks read the
-/// same (a ranking of communes between 94.8 and 95 read "94 94 95 96" with none).
+/// same (a ranking of communes between 94.8 and 95 read "94 94 95 96" with none). At most
+/// three.
 pub fn tick_decimals(lo: f64, hi: f64, labels: usize) -> usize {
-    let raw = (hi - lo) / labels.max(1) as f64;
+    // (plotters counts the ticks inside the range: its step can be as small as the range
+    // over one tick more.)
+    let raw = (hi - lo).abs() / (labels + 1) as f64;
     if !(raw.is_finite() && raw > 0.0) {
         return 0;
     }

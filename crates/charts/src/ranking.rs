@@ -187,6 +187,13 @@ mod tests {
         assert_eq!(crate::tick_decimals(94.7, 95.0, 6), 2);
         assert_eq!(crate::tick_decimals(0.0, 6.0, 6), 0);
         assert_eq!(crate::tick_decimals(1.0, 1.0, 6), 0);
+        // A range not on the steps: ticks 0.5 apart (44, 44.5, 45, ... 46).
+        assert_eq!(crate::tick_decimals(43.23, 46.27, 6), 1);
+        assert_eq!(crate::tick_decimals(96.0, 94.0, 6), 1);
+        assert_eq!(crate::tick_decimals(f64::NAN, 1.0, 6), 0);
+        assert_eq!(crate::tick_decimals(0.0, f64::INFINITY, 6), 0);
+        assert_eq!(crate::tick_decimals(0.0, 1.0, 0), 0);
+        assert_eq!(crate::tick_decimals(0.0, 1e-9, 6), 3);
     }
 
     #[test]

@@ -17,8 +17,7 @@ pub struct Props {
     pub table_summary: String,
 }
 
-/// A chart on a canvas sized by devicePixelRatio (sharp on HiDPI), with its numbers in a
-/// table beside it as the text alternative.
+/// The chart's table of numbers.
 fn data_table(source: &TableSource) -> Html {
     let table = source.get();
     html! {
@@ -31,6 +30,8 @@ fn data_table(source: &TableSource) -> Html {
     }
 }
 
+/// A chart on a canvas sized by devicePixelRatio (sharp on HiDPI), with its numbers in a
+/// table beside it as the text alternative.
 #[function_component]
 pub fn ChartCanvas(p: &Props) -> Html {
     let canvas_ref = use_node_ref();
@@ -42,8 +43,9 @@ pub fn ChartCanvas(p: &Props) -> Html {
     let hits = use_mut_ref(|| (Vec::<Hit>::new(), 1.0_f64));
     let tip = use_state(|| None::<(f64, f64, String)>);
     // The table of numbers is put in the page only while it is open: closed, it is hidden
-    // from everyone (screen readers too), and a view change need not update its rows (61
-    // rows for a commune ranking).
+    // from everyone (screen readers too), and a view change need not update its rows (up
+    // to 64 for a ranking). The ranking's is also made only then (`TableSource::lazy`).
+    // (The browser's find-in-page no longer opens it to show a match.)
     let data_open = use_state_eq(|| false);
     {
         let canvas_ref = canvas_ref.clone();

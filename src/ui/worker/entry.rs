@@ -104,7 +104,8 @@ fn warm_up(left: usize, busy: Rc<Cell<bool>>) {
         .forget();
 }
 
-/// Reads the sample as a long table, unless a file has come: the sample is a wide table,
+/// Reads the sample as a long table, unless a file has come, then (`left` more times,
+/// a task each) the sample as it is and as a long table again: the sample is a wide table,
 /// and a long one goes through other code (the first 144k-row long file dropped 2.5 s
 /// after the page loaded, in the page: 754 → 717 ms, the middle of three medians of 7
 /// pages).
