@@ -96,11 +96,12 @@ impl Catalog {
         for d in self.files.iter().flat_map(|f| &f.datasets) {
             // Once per distinct spelling, in loading order (a data set's units are summed
             // up once and kept with it).
-            for u in &d.summary().units {
+            let summary = d.summary();
+            for (u, key) in summary.units.iter().zip(summary.unit_keys()) {
                 if keys.contains_key(u) {
                     continue;
                 }
-                let key = unit_key(u);
+                let key = key.clone();
                 if !self.unit_overrides.iter().any(|(s, _)| s == u) {
                     first.entry(key.clone()).or_insert_with(|| registry.canonical_keyed(u, &key));
                 }

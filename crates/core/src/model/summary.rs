@@ -35,6 +35,8 @@ pub struct Summary {
     unit_objects: FxMap<usize, u32>,
     /// Each unit's (by its number in `units`) place in Vietnamese order.
     places: OnceCell<Vec<u32>>,
+    /// Each unit's key for matching spellings (`units[i]` → `keys[i]`).
+    keys: OnceCell<Vec<String>>,
     /// Each period's map of provinces (see [`crate::model::map2025::Map2025::maps`]).
     pub(crate) maps: OnceCell<FxMap<String, Map>>,
 }
@@ -106,6 +108,7 @@ impl SummaryBuilder {
             order: OnceCell::new(),
             unit_objects: units_seen.objects,
             places: OnceCell::new(),
+            keys: OnceCell::new(),
             maps: OnceCell::new(),
         }
     }
@@ -125,6 +128,13 @@ impl Summary {
             u.sort_by_cached_key(|x| crate::text::vi_sort_key(x));
             u
         })
+    }
+
+    /// Each unit's spelling-matching key ([`crate::text::units::unit_key`]), in the order of
+    /// `units`: worked out once per data set (10,600 commune names take ~15 ms in wasm),
+    /// not each time a file is added to the catalog.
+    pub fn unit_keys(&self) -> &[String] {
+        self.keys.get_or_init(|| self.units.iter().map(|u| crate::text::units::unit_key(u)).collect())
     }
 
     /// A unit's place in Vietnamese alphabetical order (for sorting rows by name without
