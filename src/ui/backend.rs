@@ -17,6 +17,14 @@ use chiso_charts::spec::ChartSpec;
 use chiso_charts::Hit;
 use chiso_core::Lang;
 
+/// Sets `new` with `set` unless it is what `kept` says was set last.
+fn set_if_new(kept: &mut &'static str, new: &'static str, set: impl FnOnce(&str)) {
+    if *kept != new {
+        set(new);
+        *kept = new;
+    }
+}
+
 /// The canvas in the page (with its pen for text), or an SVG document being written.
 pub enum PageBackend<'a> {
     Canvas(CanvasBackend, TextPen),
@@ -49,19 +57,14 @@ impl TextPen {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        if self.baseline != baseline {
-            self.ctx.set_text_baseline(baseline);
-            self.baseline = baseline;
-        }
         let align = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        if self.align != align {
-            self.ctx.set_text_align(align);
-            self.align = align;
-        }
+        let ctx = &self.ctx;
+        set_if_new(&mut self.baseline, baseline, |v| ctx.set_text_baseline(v));
+        set_if_new(&mut self.align, align, |v| ctx.set_text_align(v));
         if self.fill != Some((color.rgb, color.alpha)) {
             let (r, g, b) = color.rgb;
             self.ctx.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));

@@ -121,8 +121,7 @@ impl Importer {
     }
 
     /// Sums up the outcome's data sets, `SUM_ROWS` observations a task (data set `set`,
-    /// from observation `from`), then its units in order, their matching keys and its maps,
-    /// a task each, then hands it on.
+    /// from observation `from`), each then [`Importer::derive`]d; then hands it on.
     fn sum_up(&self, job: JobId, outcome: ImportOutcome, set: usize, from: usize, mut b: SummaryBuilder) {
         let me = self.clone();
         next_task(move || {
@@ -135,20 +134,31 @@ impl Importer {
                 return me.sum_up(job, outcome, set, to, b);
             }
             d.summary.set(&d.observations, b.finish());
-            next_task(move || {
-                outcome.datasets[set].summary().units_sorted();
-                // The units' matching keys, which the catalog reads when it takes the file
-                // (in the task that shows it, 10,600 commune names made it ~20 ms longer).
-                next_task(move || {
-                    outcome.datasets[set].summary().unit_keys();
-                    // Each period's map of provinces, in a task of its own too (kept with the
-                    // summary; the views ask for it on their first render).
-                    next_task(move || {
-                        chiso_core::model::map2025::Map2025::shared().maps(&outcome.datasets[set]);
-                        me.sum_up(job, outcome, set + 1, 0, SummaryBuilder::default());
-                    });
-                });
-            });
+            me.derive(job, outcome, set, 0);
+        });
+    }
+
+    /// What is kept with data set `set`'s summary, a task each from `step`: its units in
+    /// order; their matching keys, which the catalog reads when it takes the file (in the
+    /// task that shows it, 10,600 commune names made it ~20 ms longer); each period's map of
+    /// provinces, which the views ask for on their first render. Then the next data set.
+    fn derive(&self, job: JobId, outcome: ImportOutcome, set: usize, step: usize) {
+        let me = self.clone();
+        next_task(move || {
+            let d = &outcome.datasets[set];
+            match step {
+                0 => {
+                    d.summary().units_sorted();
+                }
+                1 => {
+                    d.summary().unit_keys();
+                }
+                _ => {
+                    chiso_core::model::map2025::Map2025::shared().maps(d);
+                    return me.sum_up(job, outcome, set + 1, 0, SummaryBuilder::default());
+                }
+            }
+            me.derive(job, outcome, set, step + 1);
         });
     }
 
