@@ -34,6 +34,64 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (file, bytes, _) in [published::par_2024_63()?, published::par_2025_34()?] {
         std::fs::write(map_dir.join(file), bytes)?;
     }
+    // Two yearly PAR Index releases titled differently (2024 on the 63, 2025 on the 34):
+    // the page joins them into one data set (tests/e2e/releases.test.mjs).
+    let releases = dir.join("releases");
+    std::fs::create_dir_all(&releases)?;
+    let p63: Vec<&str> = chiso_core::text::units::PROVINCES.iter().map(|(n, _)| *n).collect();
+    let p34: Vec<&str> = chiso_core::model::map2025::PROVINCES_2025.iter().map(|(n, _, _)| *n).collect();
+    let t24 = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG";
+    let t25 = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA 34 TỈNH, THÀNH PHỐ";
+    std::fs::write(releases.join("par-index-2024.xlsx"), par_release(t24, 2024, &p63)?)?;
+    std::fs::write(releases.join("par-index-2025.xlsx"), par_release(t25, 2025, &p34)?)?;
     println!("wrote fixtures to {}", dir.display());
     Ok(())
+}
+
+/// A PAR Index release look-alike: title, header (STT, province, components, the index, its
+/// rank), a row per province; illustrative numbers from a formula of (year, row, component).
+fn par_release(title: &str, year: u32, provinces: &[&str]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    // The components and their top scores (they add up to 100).
+    const PARTS: [(&str, f64); 4] = [
+        ("Công tác chỉ đạo, điều hành CCHC", 20.0),
+        ("Cải cách thể chế", 25.0),
+        ("Cải cách thủ tục hành chính", 30.0),
+        ("Cải cách tổ chức bộ máy hành chính", 25.0),
+    ];
+    let r2 = |v: f64| (v * 100.0).round() / 100.0;
+    let rows: Vec<Vec<f64>> = (0..provinces.len())
+        .map(|i| {
+            PARTS
+                .iter()
+                .enumerate()
+                .map(|(k, (_, max))| {
+                    let step = (i as u32 * 37 + k as u32 * 11 + year * 7) % 97;
+                    r2(max * (0.62 + 0.35 * f64::from(step) / 96.0))
+                })
+                .collect()
+        })
+        .collect();
+    let totals: Vec<f64> = rows.iter().map(|r| r2(r.iter().sum())).collect();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(format!("CCHC {year}"))?;
+    ws.write_string(0, 0, title)?;
+    let header =
+        ["STT", "Tỉnh, thành phố"].into_iter().chain(PARTS.iter().map(|(n, _)| *n)).chain(["Chỉ số CCHC", "Xếp hạng"]);
+    for (c, h) in header.enumerate() {
+        ws.write_string(2, c as u16, h)?;
+    }
+    let last = PARTS.len() as u16 + 2;
+    for (i, (name, parts)) in provinces.iter().zip(&rows).enumerate() {
+        let row = 3 + i as u32;
+        let rank = 1 + totals.iter().filter(|t| **t > totals[i]).count();
+        ws.write_number(row, 0, (i + 1) as f64)?;
+        ws.write_string(row, 1, *name)?;
+        for (k, v) in parts.iter().enumerate() {
+            ws.write_number(row, 2 + k as u16, *v)?;
+        }
+        ws.write_number(row, last, totals[i])?;
+        ws.write_number(row, last + 1, rank as f64)?;
+    }
+    wb.save_to_buffer()
 }

@@ -71,7 +71,7 @@ fn years_as_columns_in_biff8_from_xlwt() {
         "Hà Nội,2017,Chỉ số tổng hợp,80.12,2,Hà Nội",
         "TP. Hồ Chí Minh,2021,Chỉ số tổng hợp,,,TP. Hồ Chí Minh",
         "TP. Hồ Chí Minh,2022,Chỉ số tổng hợp,85.9,3,TP. Hồ Chí Minh",
-        "Thừa Thiên Huế,2019,Chỉ số tổng hợp,81.1,4,Huế",
+        "Huế,2019,Chỉ số tổng hợp,81.1,4,Huế",
         "Đắk Nông,2021,Chỉ số tổng hợp,76.1,4,Lâm Đồng",
         "Quảng Ninh,2022,Chỉ số tổng hợp,92,1,Quảng Ninh",
     ] {

@@ -121,12 +121,39 @@ fn the_sample_2025_is_the_34_provinces() {
     let in_2025: std::collections::BTreeSet<&str> =
         d.observations.iter().filter(|o| o.period == "2025").map(|o| o.unit.as_str()).collect();
     assert_eq!(in_2025.len(), 34);
-    assert!(in_2025.contains("Thừa Thiên Huế") && !in_2025.contains("Hà Nam"));
+    assert!(in_2025.contains("Huế") && !in_2025.contains("Hà Nam"));
     // The tidy export says each unit's province after 1 July 2025.
     let csv = chiso_core::export::tidy_csv(&c);
-    assert!(csv.contains(",Thừa Thiên Huế,2025,Chỉ số PAR INDEX,"), "{}", &csv[..300]);
+    assert!(csv.contains(",Huế,2025,Chỉ số PAR INDEX,"), "{}", &csv[..300]);
     assert!(csv.lines().any(|l| l.contains(",Hà Nam,2023,Chỉ số PAR INDEX,") && l.ends_with(",Ninh Bình")));
-    assert!(csv.lines().any(|l| l.contains(",Thừa Thiên Huế,2025,Chỉ số PAR INDEX,") && l.ends_with(",Huế")));
+    assert!(csv.lines().any(|l| l.contains(",Huế,2025,Chỉ số PAR INDEX,") && l.ends_with(",Huế")));
+}
+
+/// Huế, a centrally run city since 1 January 2025, is shown under that name in every
+/// period: its former names resolve to it, and the sample (whose 2019–2023 sheets write
+/// "Thừa Thiên Huế" and whose 2025 sheet writes "Thành phố Huế") shows one unit, "Huế",
+/// from 2019 through 2025.
+#[test]
+fn hue_is_shown_under_its_name_in_force() {
+    let registry = chiso_core::text::units::Registry::default();
+    for spelling in ["Thừa Thiên Huế", "TT-Huế", "Thành phố Huế"] {
+        assert_eq!(registry.canonical(spelling), "Huế", "{spelling}");
+    }
+    let bytes = gen::sample_workbook().unwrap();
+    let c = catalog(&[(&bytes, "chiso-mau.xlsx")]);
+    let csv = tidy_csv(&c);
+    assert!(!csv.contains("Thừa Thiên") && !csv.contains("Thành phố Huế"), "a former name or official form shown");
+    let hue: Vec<&str> =
+        csv.lines().filter(|l| l.contains(",Huế,") && l.contains(&format!(",{},", gen::SAMPLE_OVERALL))).collect();
+    for year in ["2019", "2020", "2021", "2022", "2023", "2025"] {
+        let line = hue.iter().find(|l| l.contains(&format!(",Huế,{year},"))).unwrap_or_else(|| panic!("{year}"));
+        assert!(line.ends_with(",Huế"), "{line}");
+    }
+    assert_eq!(hue.len(), 6, "one row per year: {hue:?}");
+    // One unit across the change, among the 63 (the 34 of 2025 keep their names).
+    let units = c.datasets[0].units();
+    assert_eq!(units.len(), 63);
+    assert_eq!(units.iter().filter(|u| u.contains("Huế")).count(), 1, "{units:?}");
 }
 
 #[test]
@@ -167,7 +194,7 @@ fn text_files_table() {
         (
             "semicolon, BOM, decimal comma.csv",
             "\u{feff}Tỉnh;Điểm 2021;Xếp hạng 2021\nHà Nội;85,43;2\nHuế;88,1;1\n".as_bytes(),
-            &[("Hà Nội", "2021", Some(85.43), Some(2)), ("Thừa Thiên Huế", "2021", Some(88.1), Some(1))],
+            &[("Hà Nội", "2021", Some(85.43), Some(2)), ("Huế", "2021", Some(88.1), Some(1))],
         ),
         (
             "years as columns, quoted.csv",

@@ -142,6 +142,14 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |spelling: String| dispatch.emit(Action::ClearUnit(spelling)))
     };
+    let on_join = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(a, b): (String, String)| dispatch.emit(Action::JoinDatasets(a, b)))
+    };
+    let on_split = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |name: String| dispatch.emit(Action::SplitDataset(name)))
+    };
     // The address follows the view: read it once at start and on back/forward, write it
     // (as a new history entry) whenever the view changes.
     {
@@ -232,7 +240,8 @@ pub fn App() -> Html {
                 <ImportReportView lang={lang} reports={state.catalog.reports.clone()} loading={state.loading.clone()}
                     progress={progress.0.clone()} on_cancel={on_cancel}
                     options={state.options.clone()} rereadable={state.sources.keys().cloned().collect::<Vec<_>>()}
-                    on_unmerge={on_unmerge} on_reread={on_reread} />
+                    on_unmerge={on_unmerge} on_reread={on_reread}
+                    catalog={ByPtr(state.catalog.clone())} on_join={on_join} on_split={on_split} />
                 <UnitMapper lang={lang} catalog={ByPtr(state.catalog.clone())} overrides={state.catalog.unit_overrides.clone()}
                     on_map={on_map} on_clear={on_clear} />
                 </ImportPanel>

@@ -81,6 +81,17 @@ strings! {
     NoteCol => ("Ghi chú", "Note"),
     MapChange => ("1/7/2025: 34 tỉnh", "1 July 2025: 34 provinces"),
     Former => ("cũ", "former"),
+    CellsLine => (
+        "%t ô: %r đọc, %u dùng làm tiêu đề/đơn vị, %s bỏ qua (có lý do)",
+        "%t cells: %r read, %u used as headers/units, %s skipped (with reasons)",
+    ),
+    CellsUnaccounted => ("%n chưa rõ", "%n unaccounted"),
+    DataSets => ("Bộ dữ liệu", "Data sets"),
+    JoinWith => ("Gộp với…", "Join with…"),
+    JoinHint => ("Gộp bộ dữ liệu này với một bộ khác", "Join this data set with another"),
+    SplitDataset => ("Tách", "Split"),
+    SplitHint => ("Tách lại thành bộ dữ liệu của từng tệp", "Split back into each file's data set"),
+    JoinedFrom => ("gộp từ %n bộ:", "joined from %n:"),
     Merges => ("Gộp tên đơn vị", "Unit names merged"),
     Skipped => ("Bỏ qua", "Skipped"),
     Warnings => ("Cần xem lại", "Warnings"),
@@ -207,6 +218,35 @@ pub fn regrouped_note(lang: Lang, used: usize, of: usize) -> String {
     }
 }
 
+/// A count with its thousands grouped as the language writes them: «1.234» / «1,234».
+pub fn count(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Where a file's non-empty cells went, in words; the cells unaccounted for (a defect of
+/// the reading) apart, as they are shown as a warning.
+pub fn cells_line(lang: Lang, c: &chiso_core::model::CellCounts) -> (String, Option<String>) {
+    let line = t(lang, K::CellsLine)
+        .replace("%t", &count(lang, c.total()))
+        .replace("%r", &count(lang, c.read))
+        .replace("%u", &count(lang, c.used))
+        .replace("%s", &count(lang, c.skipped));
+    let rest = (c.unaccounted > 0).then(|| t(lang, K::CellsUnaccounted).replace("%n", &count(lang, c.unaccounted)));
+    (line, rest)
+}
+
 /// An indicator's name as shown: the overall index in the UI's language, others as written.
 pub fn indicator_name(lang: Lang, name: &str) -> String {
     if name == chiso_core::model::OVERALL {
@@ -227,5 +267,23 @@ mod tests {
             assert_ne!(t(Lang::Vi, k), t(Lang::En, k), "{k:?}");
             assert!(!t(Lang::Vi, k).is_empty());
         }
+    }
+
+    #[test]
+    fn counts_and_cells_read_as_each_language_writes_them() {
+        assert_eq!(
+            (count(Lang::Vi, 0), count(Lang::Vi, 999), count(Lang::Vi, 1234)),
+            ("0".into(), "999".into(), "1.234".into())
+        );
+        assert_eq!(count(Lang::En, 1_234_567), "1,234,567");
+        let c = chiso_core::model::CellCounts { read: 1100, used: 120, skipped: 14, unaccounted: 0 };
+        assert_eq!(
+            cells_line(Lang::Vi, &c),
+            ("1.234 ô: 1.100 đọc, 120 dùng làm tiêu đề/đơn vị, 14 bỏ qua (có lý do)".into(), None)
+        );
+        let c = chiso_core::model::CellCounts { unaccounted: 3, ..c };
+        let (line, rest) = cells_line(Lang::En, &c);
+        assert_eq!(line, "1,237 cells: 1,100 read, 120 used as headers/units, 14 skipped (with reasons)");
+        assert_eq!(rest.as_deref(), Some("3 unaccounted"));
     }
 }

@@ -148,6 +148,10 @@ pub enum Action {
     /// Shows a spelling as a unit (itself, to undo a merge).
     SetUnit(String, String),
     ClearUnit(String),
+    /// Joins two data sets shown (by their names) into one.
+    JoinDatasets(String, String),
+    /// Splits a data set shown (by its name) back into its files' data sets.
+    SplitDataset(String),
     SetView(View),
     ToggleUnit(String),
     SetTargetSheet(usize),
@@ -268,6 +272,8 @@ impl AppState {
             }
             Action::SetUnit(spelling, unit) => Rc::make_mut(&mut self.catalog).set_unit(&spelling, &unit),
             Action::ClearUnit(spelling) => Rc::make_mut(&mut self.catalog).clear_unit(&spelling),
+            Action::JoinDatasets(a, b) => self.keep_dataset(|c| c.join_datasets(&a, &b)),
+            Action::SplitDataset(name) => self.keep_dataset(|c| c.split_dataset(&name)),
             Action::SetView(v) => self.view = v,
             Action::ToggleUnit(u) => {
                 if self.selected.is_empty() {
@@ -286,6 +292,31 @@ impl AppState {
         }
     }
 
+    /// Where a data set is shown: the one of that name, else the one it was joined into.
+    pub fn dataset_position(&self, name: &str) -> Option<usize> {
+        let c = &self.catalog;
+        c.datasets
+            .iter()
+            .position(|d| d.name == name)
+            .or_else(|| c.parts.iter().position(|p| p.iter().any(|x| x == name)))
+    }
+
+    /// Changes the catalog's data sets, keeping the one shown (by its name: its place may
+    /// change, or it may have been joined into another); else the first.
+    fn keep_dataset(&mut self, change: impl FnOnce(&mut Catalog)) {
+        let name = self.catalog.datasets.get(self.dataset).map(|d| d.name.clone());
+        change(Rc::make_mut(&mut self.catalog));
+        match name.and_then(|n| self.dataset_position(&n)) {
+            Some(i) => self.dataset = i,
+            None => {
+                self.dataset = 0;
+                self.period = None;
+                self.indicator = None;
+                self.group = None;
+            }
+        }
+    }
+
     /// Applies a view from a link; without its data loaded, keeps it pending.
     fn restore(&mut self, v: ViewState) {
         if let Some(data) = &v.data {
@@ -301,10 +332,12 @@ impl AppState {
         } {
             self.lang = l;
         }
-        let found = match &v.ds {
-            Some(name) => self.catalog.datasets.iter().position(|d| d.name == *name),
-            None => None,
-        };
+        // The link's joins and splits by hand, before its data set is looked for (it may
+        // be one part of a split, or a join).
+        if self.catalog.dataset_joins != v.join || self.catalog.dataset_splits != v.split {
+            self.keep_dataset(|c| c.set_dataset_choices(v.join.clone(), v.split.clone()));
+        }
+        let found = v.ds.as_deref().and_then(|name| self.dataset_position(name));
         match (found, &v.ds) {
             (Some(i), _) => self.dataset = i,
             (None, Some(_)) => {
@@ -346,6 +379,8 @@ impl AppState {
             desc: self.descending,
             ts: self.catalog.targets.get(self.target_sheet).map(|t| t.name.clone()),
             r34: self.regroup,
+            join: self.catalog.dataset_joins.clone(),
+            split: self.catalog.dataset_splits.clone(),
             data: None,
         };
         if with_data {
@@ -379,13 +414,13 @@ impl AppState {
         v
     }
 
-    /// The files the current data set was read from.
+    /// The files the current data set was read from (each part's, for a join).
     fn files_of_current(&self) -> Vec<String> {
-        let Some(d) = self.current() else { return Vec::new() };
+        let Some(parts) = self.catalog.parts.get(self.dataset) else { return Vec::new() };
         self.catalog
             .files
             .iter()
-            .filter(|f| f.datasets.iter().any(|x| x.name == d.name))
+            .filter(|f| f.datasets.iter().any(|x| parts.contains(&x.name)))
             .map(|f| f.report.file.clone())
             .collect()
     }
@@ -501,11 +536,11 @@ mod tests {
     fn units_for_comparison_default_to_my_unit_and_the_leaders() {
         let mut s = AppState::default();
         s.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2022\nHà Nội,85\nHuế,80\nHải Phòng,90\n"))));
-        assert_eq!(s.chosen_units(), vec!["Hải Phòng", "Hà Nội", "Thừa Thiên Huế"]);
-        s.apply(Action::SetMyUnit(Some("Thừa Thiên Huế".into())));
-        assert_eq!(s.chosen_units()[0], "Thừa Thiên Huế");
+        assert_eq!(s.chosen_units(), vec!["Hải Phòng", "Hà Nội", "Huế"]);
+        s.apply(Action::SetMyUnit(Some("Huế".into())));
+        assert_eq!(s.chosen_units()[0], "Huế");
         s.apply(Action::ToggleUnit("Hà Nội".into()));
-        assert_eq!(s.chosen_units(), vec!["Thừa Thiên Huế", "Hải Phòng"]);
+        assert_eq!(s.chosen_units(), vec!["Huế", "Hải Phòng"]);
         s.apply(Action::SetView(View::Trend));
         assert_eq!(View::from_name("trend"), Some(View::Trend));
     }
@@ -534,6 +569,99 @@ mod tests {
         assert_eq!(c.view, View::Trend);
         assert_eq!(c.current().unwrap().units().len(), 2);
         assert_eq!(c.current().unwrap().observations.len(), 4);
+    }
+
+    const T24: &str = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG";
+    const T25: &str = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA 34 TỈNH, THÀNH PHỐ";
+
+    /// A release of one year: a title row, then provinces and scores.
+    fn release(title: &str, file: &str, base: f64) -> ImportOutcome {
+        let mut body = format!("\"{title}\"\n\nTỉnh,Điểm\n");
+        for (k, u) in ["Hà Nội", "Hải Phòng", "Bắc Ninh"].iter().enumerate() {
+            body += &format!("{u},{}\n", base + k as f64);
+        }
+        csv_outcome(file, &body)
+    }
+
+    fn names(s: &AppState) -> Vec<String> {
+        s.catalog.datasets.iter().map(|d| d.name.clone()).collect()
+    }
+
+    /// Two releases of one index join by themselves; split and joined again by hand through
+    /// the reducer, the data set shown stays the one chosen (by its name).
+    #[test]
+    fn data_sets_split_and_join_through_the_reducer() {
+        let mut s = AppState::default();
+        s.apply(Action::Loaded(Box::new(csv_outcome("x.csv", "Đơn vị,Điểm 2022\nSở Y tế,80\n"))));
+        s.apply(Action::Loaded(Box::new(release(T24, "par-2024.csv", 80.0))));
+        s.apply(Action::Loaded(Box::new(release(T25, "par-2025.csv", 85.0))));
+        assert_eq!(s.catalog.datasets.len(), 2, "{:?}", names(&s));
+        assert_eq!(s.dataset, 1);
+        assert!(s.catalog.is_joined(1));
+        assert_eq!(s.current().unwrap().periods(), ["2024", "2025"]);
+        s.apply(Action::SetPeriod("2024".into()));
+        let joined = s.catalog.datasets[1].name.clone();
+        s.apply(Action::SplitDataset(joined.clone()));
+        assert_eq!(s.catalog.datasets.len(), 3, "{:?}", names(&s));
+        // The data set shown is the part that kept the name, its period kept.
+        assert_eq!(s.current().unwrap().name, joined);
+        assert_eq!(s.current_period().as_deref(), Some("2024"));
+        // Joined again by hand, from the other part shown.
+        let other = s.catalog.datasets.iter().find(|d| d.name != joined && d.name != "x").unwrap().name.clone();
+        s.apply(Action::SetDataset(s.dataset_position(&other).unwrap()));
+        s.apply(Action::JoinDatasets(other.clone(), joined.clone()));
+        assert_eq!(s.catalog.datasets.len(), 2);
+        assert_eq!(s.dataset_position(&other), Some(1));
+        assert_eq!(s.dataset, 1, "the part shown is now in the join");
+        assert!(s.catalog.is_joined(1));
+        // Joining a data set with itself or an unknown name changes nothing shown.
+        s.apply(Action::JoinDatasets(joined.clone(), joined.clone()));
+        s.apply(Action::SplitDataset("no such data set".into()));
+        assert_eq!((s.catalog.datasets.len(), s.dataset), (2, 1));
+    }
+
+    /// The address keeps a split: opened with the files dropped again, the page shows the
+    /// data sets apart and the part that was shown; a link without joins opens as before.
+    #[test]
+    fn a_split_travels_through_a_link() {
+        let mut a = AppState::default();
+        a.apply(Action::Loaded(Box::new(release(T24, "par-2024.csv", 80.0))));
+        a.apply(Action::Loaded(Box::new(release(T25, "par-2025.csv", 85.0))));
+        assert_eq!(a.catalog.datasets.len(), 1);
+        let v = a.view_state(false);
+        assert_eq!(v.files, vec!["par-2024.csv".to_string(), "par-2025.csv".to_string()]);
+        assert!(v.join.is_empty() && v.split.is_empty());
+        let joined = a.catalog.datasets[0].name.clone();
+        a.apply(Action::SplitDataset(joined));
+        a.apply(Action::SetDataset(1));
+        let v = a.view_state(false);
+        assert_eq!(v.split.len(), 2);
+        assert_eq!(v.files, vec!["par-2025.csv".to_string()]);
+        let link = chiso_core::link::encode(&v);
+        // In a fresh page: the view waits for the part it shows.
+        let mut b = AppState::default();
+        b.apply(Action::Restore(Box::new(chiso_core::link::decode(&link).unwrap())));
+        assert!(b.pending.is_some());
+        b.apply(Action::Loaded(Box::new(release(T24, "par-2024.csv", 80.0))));
+        assert!(b.pending.is_some());
+        b.apply(Action::Loaded(Box::new(release(T25, "par-2025.csv", 85.0))));
+        assert!(b.pending.is_none());
+        assert_eq!(b.catalog.datasets.len(), 2, "{:?}", names(&b));
+        assert_eq!(b.current().map(|d| d.name.clone()), a.current().map(|d| d.name.clone()));
+        // Joined by hand, the join travels too; back to the earlier address, split again.
+        let (x, y) = (a.catalog.datasets[0].name.clone(), a.catalog.datasets[1].name.clone());
+        a.apply(Action::JoinDatasets(x, y));
+        assert_eq!(a.catalog.datasets.len(), 1);
+        let joined_link = a.view_state(false);
+        assert_eq!(joined_link.join.len(), 1);
+        b.apply(Action::Restore(Box::new(joined_link)));
+        assert_eq!(b.catalog.datasets.len(), 1);
+        assert!(b.pending.is_none());
+        b.apply(Action::Restore(Box::new(chiso_core::link::decode(&link).unwrap())));
+        assert_eq!(b.catalog.datasets.len(), 2);
+        // An address with no choices by hand undoes them.
+        b.apply(Action::Restore(Box::new(ViewState::default())));
+        assert_eq!(b.catalog.datasets.len(), 1);
     }
 
     #[test]

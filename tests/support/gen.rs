@@ -139,6 +139,15 @@ fn par_year_sheet(
     Ok(())
 }
 
+/// A province's name as a sheet of that year writes it: Huế, a centrally run city since
+/// 1 January 2025, was the province of Thừa Thiên Huế before (read back as "Huế").
+pub fn name_in(year: u16, canonical: &str) -> &str {
+    match canonical {
+        "Huế" if year < 2025 => "Thừa Thiên Huế",
+        _ => canonical,
+    }
+}
+
 /// The built-in sample: one sheet per year (title row, two-row merged header, STT,
 /// 8 components, total and rank, a note below) and a target sheet ("chỉ tiêu").
 pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
@@ -151,7 +160,7 @@ pub fn sample_workbook() -> Result<Vec<u8>, XlsxError> {
         .set_border(rust_xlsxwriter::FormatBorder::Thin);
     for year in SAMPLE_YEARS {
         let scores: Vec<(String, [f64; 8])> =
-            sample_scores(year).into_iter().map(|(n, s)| (n.to_string(), s)).collect();
+            sample_scores(year).into_iter().map(|(n, s)| (name_in(year, n).to_string(), s)).collect();
         let title = format!("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM {year} — SỐ LIỆU MINH HỌA");
         let note = "Ghi chú: điểm tối đa của chỉ số là 100; số liệu minh họa.";
         par_year_sheet(&mut wb, year, &title, note, &scores, (&title_format, &head))?;
@@ -218,7 +227,7 @@ pub fn messy_ranking_workbook(year: u16) -> Result<(Vec<u8>, Vec<Expected>), Xls
     }
     let rows: [(&str, &str, &str, Option<&str>); 6] = [
         ("TP HCM", "TP. Hồ Chí Minh", "85,43", Some("2/63")),
-        ("Thừa Thiên - Huế", "Thừa Thiên Huế", "88,10", Some("1/63")),
+        ("Thừa Thiên - Huế", "Huế", "88,10", Some("1/63")),
         ("Hoà Bình", "Hòa Bình", "79,5", Some("4/63")),
         ("Ha\u{300} Nô\u{323}i", "Hà Nội", "-", None),
         ("Đăk Lăk", "Đắk Lắk", "80.25", Some("3/63")),

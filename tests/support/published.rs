@@ -60,7 +60,7 @@ fn canonical_provinces() -> Vec<&'static str> {
 /// Spellings as files write them, for some provinces: (as written, canonical).
 const WILD: &[(&str, &str)] = &[
     ("TP. Hồ Chí Minh", "Tp.HCM"),
-    ("Thừa Thiên Huế", "TT.Huế"),
+    ("Huế", "TT.Huế"),
     ("Đắk Nông", "Đăk Nông"),
     ("Bắc Kạn", "Bắc Cạn"),
     ("Bà Rịa - Vũng Tàu", "BRVT"),
@@ -254,6 +254,8 @@ pub fn pci_panel() -> Result<Published, XlsxError> {
         ("Da Nang", "Đà Nẵng"),
         ("Thua Thien Hue", "Thừa Thiên Huế"),
     ];
+    // As the page shows them: Thừa Thiên Huế is Huế (its name since 1 January 2025).
+    let canon = ["Hà Nội", "TP. Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Huế"];
     let inds = ["PCI", "Weighted PCI", "CP1", "CP2"];
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -284,8 +286,8 @@ pub fn pci_panel() -> Result<Published, XlsxError> {
         }
         for (k, ind) in inds.iter().enumerate() {
             let rk = ranks(&vals[k]);
-            for (i, (_, vi)) in units.iter().enumerate() {
-                rows.push(row(vi, &year.to_string(), ind, Some(vals[k][i]), Some(rk[i])));
+            for i in 0..units.len() {
+                rows.push(row(canon[i], &year.to_string(), ind, Some(vals[k][i]), Some(rk[i])));
             }
         }
     }
@@ -301,7 +303,7 @@ pub fn pci_panel() -> Result<Published, XlsxError> {
 /// column ("Thang điểm"), a total row.
 pub fn par_transposed() -> Result<Published, XlsxError> {
     let provs = [("01", "Hà Nội"), ("31", "Hải Phòng"), ("46", "TT-Huế"), ("48", "Đà Nẵng"), ("92", "Cần Thơ")];
-    let canon = ["Hà Nội", "Hải Phòng", "Thừa Thiên Huế", "Đà Nẵng", "Cần Thơ"];
+    let canon = ["Hà Nội", "Hải Phòng", "Huế", "Đà Nẵng", "Cần Thơ"];
     let comps = [("Công tác chỉ đạo, điều hành CCHC", 10.0), ("Cải cách thể chế", 12.0), ("Cải cách TTHC", 14.0)];
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -457,7 +459,7 @@ pub fn par_official() -> Result<Published, XlsxError> {
 pub const WILD_NAMES: &[(&str, &str)] = &[
     ("HCMC", "TP. Hồ Chí Minh"),
     ("Bình Dương ", "Bình Dương"),
-    ("TT-Huế", "Thừa Thiên Huế"),
+    ("TT-Huế", "Huế"),
     ("BRVT", "Bà Rịa - Vũng Tàu"),
     ("Dac Lak", "Đắk Lắk"),
     ("Đăk Nông", "Đắk Nông"),

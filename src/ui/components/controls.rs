@@ -52,7 +52,7 @@ pub fn Controls(p: &Props) -> Html {
             <label>{t(lang, K::DataSet)}
                 <select data-control="dataset" onchange={on_dataset}>
                     { for s.catalog.datasets.iter().enumerate().map(|(i, ds)| html! {
-                        <option value={i.to_string()} selected={i == s.dataset}>{ds.name.clone()}</option>
+                        <option value={i.to_string()} selected={i == s.dataset} title={ds.name.clone()}>{ds.label()}</option>
                     }) }
                 </select>
             </label>

@@ -4,9 +4,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::i18n::{t, K};
+use crate::ui::components::dataset_list::DatasetList;
+use crate::ui::i18n::{cells_line, t, K};
+use crate::ui::state::ByPtr;
 use chiso_core::model::messages::{col_index, col_name, Note};
-use chiso_core::{ImportOptions, ImportReport, Lang};
+use chiso_core::{Catalog, ImportOptions, ImportReport, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -21,6 +23,24 @@ pub struct Props {
     pub rereadable: Vec<String>,
     pub on_unmerge: Callback<String>,
     pub on_reread: Callback<(String, ImportOptions)>,
+    /// Everything loaded, for its data sets.
+    pub catalog: ByPtr<Catalog>,
+    pub on_join: Callback<(String, String)>,
+    pub on_split: Callback<String>,
+}
+
+/// Where the file's non-empty cells went, when it has any; cells unaccounted for as a warning.
+fn cells(lang: Lang, r: &ImportReport) -> Html {
+    if r.cells.total() == 0 {
+        return html! {};
+    }
+    let (line, rest) = cells_line(lang, &r.cells);
+    html! {
+        <p class="cells">
+            {line}
+            if let Some(rest) = rest { {", "}<strong class="unaccounted">{rest}</strong> }
+        </p>
+    }
 }
 
 fn list(lang: Lang, title: K, notes: &[Note]) -> Html {
@@ -148,8 +168,10 @@ pub fn ImportReportView(p: &Props) -> Html {
             }
         };
         html! {
-            <li class={classes!("report", status)} data-import-file={r.file.clone()} data-import-status={status}>
+            <li class={classes!("report", status)} data-import-file={r.file.clone()} data-import-status={status}
+                data-cells-unaccounted={r.cells.unaccounted.to_string()}>
                 <p class="headline" role={(status == "error").then_some("alert")}>{headline}</p>
+                {cells(lang, r)}
                 <ul class="found">{ for summary.iter().map(|n| html! { <li>{n.text(lang)}{use_other(n)}</li> }) }</ul>
                 {list(lang, K::Found, &layouts.into_iter().cloned().collect::<Vec<_>>())}
                 {list(lang, K::Warnings, &r.warnings)}
@@ -199,6 +221,7 @@ pub fn ImportReportView(p: &Props) -> Html {
                 }) }
                 { for p.reports.iter().rev().filter(|r| !p.loading.contains(&r.file)).map(entry) }
             </ul>
+            <DatasetList lang={lang} catalog={p.catalog.clone()} on_join={p.on_join.clone()} on_split={p.on_split.clone()} />
         </section>
     }
 }

@@ -4,6 +4,7 @@ pub mod brief_view;
 pub mod chart_canvas;
 pub mod comparison_view;
 pub mod controls;
+pub mod dataset_list;
 pub mod drop_zone;
 pub mod export_bar;
 pub mod group_select;

@@ -47,7 +47,7 @@ pub(super) const P63: &[(&str, u8, u8)] = &[
     ("Hà Tĩnh", 2, 7),
     ("Quảng Bình", 3, 8),
     ("Quảng Trị", 3, 9),
-    ("Thừa Thiên Huế", 4, 9),
+    ("Huế", 4, 9),
     ("Quảng Nam", 4, 10),
     ("Đà Nẵng", 5, 10),
     ("Kon Tum", 4, 11),
@@ -82,9 +82,10 @@ pub(super) const P63: &[(&str, u8, u8)] = &[
     ("Sóc Trăng", 2, 20),
 ];
 
-/// The 34 by canonical name ("Thừa Thiên Huế" for the city of Huế, as data sets name it),
-/// laid out like [`P63`]. Gia Lai and Đắk Lắk now reach the coast (Bình Định, Phú Yên), so
-/// the centre is one column; Lâm Đồng (with Bình Thuận) turns the coast south-west.
+/// The 34 by canonical name (as `map2025::PROVINCES_2025` and the registry name them: "Huế"
+/// for the city once named Thừa Thiên Huế), laid out like [`P63`]. Gia Lai and Đắk Lắk now
+/// reach the coast (Bình Định, Phú Yên), so the centre is one column; Lâm Đồng (with Bình
+/// Thuận) turns the coast south-west.
 const P34: &[(&str, u8, u8)] = &[
     ("Lai Châu", 1, 0),
     ("Lào Cai", 2, 0),
@@ -105,7 +106,7 @@ const P34: &[(&str, u8, u8)] = &[
     ("Nghệ An", 2, 5),
     ("Hà Tĩnh", 2, 6),
     ("Quảng Trị", 3, 7),
-    ("Thừa Thiên Huế", 3, 8),
+    ("Huế", 3, 8),
     ("Đà Nẵng", 4, 8),
     ("Quảng Ngãi", 4, 9),
     ("Gia Lai", 4, 10),
@@ -209,7 +210,7 @@ pub fn label(unit: &str) -> Option<&'static str> {
         "Thái Nguyên" => "TNg",
         "Thanh Hóa" => "TH",
         "TP. Hồ Chí Minh" => "HCM",
-        "Thừa Thiên Huế" => "Huế",
+        "Huế" => "Huế",
         "Tiền Giang" => "TG",
         "Trà Vinh" => "TV",
         "Tuyên Quang" => "TQ",
@@ -230,7 +231,7 @@ mod tests {
 
     const NAMES_34: [&str; 34] = [
         "Hà Nội",
-        "Thừa Thiên Huế",
+        "Huế",
         "Lai Châu",
         "Điện Biên",
         "Sơn La",
@@ -354,7 +355,8 @@ mod tests {
                 assert!((2..=4).contains(&l.chars().count()), "{l}");
             }
         }
-        assert_eq!(label("Thừa Thiên Huế"), Some("Huế"));
+        assert_eq!(label("Huế"), Some("Huế"));
+        assert_eq!(label("Thừa Thiên Huế"), None, "a former name is not a tile");
         assert_eq!(label("TP. Hồ Chí Minh"), Some("HCM"));
         assert_eq!(label("Hà Tây"), None);
     }
@@ -364,7 +366,7 @@ mod tests {
         let l = Layout::P34;
         let r = |n| row(l, n);
         assert!(r("Cao Bằng") < r("Hà Nội") && r("Lào Cai") < r("Hà Nội"));
-        let south = ["Hà Nội", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Thừa Thiên Huế", "Quảng Ngãi"];
+        let south = ["Hà Nội", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Huế", "Quảng Ngãi"];
         for w in south.windows(2) {
             assert!(r(w[0]) < r(w[1]), "{w:?}");
         }
@@ -372,7 +374,7 @@ mod tests {
         {
             assert!(r(w[0]) < r(w[1]), "{w:?}");
         }
-        assert!(r("Thừa Thiên Huế") <= r("Đà Nẵng") && r("Đà Nẵng") < r("Khánh Hòa"));
+        assert!(r("Huế") <= r("Đà Nẵng") && r("Đà Nẵng") < r("Khánh Hòa"));
         // West to east: Điện Biên, Hà Nội, Quảng Ninh; the coast east of Hà Nội; the delta
         // west of Hồ Chí Minh City.
         let c = |n| col(l, n);
@@ -410,7 +412,7 @@ mod tests {
             assert!(r(w[0]) < r(w[1]), "{w:?}");
         }
         assert!(r("Lai Châu") < r("Sơn La") && r("Sơn La") < r("Hòa Bình"));
-        assert!(r("Thừa Thiên Huế") < r("Đà Nẵng"));
+        assert!(r("Huế") < r("Đà Nẵng"));
         let c = |n| col(l, n);
         assert!(c("Điện Biên") < c("Hà Nội") && c("Hà Nội") < c("Hải Phòng"));
         // The Central Highlands west of the coast beside them.

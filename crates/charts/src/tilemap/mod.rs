@@ -75,7 +75,7 @@ pub fn shade(quartile: u8, lower_is_better: bool) -> RGBColor {
 }
 
 /// The value of each tile, in the layout's order. A value's unit is matched by its exact
-/// name, else through the registry ("Huế" → "Thừa Thiên Huế"); the first value of a unit
+/// name, else through the registry ("Thừa Thiên Huế" → "Huế"); the first value of a unit
 /// wins; units not in the layout are left out.
 fn matched(layout: Layout, values: &[TileValue]) -> Vec<Option<&TileValue>> {
     let tiles = layout.tiles();
@@ -336,7 +336,7 @@ mod tests {
             .collect();
         let rows = table_rows(Layout::P34, &values);
         let q = |n: &str| rows.iter().find(|r| r.0 == n).unwrap().3;
-        assert_eq!((q("Hà Nội"), q("Cà Mau"), q("Sơn La"), q("Thừa Thiên Huế")), (1, 2, 3, 4));
+        assert_eq!((q("Hà Nội"), q("Cà Mau"), q("Sơn La"), q("Huế")), (1, 2, 3, 4));
         assert_eq!(q("Lai Châu"), 0);
         let dark = "fill=\"#08306B\"";
         for (lower, best) in [(false, "Huế"), (true, "HN")] {
@@ -418,7 +418,22 @@ mod tests {
         assert!(svg.contains("60.50 – ") && svg.contains(" – 85.43"), "{svg}");
         assert!(!svg.contains("#D9481B"));
         assert!(hits.iter().any(|h| h.label == "Hà Nội: 85.43 (rank 1)"));
-        assert!(hits.iter().any(|h| h.label == "Thừa Thiên Huế: –"));
+        assert!(hits.iter().any(|h| h.label == "Huế: –"));
+    }
+
+    /// A unit under another spelling or a former name finds its tile through the registry.
+    #[test]
+    fn a_former_name_finds_its_tile() {
+        let values: Vec<TileValue> = [("Thừa Thiên Huế", 80.0), ("TP HCM", 70.0)]
+            .iter()
+            .map(|(u, v)| TileValue { unit: u.to_string(), value: Some(*v), rank: None })
+            .collect();
+        for layout in [Layout::P63, Layout::P34] {
+            let rows = table_rows(layout, &values);
+            let value = |n: &str| rows.iter().find(|r| r.0 == n).and_then(|r| r.1);
+            assert_eq!((value("Huế"), value("TP. Hồ Chí Minh")), (Some(80.0), Some(70.0)), "{layout:?}");
+            assert!(!rows.iter().any(|r| r.0 == "Thừa Thiên Huế"));
+        }
     }
 
     #[test]
@@ -481,7 +496,7 @@ mod tests {
         ] {
             let values = sample(layout, missing);
             let svg = to_svg((width, height_for(width, layout)), |root| {
-                draw(&root, layout, &values, Some("Thừa Thiên Huế"), false, Lang::Vi, 1.0).unwrap()
+                draw(&root, layout, &values, Some("Huế"), false, Lang::Vi, 1.0).unwrap()
             });
             std::fs::write(file, svg).unwrap();
         }

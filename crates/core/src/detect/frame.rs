@@ -7,6 +7,7 @@ use super::{kind, nonempty, ImportOptions, Kind};
 use crate::read::grid::{Cell, Grid};
 use crate::text::{clean, find_year, fold};
 
+#[derive(Clone)]
 pub(super) struct Frame {
     pub(super) titles: Vec<(usize, String)>,
     pub(super) header_rows: Vec<usize>,

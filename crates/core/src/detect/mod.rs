@@ -11,7 +11,10 @@
 //! `targets` reads a sheet of targets. The words they look for are in `words`.
 
 mod frame;
+mod ledger;
 mod names;
+#[cfg(test)]
+mod par_two_row_test;
 mod records;
 mod roles;
 mod targets;
@@ -20,14 +23,15 @@ mod words;
 pub use frame::is_letterhead;
 
 use crate::model::messages::{Note, TableLayout};
-use crate::model::{Observation, Target};
+use crate::model::{CellCounts, Observation, Target};
 use crate::read::grid::{Cell, Grid};
 use crate::text::find_year;
 use crate::text::value::{parse_num, Num};
 use frame::{frame, header_labels, pick_title, Frame};
+use ledger::{column_mark, Ledger, Mark};
 use names::meanings;
 use records::{read_records, Body};
-use roles::{roles, transposed, Role};
+use roles::{roles, transposed, Role, Turned};
 use targets::targets;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,6 +50,8 @@ pub struct RankingTable {
     pub names_en: Vec<(String, String)>,
     /// Each indicator's scale, from a "Thang điểm" / "Điểm tối đa" row.
     pub max_possible: Vec<(String, f64)>,
+    /// Where the sheet's non-empty cells went.
+    pub cells: CellCounts,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -53,6 +59,8 @@ pub struct TargetTable {
     pub sheet: String,
     pub title: Option<String>,
     pub targets: Vec<Target>,
+    /// Where the sheet's non-empty cells went.
+    pub cells: CellCounts,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +78,8 @@ pub struct Notes {
     pub warnings: Vec<Note>,
     pub more_skipped: usize,
     pub more_warnings: usize,
+    /// Where the non-empty cells of the sheets read so far went.
+    pub cells: CellCounts,
 }
 
 const MAX_CELL_NOTES: usize = 40;
@@ -178,8 +188,23 @@ fn nonempty(row: &[Cell]) -> impl Iterator<Item = (usize, &Cell)> {
 // ---------------------------------------------------------------------------------------
 // The sheet
 
-/// Reads one sheet. Returns what it holds and records skipped rows and columns in `notes`.
+/// Reads one sheet. Returns what it holds and records skipped rows and columns in `notes`,
+/// and where each of its non-empty cells went in `notes.cells` (and the table's `cells`).
 pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
+    let mut ledger = Ledger::new(g);
+    let mut found = detect_in(g, ctx, notes, &mut ledger);
+    let counts = ledger.counts(g);
+    notes.cells.add(counts);
+    match &mut found {
+        Found::Ranking(t) => t.cells = counts,
+        Found::Targets(t) => t.cells = counts,
+        Found::Nothing => {}
+    }
+    found
+}
+
+/// [`detect`], marking each cell it consumes in `ledger`.
+fn detect_in(g: &Grid, ctx: &Context, notes: &mut Notes, ledger: &mut Ledger) -> Found {
     let sheet = g.name.clone();
     if g.rows.iter().all(|r| nonempty(r).count() == 0) {
         notes.skip(Note::EmptySheet { sheet });
@@ -187,24 +212,32 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     }
     let Some(f) = frame(g, &ctx.options) else {
         notes.skip(Note::NoTableInSheet { sheet });
+        ledger.rest(Mark::Skipped);
         return Found::Nothing;
     };
     let width = g.width();
     let labels = header_labels(g, &f.header_rows, width);
     let roles = roles(g, &f, &labels, &ctx.options);
     if !ctx.transposed && ctx.options.unit_col.is_none() {
-        if let Some(t) = transposed(g, &f, &roles, &labels) {
-            return detect(&t, &Context { transposed: true, ..ctx.clone() }, notes);
+        if let Some(turned) = transposed(g, &f, &roles, &labels) {
+            return detect_turned(g, &f, (&roles, &labels), turned, ctx, notes, ledger);
         }
     }
     let title = pick_title(&f.titles);
     let sheet_year = sheet_year(g, &f, &roles, &labels, ctx);
-    note_frame(g, &f, &roles, &labels, notes);
+    note_rows(g, &f, notes);
+    note_columns(g, &f, &roles, &labels, notes);
     if roles.contains(&Role::TargetText) {
-        return targets(g, &f, &roles, &labels, sheet_year, title, notes);
+        let found = targets(g, &f, (&roles, &labels), (sheet_year, title), notes, ledger);
+        ledger.frame(g, &f, &roles);
+        if found == Found::Nothing {
+            ledger.rest(Mark::Skipped);
+        }
+        return found;
     }
     let Some(unit_col) = roles.iter().position(|r| *r == Role::Unit) else {
         notes.skip(Note::NoTableInSheet { sheet });
+        ledger.rest(Mark::Skipped);
         return Found::Nothing;
     };
     let period_col = roles.iter().position(|r| *r == Role::Period);
@@ -214,8 +247,9 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     if layout == TableLayout::Wide && m.meaning.iter().flatten().all(|(p, _)| p.is_none()) {
         notes.warn(Note::NoPeriod { sheet: sheet.clone() });
     }
-    let read =
-        read_records(&Body { g, f: &f, roles: &roles, labels: &labels, meaning: &m.meaning, unit_col, layout }, notes);
+    let body = Body { g, f: &f, roles: &roles, labels: &labels, meaning: &m.meaning, unit_col, layout };
+    let read = read_records(&body, notes, ledger);
+    ledger.frame(g, &f, &roles);
     Found::Ranking(RankingTable {
         sheet,
         title,
@@ -225,7 +259,53 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
         slice_of: read.slice_of,
         names_en: m.names_en,
         max_possible: read.max_possible,
+        cells: CellCounts::default(),
     })
+}
+
+/// A sheet with provinces across, read turned: each cell carried into the turned sheet is
+/// marked as the turned sheet's reading marked it; the rest by the frame and the columns.
+fn detect_turned(
+    g: &Grid,
+    f: &Frame,
+    (roles, labels): (&[Role], &[Vec<String>]),
+    turned: (Grid, Turned),
+    ctx: &Context,
+    notes: &mut Notes,
+    ledger: &mut Ledger,
+) -> Found {
+    let (t, map) = turned;
+    let mut inner = Ledger::new(&t);
+    let found = detect_in(&t, &Context { transposed: true, ..ctx.clone() }, notes, &mut inner);
+    for (k, &r) in map.body.iter().enumerate() {
+        ledger.mark(r, map.unit_col, inner.get(map.header_row, k + 1));
+        for (j, &c) in map.value_cols.iter().enumerate() {
+            ledger.mark(r, c, inner.get(map.header_row + 1 + j, k + 1));
+        }
+    }
+    for r in f.body_start..f.body_end {
+        let cells: Vec<usize> = nonempty(&g.rows[r]).map(|(c, _)| c).collect();
+        if cells.is_empty() {
+            continue;
+        }
+        // The turned body's rows, in order.
+        if map.body.binary_search(&r).is_err() {
+            notes.skip_cell(Note::NoUnitRow { sheet: g.name.clone(), row: r + 1 });
+            ledger.rest_of_row(r, Mark::Skipped);
+            continue;
+        }
+        for c in cells {
+            if ledger.get(r, c) == Mark::None {
+                ledger.mark(r, c, roles.get(c).map_or(Mark::Skipped, column_mark));
+            }
+        }
+    }
+    // The turned sheet notes its titles; the footer and the columns are the original's.
+    let no_titles = Frame { titles: Vec::new(), ..f.clone() };
+    note_rows(g, &no_titles, notes);
+    note_columns(g, f, roles, labels, notes);
+    ledger.frame(g, f, roles);
+    found
 }
 
 /// The sheet's period: the user's, the sheet name's, a title's, else one year that all the
@@ -247,8 +327,8 @@ fn sheet_year(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], ctx: 
         .or(ctx.file_year)
 }
 
-/// The report's notes on the frame: title and footer rows, columns left out.
-fn note_frame(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], notes: &mut Notes) {
+/// The report's notes on the frame's rows: titles and footers.
+fn note_rows(g: &Grid, f: &Frame, notes: &mut Notes) {
     let sheet = &g.name;
     for (r, t) in &f.titles {
         notes.skip(Note::TitleRow { sheet: sheet.clone(), row: r + 1, text: t.clone() });
@@ -259,6 +339,12 @@ fn note_frame(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], notes
             notes.skip(Note::FooterRow { sheet: sheet.clone(), row: r + 1, text: text.join(" ") });
         }
     }
+}
+
+/// The report's notes on columns left out: numbering, identifiers, other spellings,
+/// notes, and headers over nothing.
+fn note_columns(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], notes: &mut Notes) {
+    let sheet = &g.name;
     for (c, role) in roles.iter().enumerate() {
         let header = || labels[c].join(" / ");
         match role {
@@ -266,6 +352,9 @@ fn note_frame(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], notes
             Role::Identifier => notes.skip(Note::IdentifierColumn { sheet: sheet.clone(), col: c, header: header() }),
             Role::Alias => notes.skip(Note::AliasColumn { sheet: sheet.clone(), col: c }),
             Role::Notes => notes.skip(Note::NotesColumn { sheet: sheet.clone(), col: c, header: header() }),
+            Role::Unused if f.header_rows.iter().any(|&r| !g.get(r, c).is_empty()) => {
+                notes.skip(Note::EmptyColumn { sheet: sheet.clone(), col: c, header: header() })
+            }
             _ => {}
         }
     }
@@ -286,7 +375,8 @@ mod tests {
 
     /// Sheets of random cells drawn from what published tables hold (names, statistics,
     /// header words, numbers in several forms, blanks): detection never panics, and every
-    /// record it returns has a unit that is not a statistic or a header word.
+    /// record it returns has a unit that is not a statistic or a header word, and every
+    /// non-empty cell is accounted for.
     #[test]
     fn random_published_like_sheets_never_panic() {
         use proptest::prelude::*;
@@ -337,7 +427,13 @@ mod tests {
                 let text: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(|i| WORDS[*i]).collect()).collect();
                 let refs: Vec<&[&str]> = text.iter().map(|r| r.as_slice()).collect();
                 let g = Grid::from_text("PCI 2016", &refs);
-                if let Found::Ranking(t) = detect(&g, &Context::default(), &mut Notes::default()) {
+                let mut notes = Notes::default();
+                let found = detect(&g, &Context::default(), &mut notes);
+                // Every non-empty cell is read, used or skipped with a reason.
+                let filled = g.rows.iter().flatten().filter(|c| !c.is_empty()).count() as u64;
+                prop_assert_eq!(notes.cells.total(), filled);
+                prop_assert_eq!(notes.cells.unaccounted, 0, "{:?}\n{:?}", notes.cells, text);
+                if let Found::Ranking(t) = found {
                     for r in &t.records {
                         prop_assert!(!is_aggregate(&r.unit), "{:?}", r);
                         prop_assert!(!r.unit.is_empty());

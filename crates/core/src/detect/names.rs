@@ -1,7 +1,7 @@
 //! Headers → period and indicator: what each value and rank column's header names.
 
 use super::roles::Role;
-use super::words::{GENERIC_GROUPS, LOWER_BETTER, OVERALL_NAMES, ROLE_WORDS};
+use super::words::{FILLER, GENERIC_GROUPS, LOWER_BETTER, OVERALL_NAMES, ROLE_WORDS};
 use crate::model::OVERALL;
 use crate::text::{find_quarter, find_year, fold, has_phrase};
 
@@ -186,6 +186,11 @@ fn strip_role_words(part: &str) -> String {
         }
     }
     let s = words[lo.min(hi)..hi].join(" ");
+    // "Tổng điểm đạt được": the role words name a total, and what is left ("đạt được")
+    // names nothing: the header is kept whole, as the file writes it.
+    if lo < hi && FILLER.contains(&fold(&s).as_str()) {
+        return part.trim().to_string();
+    }
     s.trim_matches(|c: char| c.is_whitespace() || "/-–:;,()[].".contains(c)).to_string()
 }
 
@@ -261,5 +266,7 @@ mod tests {
             "Xây dựng và tổ chức thực hiện văn bản QPPL"
         );
         assert_eq!(strip_role_words("Điểm Cải cách TTHC năm 2021"), "Cải cách TTHC");
+        assert_eq!(strip_role_words("Tổng điểm đạt được"), "Tổng điểm đạt được");
+        assert_eq!(strip_role_words("Điểm đạt được"), "Điểm đạt được");
     }
 }

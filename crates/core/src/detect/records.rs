@@ -1,6 +1,7 @@
 //! Reading the records: every row of a ranking table's body into observations.
 
 use super::frame::Frame;
+use super::ledger::{column_mark, Ledger, Mark};
 use super::roles::Role;
 use super::words::{IDENTIFIER, ORDINAL, OVERALL_NAMES, RANK, UNIT};
 use super::{kind, nonempty, num, Kind, Notes};
@@ -53,7 +54,7 @@ impl UnitColumns {
 /// Reads every row of the body into records: (group, unit, period, indicator) → (value,
 /// rank), in first-seen order, found by names interned to numbers (no string is cloned or
 /// hashed per cell).
-pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes) -> Read {
+pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger) -> Read {
     let (g, f, roles) = (b.g, b.f, b.roles);
     let width = roles.len();
     let sheet = &g.name;
@@ -92,11 +93,16 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes) -> Read {
         }
         if period_col.is_none() && is_heading(g, f, r, &filled) {
             group = strip_heading_number(&filled[0].1.text());
+            ledger.mark(r, filled[0].0, Mark::Used);
             blank_above = false;
             continue;
         }
-        let row_units = cells.read(r, &mut keys.names, &mut out.max_possible, notes);
+        let (row_units, noted) = cells.read(r, &mut keys.names, &mut out.max_possible, notes, ledger);
         if !row_units.iter().any(Option::is_some) || (!side_by_side && row_units[units.main].is_none()) {
+            if !noted {
+                notes.skip_cell(Note::NoUnitRow { sheet: sheet.clone(), row: r + 1 });
+            }
+            ledger.rest_of_row(r, Mark::Skipped);
             continue;
         }
         // A group column merged down its rows holds the name in the first row only.
@@ -109,6 +115,7 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes) -> Read {
                 if !seen_units.insert((group_id, u)) && blank_above {
                     let text = keys.names.text(u).to_string();
                     notes.skip_cell(Note::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Repeat });
+                    ledger.rest_of_row(r, Mark::Skipped);
                     continue;
                 }
             }
@@ -153,8 +160,10 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes) -> Read {
                     .entry((group_id, unit_id, period_id, indicator_id))
                     .or_insert_with(|| new_record(&mut out, unit_id, period_id, indicator_id)),
             };
-            read_cell(g, r, c, &roles[c], &mut out.records[at], notes);
+            let mark = read_cell(g, r, c, &roles[c], &mut out.records[at], notes);
+            ledger.mark(r, c, mark);
         }
+        rest_of_row(b, r, noted, notes, ledger);
         blank_above = false;
     }
     out
@@ -188,22 +197,64 @@ fn is_heading(g: &Grid, f: &Frame, r: usize, filled: &[(usize, &Cell)]) -> bool 
             .is_some_and(|q| g.rows[q].iter().any(|c| kind(c) == Kind::Number))
 }
 
-/// One cell into its record: a value or a rank, the first one kept; a missing or unread
-/// cell noted.
-fn read_cell(g: &Grid, r: usize, c: usize, role: &Role, entry: &mut Observation, notes: &mut Notes) {
+/// The cells of a row read into records that no step marked: by their column's role; a
+/// value beside no unit (a list side by side that ends early) is skipped and noted.
+fn rest_of_row(b: &Body<'_>, r: usize, noted: bool, notes: &mut Notes, ledger: &mut Ledger) {
+    let mut unitless = false;
+    for (c, _) in nonempty(&b.g.rows[r]) {
+        if ledger.get(r, c) != Mark::None {
+            continue;
+        }
+        let role = &b.roles[c];
+        let mark = column_mark(role);
+        unitless |= matches!(role, Role::Value | Role::Rank | Role::Unit | Role::UnitAgain);
+        ledger.mark(r, c, if matches!(role, Role::Value | Role::Rank) { Mark::Skipped } else { mark });
+    }
+    if unitless && !noted {
+        notes.skip_cell(Note::NoUnitRow { sheet: b.g.name.clone(), row: r + 1 });
+        ledger.rest_of_row(r, Mark::Skipped);
+    }
+}
+
+/// One cell into its record: a value or a rank, the first one kept (another is skipped and
+/// noted); a missing or unread cell noted. Says what became of the cell.
+fn read_cell(g: &Grid, r: usize, c: usize, role: &Role, entry: &mut Observation, notes: &mut Notes) -> Mark {
     let cell = g.get(r, c);
+    let unread = |notes: &mut Notes| {
+        notes.warn_cell(Note::UnreadCell { sheet: g.name.clone(), row: r + 1, col: c, text: cell.text() });
+        Mark::Skipped
+    };
+    let again = |notes: &mut Notes, entry: &Observation| {
+        let indicator = entry.indicator.to_string();
+        notes.skip_cell(Note::SameCell { sheet: g.name.clone(), row: r + 1, col: c, indicator });
+        Mark::Skipped
+    };
     match (num(cell), role) {
         (Num::Missing, _) => {
-            if !cell.is_empty() {
-                let text = cell.text();
-                notes.skip_cell(Note::MissingCell { sheet: g.name.clone(), row: r + 1, col: c, text });
+            if cell.is_empty() {
+                return Mark::None;
             }
+            let text = cell.text();
+            notes.skip_cell(Note::MissingCell { sheet: g.name.clone(), row: r + 1, col: c, text });
+            Mark::Skipped
         }
-        (Num::NotNumber, _) => {
-            notes.warn_cell(Note::UnreadCell { sheet: g.name.clone(), row: r + 1, col: c, text: cell.text() })
-        }
-        (n, Role::Rank) => entry.rank = entry.rank.or(n.as_rank()),
-        (n, _) => entry.value = entry.value.or(n.as_value()),
+        (Num::NotNumber, _) => unread(notes),
+        (n, Role::Rank) => match n.as_rank() {
+            None => unread(notes),
+            Some(_) if entry.rank.is_some() => again(notes, entry),
+            rank => {
+                entry.rank = rank;
+                Mark::Read
+            }
+        },
+        (n, _) => match n.as_value() {
+            None => unread(notes),
+            Some(_) if entry.value.is_some() => again(notes, entry),
+            value => {
+                entry.value = value;
+                Mark::Read
+            }
+        },
     }
 }
 
@@ -278,17 +329,20 @@ impl<'a> UnitCells<'a> {
         UnitCells { b, units, kinds: FxMap::default(), header_words, row: vec![None; units.cols.len()] }
     }
 
-    /// The unit (interned) in each unit column of row `r`; a statistic, scale or header in
-    /// the unit column is noted (a scale row gives each indicator's maximum).
+    /// The unit (interned) in each unit column of row `r`, and whether the report notes
+    /// the row; a statistic, scale or header in a unit column is noted (a scale row gives
+    /// each indicator's maximum). Unit cells are marked used, the others skipped.
     fn read(
         &mut self,
         r: usize,
         names: &mut Interner,
         max_possible: &mut Vec<(String, f64)>,
         notes: &mut Notes,
-    ) -> Vec<Option<u32>> {
+        ledger: &mut Ledger,
+    ) -> (Vec<Option<u32>>, bool) {
         let g = self.b.g;
         let sheet = &g.name;
+        let mut noted = false;
         for (k, &uc) in self.units.cols.iter().enumerate() {
             let cell = g.get(r, uc);
             let text = cell.text_ref();
@@ -303,32 +357,36 @@ impl<'a> UnitCells<'a> {
                     *self.kinds.entry(text.to_string()).or_insert(w)
                 }
             };
-            let main = k == self.units.main;
-            match what {
-                UnitCell::Unit => self.row[k] = Some(names.id(&text)),
-                UnitCell::Aggregate if main => {
-                    if crate::text::units::is_scale(&text) {
-                        self.scale_row(r, max_possible);
-                    }
-                    let text = text.into_owned();
-                    notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text })
-                }
-                UnitCell::Header if main => {
-                    let text = text.into_owned();
-                    notes.skip_cell(Note::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Header })
-                }
-                _ => {}
+            if what == UnitCell::Unit {
+                self.row[k] = Some(names.id(&text));
+                ledger.mark(r, uc, Mark::Used);
+                continue;
             }
+            ledger.mark(r, uc, Mark::Skipped);
+            if noted {
+                continue;
+            }
+            noted = true;
+            let text = text.into_owned();
+            if what == UnitCell::Header {
+                notes.skip_cell(Note::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Header });
+                continue;
+            }
+            if k == self.units.main && crate::text::units::is_scale(&text) {
+                self.scale_row(r, max_possible, ledger);
+            }
+            notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text });
         }
-        self.row.clone()
+        (self.row.clone(), noted)
     }
 
     /// A scale row ("Thang điểm"): the most each indicator can score.
-    fn scale_row(&self, r: usize, max_possible: &mut Vec<(String, f64)>) {
+    fn scale_row(&self, r: usize, max_possible: &mut Vec<(String, f64)>, ledger: &mut Ledger) {
         for c in 0..self.b.roles.len() {
             let (Some((_, ind)), Num::Value(v)) = (&self.b.meaning[c], num(self.b.g.get(r, c))) else { continue };
             if self.b.roles[c] == Role::Value && !max_possible.iter().any(|(i, _)| i == ind) {
                 max_possible.push((ind.clone(), v));
+                ledger.mark(r, c, Mark::Used);
             }
         }
     }

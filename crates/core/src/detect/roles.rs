@@ -106,7 +106,7 @@ pub(super) fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &Impor
             Role::Ordinal
         } else if labels[c].iter().any(|p| IDENTIFIER.contains(&fold(p).as_str())) {
             Role::Identifier
-        } else if numeric && (is_role(&last, RANK) || (labels[c].len() == 1 && is_role(h, RANK))) {
+        } else if numeric && (names_rank(&last) || (labels[c].len() == 1 && names_rank(h))) {
             Role::Rank
         } else if !numeric && is_role(h, GROUP) && !is_role(h, UNIT) && !is_role(h, RANK) {
             Role::Group
@@ -215,6 +215,17 @@ pub(super) fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &Impor
     roles
 }
 
+/// Does a header part name a rank: a rank word at its start ("Xếp hạng chỉ số thành
+/// phần"), or at the end of a short label ("PCI 2016 Rank"). A long name that merely ends
+/// in one ("… phát triển KT-XH", where XH abbreviates xã hội) names a component.
+fn names_rank(folded: &str) -> bool {
+    if !is_role(folded, RANK) {
+        return false;
+    }
+    let starts = RANK.iter().any(|p| folded == *p || folded.starts_with(&format!("{p} ")));
+    starts || folded.split(' ').count() <= 4
+}
+
 /// Other columns of unit names beside the unit column: ranked lists side by side (the same
 /// units in another order: [`Role::UnitAgain`]) or the same unit on each row in another
 /// spelling or language ([`Role::Alias`]; the column with Vietnamese letters is kept as the
@@ -267,7 +278,7 @@ fn unit_columns(g: &Grid, f: &Frame, roles: &mut [Role]) {
 /// the indicators, one row per column of the sheet (a column that names no province, such
 /// as the scale, becomes a row that is not a unit). `None` when the columns do not name
 /// provinces, or the rows already do.
-pub(super) fn transposed(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>]) -> Option<Grid> {
+pub(super) fn transposed(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>]) -> Option<(Grid, Turned)> {
     let registry = Registry::default();
     let unit_col = roles.iter().position(|r| *r == Role::Unit)?;
     let value_cols: Vec<usize> = (0..roles.len()).filter(|&c| matches!(roles[c], Role::Value | Role::Rank)).collect();
@@ -299,7 +310,19 @@ pub(super) fn transposed(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<Stri
         row.extend(body.iter().map(|&r| g.get(r, c).clone()));
         rows.push(row);
     }
-    Some(Grid { name: g.name.clone(), rows, merges: Vec::new() })
+    let header_row = f.titles.len() + 1;
+    let turned = Turned { body, value_cols, unit_col, header_row };
+    Some((Grid { name: g.name.clone(), rows, merges: Vec::new() }, turned))
+}
+
+/// Where a turned sheet's cells came from: the unit column's cell of body row `body[k]` is
+/// the turned header's cell `k + 1`; value column `value_cols[j]` of that row is the cell
+/// `k + 1` of the turned row `header_row + 1 + j`.
+pub(super) struct Turned {
+    pub(super) body: Vec<usize>,
+    pub(super) value_cols: Vec<usize>,
+    pub(super) unit_col: usize,
+    pub(super) header_row: usize,
 }
 
 /// How many cells of a column hold letters beyond ASCII (Vietnamese names do).

@@ -1,9 +1,10 @@
 //! Target sheets: indicators with their targets ("Trên 80%") and what was achieved.
 
 use super::frame::Frame;
+use super::ledger::{column_mark, Ledger, Mark};
 use super::names::header_meaning;
 use super::roles::Role;
-use super::{num, Found, Notes, TargetTable};
+use super::{nonempty, num, Found, Notes, TargetTable};
 use crate::model::messages::Note;
 use crate::model::Target;
 use crate::read::grid::Grid;
@@ -13,11 +14,10 @@ use crate::text::value::parse_target;
 pub(super) fn targets(
     g: &Grid,
     f: &Frame,
-    roles: &[Role],
-    labels: &[Vec<String>],
-    sheet_year: Option<u16>,
-    title: Option<String>,
+    (roles, labels): (&[Role], &[Vec<String>]),
+    (sheet_year, title): (Option<u16>, Option<String>),
     notes: &mut Notes,
+    ledger: &mut Ledger,
 ) -> Found {
     let sheet = g.name.clone();
     let Some(tc) = roles.iter().position(|r| *r == Role::TargetText) else {
@@ -42,18 +42,41 @@ pub(super) fn targets(
         let Some(spec) = parse_target(&text) else {
             if !text.is_empty() {
                 notes.warn_cell(Note::UnreadCell { sheet: sheet.clone(), row: r + 1, col: tc, text });
+            } else if nonempty(&g.rows[r]).next().is_some() {
+                notes.skip_cell(Note::NoTargetRow { sheet: sheet.clone(), row: r + 1 });
             }
+            ledger.rest_of_row(r, Mark::Skipped);
             continue;
         };
+        ledger.mark(r, tc, Mark::Read);
         let indicator = ic.map(|c| g.get(r, c).text()).unwrap_or_else(|| format!("{}", r + 1));
-        let actuals = actual_cols.iter().map(|(c, p)| (p.clone(), num(g.get(r, *c)).as_value())).collect();
+        let actuals = actual_cols
+            .iter()
+            .map(|(c, p)| {
+                let cell = g.get(r, *c);
+                let value = num(cell).as_value();
+                if value.is_some() {
+                    ledger.mark(r, *c, Mark::Read);
+                } else if !cell.is_empty() {
+                    let text = cell.text();
+                    notes.skip_cell(Note::MissingCell { sheet: sheet.clone(), row: r + 1, col: *c, text });
+                    ledger.mark(r, *c, Mark::Skipped);
+                }
+                (p.clone(), value)
+            })
+            .collect();
+        for (c, _) in nonempty(&g.rows[r]) {
+            if ledger.get(r, c) == Mark::None {
+                ledger.mark(r, c, column_mark(&roles[c]));
+            }
+        }
         out.push(Target { indicator, text: clean(&text), op: spec.op, threshold: spec.threshold, actuals });
     }
     if out.is_empty() {
         notes.skip(Note::NoTableInSheet { sheet });
         return Found::Nothing;
     }
-    Found::Targets(TargetTable { sheet, title, targets: out })
+    Found::Targets(TargetTable { sheet, title, targets: out, cells: Default::default() })
 }
 
 #[cfg(test)]

@@ -99,6 +99,9 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "thuc hien",
     "actual",
 ];
+/// What is left of a header once its role words go that names no indicator: "Tổng điểm
+/// đạt được" is a total, not an indicator called «đạt được».
+pub(super) const FILLER: &[&str] = &["dat duoc", "dat", "duoc", "co duoc", "dat duoc cua tinh", "thuc te dat duoc"];
 /// Group titles over component columns that name no component themselves.
 pub(super) const GENERIC_GROUPS: &[&str] = &[
     "chi so thanh phan",

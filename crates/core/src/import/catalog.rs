@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
-use crate::import::{dedupe, fill_ranks, ImportOutcome};
-use crate::model::{DataSet, ImportReport, TargetSheet, Text};
-use crate::text::clean;
+use crate::import::{dedupe, rerank, ImportOutcome};
+use crate::model::messages::{JoinWhy, Note};
+use crate::model::{DataSet, ImportReport, SliceKey, TargetSheet, Text, OVERALL};
 use crate::text::units::{unit_key, Registry};
+use crate::text::{clean, fold};
 
 /// One file as read: its data sets (shared, never copied: a catalog is cloned on every
 /// change of the app's state), target sheets and report.
@@ -39,6 +40,12 @@ pub struct Catalog {
     pub datasets: Vec<Rc<DataSet>>,
     pub targets: Vec<TargetSheet>,
     pub reports: Vec<ImportReport>,
+    /// Data sets joined by hand: pairs of names of data sets shown.
+    pub dataset_joins: Vec<(String, String)>,
+    /// Names of the files' data sets split by hand: never joined again automatically.
+    pub dataset_splits: Vec<String>,
+    /// For each data set shown, the names of the files' data sets it holds.
+    pub parts: Vec<Vec<String>>,
 }
 
 impl Catalog {
@@ -118,14 +125,99 @@ impl Catalog {
     }
 
     fn rebuild(&mut self) {
-        let (datasets, targets, reports) = self.derive();
+        let (datasets, targets, reports, parts) = self.derive();
+        self.parts = parts;
         self.datasets = datasets;
         self.targets = targets;
         self.reports = reports;
     }
 
+    /// Joins two data sets shown (by their names) into one.
+    pub fn join_datasets(&mut self, a: &str, b: &str) {
+        if a != b && !self.dataset_joins.iter().any(|(x, y)| (x == a && y == b) || (x == b && y == a)) {
+            self.dataset_joins.push((a.to_string(), b.to_string()));
+        }
+        self.rebuild();
+    }
+
+    /// Splits a data set shown back into the data sets of its files (by their names): none
+    /// of them is joined again automatically.
+    pub fn split_dataset(&mut self, name: &str) {
+        let Some(i) = self.datasets.iter().position(|d| d.name == name) else { return };
+        let parts = self.parts[i].clone();
+        self.dataset_joins.retain(|(a, b)| !(parts.contains(a) && parts.contains(b)));
+        for p in parts {
+            if !self.dataset_splits.contains(&p) {
+                self.dataset_splits.push(p);
+            }
+        }
+        self.rebuild();
+    }
+
+    /// Whether the data set shown at `i` was joined from data sets of different names.
+    pub fn is_joined(&self, i: usize) -> bool {
+        self.parts.get(i).is_some_and(|p| p.len() > 1)
+    }
+
+    /// Sets the joins and splits by hand at once (a link's), rebuilding only if they change.
+    pub fn set_dataset_choices(&mut self, joins: Vec<(String, String)>, splits: Vec<String>) {
+        if self.dataset_joins != joins || self.dataset_splits != splits {
+            self.dataset_joins = joins;
+            self.dataset_splits = splits;
+            self.rebuild();
+        }
+    }
+
+    /// Which data sets of the files go together: each file's data set (in loading order)
+    /// with the number of the data set shown, and why it joined an earlier one.
+    fn groups(&self) -> Vec<(usize, Option<JoinWhy>)> {
+        let all: Vec<(usize, &DataSet)> =
+            self.files.iter().enumerate().flat_map(|(f, file)| file.datasets.iter().map(move |d| (f, &**d))).collect();
+        let keys: Vec<(String, Option<String>)> =
+            all.iter().map(|(_, d)| (release_key(&d.name), named_overall(d))).collect();
+        let mut group: Vec<usize> = Vec::with_capacity(all.len());
+        let mut why: Vec<Option<JoinWhy>> = Vec::with_capacity(all.len());
+        for j in 0..all.len() {
+            let (fj, dj) = all[j];
+            let mut found = None;
+            for i in 0..j {
+                let (fi, di) = all[i];
+                let by_hand = self
+                    .dataset_joins
+                    .iter()
+                    .any(|(a, b)| (*a == di.name && *b == dj.name) || (*b == di.name && *a == dj.name));
+                let apart = self.dataset_splits.contains(&di.name) || self.dataset_splits.contains(&dj.name);
+                let w = if di.name == dj.name {
+                    None
+                } else if by_hand {
+                    Some(JoinWhy::ByHand)
+                } else if fi != fj && !apart && !keys[i].0.is_empty() && keys[i].0 == keys[j].0 {
+                    Some(JoinWhy::Release)
+                } else if fi != fj && !apart && keys[i].1.is_some() && keys[i].1 == keys[j].1 {
+                    Some(JoinWhy::Overall)
+                } else {
+                    continue;
+                };
+                found = Some((group[i], w));
+                break;
+            }
+            match found {
+                Some((g, w)) => {
+                    group.push(g);
+                    why.push(w);
+                }
+                None => {
+                    group.push(group.iter().max().map_or(0, |m| m + 1));
+                    why.push(None);
+                }
+            }
+        }
+        group.into_iter().zip(why).collect()
+    }
+
     /// Data sets, target sheets and reports from the files and the corrections.
-    fn derive(&self) -> (Vec<Rc<DataSet>>, Vec<TargetSheet>, Vec<ImportReport>) {
+    #[allow(clippy::type_complexity)]
+    fn derive(&self) -> (Vec<Rc<DataSet>>, Vec<TargetSheet>, Vec<ImportReport>, Vec<Vec<String>>) {
         let resolve = self.resolver();
         // One look-up per distinct spelling, not per observation.
         let mut memo: FxHashMap<String, String> = FxHashMap::default();
@@ -137,68 +229,58 @@ impl Catalog {
             memo.insert(s.to_string(), u.clone());
             u
         };
+        let groups = self.groups();
         // How many files' data sets go into each data set shown.
-        let mut parts: HashMap<&str, usize> = HashMap::new();
-        for d in self.files.iter().flat_map(|f| &f.datasets) {
-            *parts.entry(d.name.as_str()).or_default() += 1;
+        let mut members: HashMap<usize, usize> = HashMap::new();
+        for (g, _) in &groups {
+            *members.entry(*g).or_default() += 1;
         }
         let mut datasets: Vec<Rc<DataSet>> = Vec::new();
-        // Data sets built here (merged or renamed), which need deduplication and ranks.
+        let mut group_of: Vec<usize> = Vec::new();
+        let mut parts: Vec<Vec<String>> = Vec::new();
+        // Data sets built here (merged or renamed), which need deduplication and ranks,
+        // and the report of the last file that added to each.
         let mut built: Vec<bool> = Vec::new();
+        let mut last_report: Vec<usize> = Vec::new();
         let mut reports = Vec::new();
         let mut targets: Vec<TargetSheet> = Vec::new();
+        let mut next = groups.iter();
         for f in &self.files {
             let mut report = f.report.clone();
             report.merges.clear();
             for d in &f.datasets {
+                let (g, why) = next.next().copied().unwrap_or_default();
                 // Once per unit of the set, not per observation.
                 let renamed = d.summary().units.iter().any(|u| names(u) != *u);
-                if !renamed && parts.get(d.name.as_str()) == Some(&1) {
+                if !renamed && members.get(&g) == Some(&1) {
                     datasets.push(Rc::clone(d));
+                    group_of.push(g);
+                    parts.push(vec![d.name.clone()]);
                     built.push(false);
+                    last_report.push(reports.len());
                     continue;
                 }
                 let mut d = DataSet::clone(d);
-                // Once per text object (observations share them): its new name, if any.
-                // The map holds the old text, so no address is reused while it runs.
-                let mut renamed: FxHashMap<usize, (Text, Option<Text>)> = FxHashMap::default();
-                for o in &mut d.observations {
-                    let (_, new) = renamed.entry(o.unit.addr()).or_insert_with(|| {
-                        let unit = names(&o.unit);
-                        (o.unit.clone(), (unit != o.unit).then(|| Text::from(unit)))
-                    });
-                    if let Some(new) = new {
-                        let pair = (o.unit.to_string(), new.to_string());
-                        if !report.merges.contains(&pair) {
-                            report.merges.push(pair);
-                        }
-                        o.unit = new.clone();
-                    }
-                }
-                match datasets.iter().position(|e| e.name == d.name) {
+                rename_units(&mut d, &mut names, &mut report.merges);
+                match group_of.iter().position(|e| *e == g) {
                     Some(i) => {
-                        let existing = Rc::make_mut(&mut datasets[i]);
-                        existing.observations.extend(d.observations);
-                        for l in d.lower_is_better {
-                            if !existing.lower_is_better.contains(&l) {
-                                existing.lower_is_better.push(l);
-                            }
+                        if let Some(why) = why {
+                            let into = datasets[i].name.clone();
+                            report.found.push(Note::Joined { name: d.name.clone(), into, why });
                         }
-                        for (vi, en) in d.names_en {
-                            if !existing.names_en.iter().any(|(v, _)| *v == vi) {
-                                existing.names_en.push((vi, en));
-                            }
+                        if !parts[i].contains(&d.name) {
+                            parts[i].push(d.name.clone());
                         }
-                        for (i, v) in d.max_possible {
-                            if !existing.max_possible.iter().any(|(x, _)| *x == i) {
-                                existing.max_possible.push((i, v));
-                            }
-                        }
+                        Rc::make_mut(&mut datasets[i]).absorb(d);
                         built[i] = true;
+                        last_report[i] = reports.len();
                     }
                     None => {
+                        parts.push(vec![d.name.clone()]);
                         datasets.push(Rc::new(d));
+                        group_of.push(g);
                         built.push(true);
+                        last_report.push(reports.len());
                     }
                 }
             }
@@ -208,16 +290,93 @@ impl Catalog {
             }
             reports.push(report);
         }
-        for (d, built) in datasets.iter_mut().zip(built) {
+        for ((d, built), last) in datasets.iter_mut().zip(built).zip(last_report) {
             if built {
                 let d = Rc::make_mut(d);
                 dedupe(d);
-                // Ranks given by a file stay; ranks computed are computed again over the merge.
-                fill_ranks(d);
+                // Ranks given by a file stay; ranks computed are computed again over the join.
+                rerank(d);
+                for (_, period, indicator) in rank_conflicts(d) {
+                    let note = Note::RankConflict { dataset: d.name.clone(), period, indicator };
+                    reports[last].warnings.push(note);
+                    reports[last].status = crate::ImportStatus::Warning;
+                }
             }
         }
-        (datasets, targets, reports)
+        (datasets, targets, reports, parts)
     }
+}
+
+/// Units renamed to the unit each spelling stands for; the renames listed in `merges`.
+fn rename_units(d: &mut DataSet, names: &mut impl FnMut(&str) -> String, merges: &mut Vec<(String, String)>) {
+    // Once per text object (observations share them): its new name, if any. The map holds
+    // the old text, so no address is reused while it runs.
+    let mut renamed: FxHashMap<usize, (Text, Option<Text>)> = FxHashMap::default();
+    for o in &mut d.observations {
+        let (_, new) = renamed.entry(o.unit.addr()).or_insert_with(|| {
+            let unit = names(&o.unit);
+            (o.unit.clone(), (unit != o.unit).then(|| Text::from(unit)))
+        });
+        if let Some(new) = new {
+            let pair = (o.unit.to_string(), new.to_string());
+            if !merges.contains(&pair) {
+                merges.push(pair);
+            }
+            o.unit = new.clone();
+        }
+    }
+}
+
+/// Slices ranked by the files in which one rank is given to different values.
+fn rank_conflicts(d: &DataSet) -> Vec<SliceKey> {
+    let given: std::collections::HashSet<(&str, &str, &str)> =
+        d.given_ranks.iter().map(|(g, p, i)| (g.as_str(), p.as_str(), i.as_str())).collect();
+    let mut seen: HashMap<(&str, &str, &str, u32), Option<f64>> = HashMap::new();
+    let mut out: Vec<SliceKey> = Vec::new();
+    for o in &d.observations {
+        let (Some(rank), key) = (o.rank, (o.group.as_str(), o.period.as_str(), o.indicator.as_str())) else { continue };
+        if !given.contains(&key) {
+            continue;
+        }
+        match seen.insert((key.0, key.1, key.2, rank), o.value) {
+            Some(v) if v != o.value => {
+                let k = (key.0.to_string(), key.1.to_string(), key.2.to_string());
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What tells releases of one index apart, dropped from a data set's name: «KẾT QUẢ CHỈ SỐ
+/// CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG» and «… NĂM
+/// 2025 CỦA 34 TỈNH, THÀNH PHỐ» give one key.
+pub fn release_key(name: &str) -> String {
+    const PHRASES: &[&str] =
+        &["truc thuoc trung uong", "uy ban nhan dan", "ubnd", "cac", "cua", "nam", "year", "trong ca nuoc", "ca nuoc"];
+    let f = fold(name);
+    let mut words: Vec<&str> = f.split(' ').filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect();
+    for p in PHRASES {
+        let pw: Vec<&str> = p.split(' ').collect();
+        let mut i = 0;
+        while i + pw.len() <= words.len() {
+            if words[i..i + pw.len()] == pw[..] {
+                words.drain(i..i + pw.len());
+            } else {
+                i += 1;
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// A data set's overall index when it is named after the index («Chỉ số CCHC», «PCI»),
+/// folded; none for the generic overall.
+fn named_overall(d: &DataSet) -> Option<String> {
+    d.overall().filter(|o| o != OVERALL).map(|o| fold(&o))
 }
 
 #[cfg(test)]
@@ -267,7 +426,7 @@ mod tests {
         let mut c = Catalog::default();
         // Provinces already canonical (the sample's 2025 sheet writes official forms, so a
         // file of canonical names stands in for it).
-        let canonical = "Tỉnh,Điểm 2021,Điểm 2022\nHà Nội,81,82\nHải Phòng,70,75\nThừa Thiên Huế,79,80\n";
+        let canonical = "Tỉnh,Điểm 2021,Điểm 2022\nHà Nội,81,82\nHải Phòng,70,75\nHuế,79,80\n";
         c.add(import_file(canonical.as_bytes(), "canonical.csv"));
         c.add(import_file("Đơn vị,Điểm 2022\nTP HCM,80\nSở Y tế,70\n".as_bytes(), "x.csv"));
         // The provinces are already canonical: the data set is the file's own.
@@ -275,7 +434,7 @@ mod tests {
         // What sharing skips (deduplication, ranks) would change nothing.
         let mut again = DataSet::clone(&c.datasets[0]);
         dedupe(&mut again);
-        fill_ranks(&mut again);
+        rerank(&mut again);
         assert_eq!(again, *c.datasets[0]);
         // A file with a merged spelling gets its own renamed copy.
         assert!(!Rc::ptr_eq(&c.datasets[1], &c.files[1].datasets[0]));
@@ -292,5 +451,92 @@ mod tests {
         c.add(import_file("Đơn vị,Điểm 2022\nsở y tế,81\n".as_bytes(), "x2.csv"));
         assert_eq!(units(&c), vec!["Sở Y tế"]);
         assert!(c.reports[1].merges.contains(&("sở y tế".into(), "Sở Y tế".into())));
+    }
+
+    /// A CSV of provinces with scores and no rank column, under a title row.
+    fn csv(title: &str, rows: &[(&str, f64)], rank: bool) -> String {
+        let mut s = format!("\"{title}\"\n\nTỉnh,Điểm{}\n", if rank { ",Xếp hạng" } else { "" });
+        for (k, (u, v)) in rows.iter().enumerate() {
+            s += &format!("{u},{v}{}\n", if rank { format!(",{}", k + 1) } else { String::new() });
+        }
+        s
+    }
+
+    /// Issue 26 (2): two files of one index and year, the north and the south, no rank
+    /// column: one data set ranked 1 to n over both, each rank once.
+    #[test]
+    fn halves_joined_are_ranked_together() {
+        let north: Vec<(String, f64)> = (0..17).map(|k| (format!("Tỉnh Bắc {k:02}"), 60.0 + k as f64)).collect();
+        let south: Vec<(String, f64)> = (0..17).map(|k| (format!("Tỉnh Nam {k:02}"), 60.5 + k as f64)).collect();
+        let as_ref = |v: &[(String, f64)]| v.iter().map(|(u, x)| (u.clone(), *x)).collect::<Vec<_>>();
+        let t = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025";
+        let mut c = Catalog::default();
+        let n = as_ref(&north);
+        let n: Vec<(&str, f64)> = n.iter().map(|(u, x)| (u.as_str(), *x)).collect();
+        let so = as_ref(&south);
+        let so: Vec<(&str, f64)> = so.iter().map(|(u, x)| (u.as_str(), *x)).collect();
+        c.add(import_file(csv(t, &n, false).as_bytes(), "bac-2025.csv"));
+        // Alone, the north is ranked within itself.
+        assert_eq!(c.datasets[0].observations.iter().filter(|o| o.rank == Some(1)).count(), 1);
+        c.add(import_file(csv(t, &so, false).as_bytes(), "nam-2025.csv"));
+        assert_eq!(c.datasets.len(), 1);
+        let mut ranks: Vec<u32> = c.datasets[0].observations.iter().filter_map(|o| o.rank).collect();
+        ranks.sort();
+        assert_eq!(ranks, (1..=34).collect::<Vec<u32>>());
+        let best = c.datasets[0].observations.iter().find(|o| o.rank == Some(1)).unwrap();
+        assert_eq!(best.unit, "Tỉnh Nam 16");
+        assert!(c.reports.iter().all(|r| !r.warnings.iter().any(|w| matches!(w, Note::RankConflict { .. }))));
+    }
+
+    /// Ranks the files give are kept as they are; two files ranking one slice each from 1
+    /// conflict, and the report says so.
+    #[test]
+    fn conflicting_file_ranks_are_kept_and_reported() {
+        let t = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025";
+        let mut c = Catalog::default();
+        c.add(import_file(csv(t, &[("Tỉnh A", 80.0), ("Tỉnh B", 70.0), ("Tỉnh C", 60.0)], true).as_bytes(), "a.csv"));
+        c.add(import_file(csv(t, &[("Tỉnh D", 75.0), ("Tỉnh E", 65.0), ("Tỉnh F", 55.0)], true).as_bytes(), "b.csv"));
+        assert_eq!(c.datasets.len(), 1);
+        let rank = |u: &str| c.datasets[0].observations.iter().find(|o| o.unit == u).and_then(|o| o.rank);
+        assert_eq!((rank("Tỉnh A"), rank("Tỉnh D")), (Some(1), Some(1)));
+        let conflict = c.reports[1].warnings.iter().find(|w| matches!(w, Note::RankConflict { .. })).unwrap();
+        assert!(conflict.text(crate::Lang::Vi).contains("thứ hạng khác nhau"), "{conflict:?}");
+        assert_eq!(c.reports[1].status, crate::ImportStatus::Warning);
+    }
+
+    /// Issue 26 (3): the 2024 release (63) and the 2025 release (34), titled differently,
+    /// are one data set; split by hand, two; joined by hand, one again.
+    #[test]
+    fn releases_of_one_index_join_and_split() {
+        let t24 = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG";
+        let t25 = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA 34 TỈNH, THÀNH PHỐ";
+        assert_eq!(release_key(t24), release_key(t25));
+        let mut c = Catalog::default();
+        c.add(import_file(
+            csv(t24, &[("Hà Nội", 88.0), ("Hải Phòng", 90.0), ("Bắc Ninh", 85.0)], false).as_bytes(),
+            "par-2024.csv",
+        ));
+        c.add(import_file(
+            csv(t25, &[("Hà Nội", 89.0), ("Hải Phòng", 91.0), ("Bắc Ninh", 86.0)], false).as_bytes(),
+            "par-2025.csv",
+        ));
+        assert_eq!(c.datasets.len(), 1, "{:?}", c.datasets.iter().map(|d| &d.name).collect::<Vec<_>>());
+        assert_eq!(c.datasets[0].periods(), ["2024", "2025"]);
+        assert!(c.is_joined(0), "{:?} {:?}", c.parts, c.datasets.iter().map(|d| &d.name).collect::<Vec<_>>());
+        assert!(
+            c.datasets[0].label().starts_with("PAR INDEX 2024–2025 — KẾT QUẢ CHỈ SỐ CẢI CÁCH"),
+            "{}",
+            c.datasets[0].label()
+        );
+        assert!(c.reports[1].found.iter().any(|n| matches!(n, Note::Joined { why: JoinWhy::Release, .. })));
+        let name = c.datasets[0].name.clone();
+        c.split_dataset(&name);
+        assert_eq!(c.datasets.len(), 2);
+        assert!(!c.is_joined(0) && !c.is_joined(1));
+        let (a, b) = (c.datasets[0].name.clone(), c.datasets[1].name.clone());
+        c.join_datasets(&a, &b);
+        assert_eq!(c.datasets.len(), 1);
+        assert_eq!(c.datasets[0].periods(), ["2024", "2025"]);
+        assert!(c.reports[1].found.iter().any(|n| matches!(n, Note::Joined { why: JoinWhy::ByHand, .. })));
     }
 }

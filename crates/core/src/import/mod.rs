@@ -103,6 +103,7 @@ fn import_bytes(
         return ImportOutcome::failed(file_name, note);
     }
     progress(READ_SHARE);
+    report.cells = notes.cells;
     let registry = Registry::default();
     let rankings = one_of_each_table(rankings, options.sheet.as_deref(), &registry, &mut report);
     let datasets = assemble(rankings, file_name, &registry, &mut report);
@@ -139,11 +140,13 @@ fn import_bytes(
         }
         report.found.push(Note::MapUsed { name: d.name.clone(), p63, p34 });
     }
-    report.skipped = notes.skipped;
-    report.warnings = notes.warnings;
+    // Detection's notes first, then the assembly's.
+    report.skipped.splice(0..0, notes.skipped);
+    report.warnings.splice(0..0, notes.warnings);
     if datasets.is_empty() && targets.is_empty() {
         let mut r = ImportReport::failed(file_name, Note::NoTable);
         r.skipped = report.skipped;
+        r.cells = report.cells;
         return ImportOutcome { datasets, targets, report: r };
     }
     if !report.warnings.is_empty() {
@@ -310,7 +313,13 @@ fn assemble(
     for ((s, tables), slices) in sets.iter_mut().zip(tables_in).zip(slices_of) {
         s.source = file_name.to_string();
         if tables > 1 {
-            dedupe(s);
+            let count = dedupe(s);
+            if count > 0 {
+                // The cells of the values and ranks given again are set aside.
+                report.cells.read -= count.min(report.cells.read as usize) as u64;
+                report.cells.skipped += count as u64;
+                report.skipped.push(Note::Duplicates { name: s.name.clone(), count });
+            }
         }
         if tables == 1 && slices.len() == s.observations.len() {
             rank_slices(s, &slices);
@@ -326,21 +335,11 @@ fn assemble(
 /// A table's lower-is-better indicators, English names and top scores, added to its data
 /// set's (first seen first).
 fn join_names(set: &mut DataSet, t: &mut RankingTable) {
-    for l in std::mem::take(&mut t.lower_is_better) {
-        if !set.lower_is_better.contains(&l) {
-            set.lower_is_better.push(l);
-        }
-    }
-    for (vi, en) in std::mem::take(&mut t.names_en) {
-        if !set.names_en.iter().any(|(v, _)| *v == vi) {
-            set.names_en.push((vi, en));
-        }
-    }
-    for (i, v) in std::mem::take(&mut t.max_possible) {
-        if !set.max_possible.iter().any(|(x, _)| *x == i) {
-            set.max_possible.push((i, v));
-        }
-    }
+    set.join_metadata(
+        std::mem::take(&mut t.lower_is_better),
+        std::mem::take(&mut t.names_en),
+        std::mem::take(&mut t.max_possible),
+    );
 }
 
 /// The records of a data set's tables, in order, as one list, its units cleaned. A set of
@@ -480,6 +479,8 @@ fn one_of_each_table(
             };
             let other = if keep == a { b } else { a };
             dropped[other] = true;
+            // The copy's cells are set aside with it.
+            report.cells.drop_all(tables[other].cells);
             report.found.push(Note::SameTable {
                 used: tables[keep].sheet.clone(),
                 other: tables[other].sheet.clone(),
@@ -558,8 +559,9 @@ impl<'a> Numbers<'a> {
     }
 }
 
-/// Keeps the last observation of each (group, unit, period, indicator).
-pub fn dedupe(s: &mut DataSet) {
+/// Keeps the last observation of each (group, unit, period, indicator). Returns how many
+/// values and ranks the observations it dropped held.
+pub fn dedupe(s: &mut DataSet) -> usize {
     let keep = {
         let obs = &s.observations;
         let mut n: [Numbers; 4] = Default::default();
@@ -591,10 +593,41 @@ pub fn dedupe(s: &mut DataSet) {
         keep
     };
     let mut i = 0;
-    s.observations.retain(|_| {
+    let mut dropped = 0;
+    s.observations.retain(|o| {
         i += 1;
+        if !keep[i - 1] {
+            dropped += usize::from(o.value.is_some()) + usize::from(o.rank.is_some());
+        }
         keep[i - 1]
     });
+    dropped
+}
+
+/// Ranks of slices the files do not rank are forgotten, to be computed over the whole join.
+pub fn clear_computed_ranks(d: &mut DataSet) {
+    if d.given_ranks.is_empty() {
+        d.observations.iter_mut().for_each(|o| o.rank = None);
+        return;
+    }
+    let given: std::collections::HashSet<(&str, &str, &str)> =
+        d.given_ranks.iter().map(|(g, p, i)| (g.as_str(), p.as_str(), i.as_str())).collect();
+    let mut clear = Vec::new();
+    for (k, o) in d.observations.iter().enumerate() {
+        if o.rank.is_some() && !given.contains(&(o.group.as_str(), o.period.as_str(), o.indicator.as_str())) {
+            clear.push(k);
+        }
+    }
+    for k in clear {
+        d.observations[k].rank = None;
+    }
+}
+
+/// Ranks computed again: the file's ranks kept, every other slice ranked over all its
+/// observations (a data set joined from several files, renamed, or deduplicated).
+pub fn rerank(d: &mut DataSet) {
+    clear_computed_ranks(d);
+    fill_ranks(d);
 }
 
 /// Ranks within (group, period, indicator) where the source gives none: standard
@@ -624,19 +657,16 @@ fn rank_slices(s: &mut DataSet, slice_of: &[u32]) {
         let Some(&first) = idx.first() else { continue };
         let indicator = s.observations[first as usize].indicator.clone();
         if idx.iter().any(|&i| s.observations[i as usize].rank.is_some()) {
+            // Ranked by the file: recorded as such, never computed over.
+            let o = &s.observations[first as usize];
+            let key = (o.group.to_string(), o.period.to_string(), o.indicator.to_string());
+            if !s.given_ranks.contains(&key) {
+                s.given_ranks.push(key);
+            }
             continue;
         }
         let lower = s.is_lower_better(&indicator);
-        let mut vals: Vec<(usize, f64)> =
-            idx.iter().filter_map(|&i| s.observations[i as usize].value.map(|v| (i as usize, v))).collect();
-        vals.sort_by(|a, b| if lower { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) });
-        let mut rank = 0;
-        for (pos, &(i, v)) in vals.iter().enumerate() {
-            if pos == 0 || v != vals[pos - 1].1 {
-                rank = pos as u32 + 1;
-            }
-            s.observations[i].rank = Some(rank);
-        }
+        crate::model::competition_rank(&mut s.observations, idx, lower);
     }
 }
 

@@ -57,6 +57,12 @@ pub struct ViewState {
     /// Pre-2025 province data regrouped onto the 34 provinces.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub r34: bool,
+    /// Data sets joined by hand: pairs of the names of the files' data sets.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub join: Vec<(String, String)>,
+    /// Names of the files' data sets split by hand (never joined again automatically).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub split: Vec<String>,
     /// The rows the view needs, when the link carries its data.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_object")]
     pub data: Option<Embedded>,
@@ -224,6 +230,7 @@ impl Embedded {
             names_en: Vec::new(),
             regrouped: false,
             max_possible: Vec::new(),
+            given_ranks: Vec::new(),
             summary: Default::default(),
         }
     }
@@ -416,6 +423,24 @@ mod tests {
         }
     }
 
+    /// Joins and splits by hand travel in the link; a link without them is written as before.
+    #[test]
+    fn joins_and_splits_round_trip() {
+        let s = ViewState {
+            join: vec![("KẾT QUẢ 2024".into(), "KẾT QUẢ 2025".into())],
+            split: vec!["A".into(), "B \"2\"".into()],
+            ..sample_state()
+        };
+        assert_eq!(decode(&encode(&s)), Ok(s.clone()));
+        let json = s.to_json();
+        assert!(json.ends_with(r#","join":[["KẾT QUẢ 2024","KẾT QUẢ 2025"]],"split":["A","B \"2\""]}"#), "{json}");
+        assert!(!sample_state().to_json().contains("join"));
+        assert!(!sample_state().to_json().contains("split"));
+        // Read from a link written before the fields existed, and with them null-free.
+        assert_eq!(ViewState::from_json(br#"{"join":[],"split":[]}"#), Some(ViewState::default()));
+        assert_eq!(ViewState::from_json(br#"{"join":[["a"]]}"#), None);
+    }
+
     #[test]
     fn bad_hashes_are_errors() {
         let h = encode(&sample_state());
@@ -458,6 +483,7 @@ mod tests {
             names_en: Vec::new(),
             regrouped: false,
             max_possible: Vec::new(),
+            given_ranks: Vec::new(),
             summary: Default::default(),
         };
         let e = Embedded::from_dataset(&d, |_| true);

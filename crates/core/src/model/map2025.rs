@@ -6,10 +6,11 @@
 //! provincial-level administrative units (12 June 2025, in force 1 July 2025), the same
 //! list as Resolution 60-NQ/TW of the Party Central Committee (12 April 2025).
 //!
-//! Identity across the change: an unchanged province is one unit before and after
-//! (Thừa Thiên Huế = Huế). A merged province that kept a predecessor's name ("Ninh Bình" ←
-//! Ninh Bình + Hà Nam + Nam Định) is a new unit from 2025 on: its name in a pre-2025
-//! period means the predecessor, in a later period the merged province.
+//! Identity across the change: an unchanged province is one unit before and after, under
+//! its name in force (Huế, named Thừa Thiên Huế until 1 January 2025, is "Huế" in every
+//! period). A merged province that kept a predecessor's name ("Ninh Bình" ← Ninh Bình +
+//! Hà Nam + Nam Định) is a new unit from 2025 on: its name in a pre-2025 period means the
+//! predecessor, in a later period the merged province.
 
 use crate::model::{DataSet, Observation, Text};
 use crate::text::units::Registry;
@@ -19,7 +20,7 @@ use rustc_hash::FxHashMap;
 /// canonical names; the first is the one whose name was kept).
 pub const PROVINCES_2025: &[(&str, &str, &[&str])] = &[
     ("Hà Nội", "Thành phố Hà Nội", &["Hà Nội"]),
-    ("Huế", "Thành phố Huế", &["Thừa Thiên Huế"]),
+    ("Huế", "Thành phố Huế", &["Huế"]),
     ("Lai Châu", "Tỉnh Lai Châu", &["Lai Châu"]),
     ("Điện Biên", "Tỉnh Điện Biên", &["Điện Biên"]),
     ("Sơn La", "Tỉnh Sơn La", &["Sơn La"]),
@@ -80,7 +81,7 @@ pub enum Map {
 }
 
 /// The 34 of the new map, each with its predecessors, by canonical unit names (as the
-/// registry names units in data sets: "Thừa Thiên Huế" for Huế).
+/// registry names units in data sets: "Huế" for Thừa Thiên Huế, its name to 2025).
 pub struct Map2025 {
     registry: Registry,
     /// canonical name of one of the 63 (or a historical one) → index into PROVINCES_2025.
@@ -212,14 +213,9 @@ pub struct Derived {
 pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
     let maps = m.maps(d);
     let mut out = DataSet {
-        name: d.name.clone(),
-        source: d.source.clone(),
         observations: Vec::with_capacity(d.observations.len()),
-        lower_is_better: d.lower_is_better.clone(),
-        names_en: d.names_en.clone(),
         regrouped: true,
-        max_possible: d.max_possible.clone(),
-        summary: Default::default(),
+        ..d.clone_without_observations()
     };
     // (group, period, indicator) on the old map → per successor: values of predecessors.
     type Slice = (Text, Text, Text);
@@ -266,18 +262,8 @@ pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
         }
         // Ranks among the 34.
         let lower = d.is_lower_better(&key.2);
-        let slice = &mut out.observations[start..];
-        let mut order: Vec<usize> = (0..slice.len()).filter(|&i| slice[i].value.is_some()).collect();
-        let val = |i: usize| slice[i].value.unwrap_or(f64::NAN);
-        order.sort_by(|&a, &b| if lower { val(a).total_cmp(&val(b)) } else { val(b).total_cmp(&val(a)) });
-        let vals: Vec<f64> = order.iter().map(|&i| val(i)).collect();
-        let mut rank = 0;
-        for (pos, &i) in order.iter().enumerate() {
-            if pos == 0 || vals[pos] != vals[pos - 1] {
-                rank = pos as u32 + 1;
-            }
-            slice[i].rank = Some(rank);
-        }
+        let members: Vec<u32> = (start as u32..out.observations.len() as u32).collect();
+        crate::model::competition_rank(&mut out.observations, &members, lower);
     }
     (out, derived)
 }
@@ -339,6 +325,7 @@ mod tests {
             ("Bạc Liêu", "Cà Mau"),
             ("Kiên Giang", "An Giang"),
             ("Thừa Thiên Huế", "Huế"),
+            ("Huế", "Huế"),
             ("Hà Nội", "Hà Nội"),
             ("Hà Tây", "Hà Nội"),
             ("Sở Tư pháp", ""),
@@ -358,9 +345,15 @@ mod tests {
             assert_eq!(m.province_2025(official), Some(*short), "{official}");
             assert_eq!(m.registry.canonical(short), from[0]);
         }
-        assert_eq!(m.registry.canonical("Thành phố Huế"), "Thừa Thiên Huế");
-        assert_eq!(m.province_2025("Thừa Thiên Huế"), Some("Huế"));
-        assert!(!m.merged("Thừa Thiên Huế"));
+        // Huế under its name in force, whatever name a file of any year gives it.
+        for name in ["Thành phố Huế", "Thừa Thiên Huế", "TT-Huế", "Huế"] {
+            assert_eq!(m.registry.canonical(name), "Huế", "{name}");
+            assert_eq!(m.province_2025(name), Some("Huế"), "{name}");
+            assert!(!m.merged(name) && !m.absorbed(name), "{name}");
+        }
+        assert_eq!(m.predecessors("Huế"), &["Huế"]);
+        assert!(m.canonical_34().iter().any(|c| c == "Huế"));
+        assert!(!m.canonical_34().iter().any(|c| c == "Thừa Thiên Huế"));
         assert!(m.merged("Ninh Bình") && m.merged("Hà Nam"));
         assert!(m.absorbed("Hà Nam") && !m.absorbed("Ninh Bình"));
     }

@@ -111,6 +111,17 @@ pub enum RowWhy {
     Repeat,
 }
 
+/// Why two data sets became one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JoinWhy {
+    /// Titles that differ only in the year, the number of provinces and such words.
+    Release,
+    /// The same overall index («Chỉ số CCHC»).
+    Overall,
+    /// The user joined them.
+    ByHand,
+}
+
 /// Why one of two copies of a table was used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SameWhy {
@@ -250,6 +261,48 @@ pub enum Note {
     },
     /// The user stopped the reading.
     Cancelled,
+    /// A data set of this file joined with another: another release of the same index,
+    /// the same overall index, or by hand.
+    Joined {
+        name: String,
+        into: String,
+        why: JoinWhy,
+    },
+    /// Two files give different ranks in one slice (the same rank to different values):
+    /// both kept, as the files say.
+    RankConflict {
+        dataset: String,
+        period: String,
+        indicator: String,
+    },
+    /// A row with numbers but no unit's name.
+    NoUnitRow {
+        sheet: String,
+        row: usize,
+    },
+    /// A row of a target sheet without a target.
+    NoTargetRow {
+        sheet: String,
+        row: usize,
+    },
+    /// A column with a header and nothing under it.
+    EmptyColumn {
+        sheet: String,
+        col: usize,
+        header: String,
+    },
+    /// A cell whose (unit, period, indicator) another column already gave.
+    SameCell {
+        sheet: String,
+        row: usize,
+        col: usize,
+        indicator: String,
+    },
+    /// Values read twice (a unit, period and indicator on two sheets): the later kept.
+    Duplicates {
+        name: String,
+        count: usize,
+    },
     /// The reader stopped on something in the file it could not handle (in the page, the
     /// import worker died; the page itself goes on).
     ReaderFailed,
@@ -258,7 +311,74 @@ pub enum Note {
 impl Note {
     pub fn text(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
-        self.about_data(vi).or_else(|| self.about_cells(vi)).or_else(|| self.about_file(vi)).unwrap_or_default()
+        self.about_data(vi)
+            .or_else(|| self.about_cells(vi))
+            .or_else(|| self.about_file(vi))
+            .or_else(|| self.about_joins(vi))
+            .unwrap_or_default()
+    }
+
+    /// Data sets joined across files, ranks that disagree, cells set aside.
+    fn about_joins(&self, vi: bool) -> Option<String> {
+        Some(match self {
+            Note::Joined { name, into, why } => {
+                let (wv, we) = match why {
+                    JoinWhy::Release => ("cùng chỉ số, năm khác", "the same index, another year"),
+                    JoinWhy::Overall => ("cùng chỉ số tổng hợp", "the same overall index"),
+                    JoinWhy::ByHand => ("theo lựa chọn của người dùng", "as you chose"),
+                };
+                if vi {
+                    format!("«{name}» được gộp vào bộ dữ liệu «{into}» ({wv})")
+                } else {
+                    format!("“{name}” joined into the data set “{into}” ({we})")
+                }
+            }
+            Note::RankConflict { dataset, period, indicator } => {
+                if vi {
+                    format!("«{dataset}», {indicator}, kỳ {period}: các tệp cho thứ hạng khác nhau; giữ như trong tệp")
+                } else {
+                    format!("“{dataset}”, {indicator}, {period}: the files give conflicting ranks; kept as they are")
+                }
+            }
+            Note::NoUnitRow { sheet, row } => {
+                if vi {
+                    format!("«{sheet}» dòng {row}: có số nhưng không có tên đơn vị, bỏ qua")
+                } else {
+                    format!("“{sheet}” row {row}: numbers without a unit's name, skipped")
+                }
+            }
+            Note::NoTargetRow { sheet, row } => {
+                if vi {
+                    format!("«{sheet}» dòng {row}: không có chỉ tiêu, bỏ qua")
+                } else {
+                    format!("“{sheet}” row {row}: no target, skipped")
+                }
+            }
+            Note::EmptyColumn { sheet, col, header } => {
+                let c = col_name(*col);
+                if vi {
+                    format!("«{sheet}» cột {c}: «{header}» không có số liệu")
+                } else {
+                    format!("“{sheet}” column {c}: “{header}” holds no data")
+                }
+            }
+            Note::SameCell { sheet, row, col, indicator } => {
+                let c = format!("{}{row}", col_name(*col));
+                if vi {
+                    format!("«{sheet}» ô {c}: «{indicator}» đã có giá trị ở ô khác, bỏ qua")
+                } else {
+                    format!("“{sheet}” cell {c}: “{indicator}” already has a value from another cell, skipped")
+                }
+            }
+            Note::Duplicates { name, count } => {
+                if vi {
+                    format!("«{name}»: {count} giá trị lặp lại ở trang khác, giữ giá trị sau")
+                } else {
+                    format!("“{name}”: {count} values given again on another sheet, the later kept")
+                }
+            }
+            _ => return None,
+        })
     }
 
     /// What was read: data sets, maps, layouts, rows and columns set aside.

@@ -194,10 +194,81 @@ pub struct DataSet {
     /// The most an indicator can score, where the file gives it (a "Thang điểm" or "Điểm
     /// tối đa" row or column).
     pub max_possible: Vec<(String, f64)>,
+    /// The slices (group, period, indicator) whose ranks the file gives: the ranks of
+    /// every other slice are computed, and computed again over a data set joined from
+    /// several files.
+    #[serde(default)]
+    pub given_ranks: Vec<SliceKey>,
     /// Its periods, indicators, groups, units and slices, made once (see [`summary`]).
     #[serde(skip)]
     pub summary: summary::SummaryCell,
 }
+
+/// A slice a rank is counted within: (group, period, indicator).
+pub type SliceKey = (String, String, String);
+
+/// Where the non-empty cells of a file went: read into observations (values, ranks),
+/// used (units, groups, identifiers, headers, titles and notes of the sheet), skipped and
+/// listed in the report with a reason, or none of these (a defect: always 0).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellCounts {
+    pub read: u64,
+    pub used: u64,
+    pub skipped: u64,
+    pub unaccounted: u64,
+}
+
+impl CellCounts {
+    /// Every non-empty cell counted.
+    pub fn total(&self) -> u64 {
+        self.read + self.used + self.skipped + self.unaccounted
+    }
+
+    pub fn add(&mut self, o: CellCounts) {
+        self.read += o.read;
+        self.used += o.used;
+        self.skipped += o.skipped;
+        self.unaccounted += o.unaccounted;
+    }
+
+    /// Cells read or used that are skipped after all (a copy of a table that was dropped).
+    pub fn drop_all(&mut self, o: CellCounts) {
+        self.read -= o.read.min(self.read);
+        self.used -= o.used.min(self.used);
+        self.skipped += o.read + o.used;
+    }
+}
+
+/// The index a data set's name or overall indicator names, as officials call it.
+pub fn known_index(name: &str, overall: Option<&str>) -> Option<&'static str> {
+    const INDEXES: &[(&str, &[&str])] = &[
+        ("DDCI", &["ddci", "dci", "nang luc canh tranh cap so", "nang luc canh tranh cap huyen"]),
+        ("PCI", &["pci", "nang luc canh tranh cap tinh", "weighted pci"]),
+        ("PAPI", &["papi", "hieu qua quan tri va hanh chinh cong"]),
+        ("SIPAS", &["sipas", "hai long", "muc do hai long"]),
+        ("PAR INDEX", &["par index", "par", "cai cach hanh chinh", "cchc"]),
+    ];
+    let texts = [Some(name), overall];
+    for text in texts.into_iter().flatten() {
+        let f = crate::text::fold(text);
+        for (index, words) in INDEXES {
+            if crate::text::has_phrase(&f, words) {
+                return Some(index);
+            }
+        }
+    }
+    None
+}
+
+/// The years a list of periods spans: «2024», «2024–2025».
+pub fn year_span(periods: &[String]) -> Option<String> {
+    let years: Vec<u16> = periods.iter().filter_map(|p| crate::text::find_year(p)).collect();
+    let (lo, hi) = (years.iter().min()?, years.iter().max()?);
+    Some(if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") })
+}
+
+/// How much of a data set's name its label shows (the full name shows on hover).
+const LABEL_NAME_CHARS: usize = 48;
 
 impl DataSet {
     /// A copy of everything but the observations (and its summary).
@@ -210,8 +281,63 @@ impl DataSet {
             names_en: self.names_en.clone(),
             regrouped: self.regrouped,
             max_possible: self.max_possible.clone(),
+            given_ranks: self.given_ranks.clone(),
             summary: Default::default(),
         }
+    }
+
+    /// Takes in another data set's observations, and what it knows of its indicators and
+    /// ranks that this one does not (first seen first).
+    pub fn absorb(&mut self, d: DataSet) {
+        self.observations.extend(d.observations);
+        self.join_metadata(d.lower_is_better, d.names_en, d.max_possible);
+        for k in d.given_ranks {
+            if !self.given_ranks.contains(&k) {
+                self.given_ranks.push(k);
+            }
+        }
+    }
+
+    /// Adds lower-is-better indicators, English names and top scores not known yet.
+    pub fn join_metadata(&mut self, lower: Vec<String>, names_en: Vec<(String, String)>, max: Vec<(String, f64)>) {
+        for l in lower {
+            if !self.lower_is_better.contains(&l) {
+                self.lower_is_better.push(l);
+            }
+        }
+        for (vi, en) in names_en {
+            if !self.names_en.iter().any(|(v, _)| *v == vi) {
+                self.names_en.push((vi, en));
+            }
+        }
+        for (i, v) in max {
+            if !self.max_possible.iter().any(|(x, _)| *x == i) {
+                self.max_possible.push((i, v));
+            }
+        }
+    }
+
+    /// The data set as lists name it: the index it is and its years first where the index
+    /// is known («PAR INDEX 2024–2025 — KẾT QUẢ CHỈ SỐ…»), then its name, cut after a word;
+    /// else its name.
+    pub fn label(&self) -> String {
+        let overall = self.overall();
+        let Some(index) = known_index(&self.name, overall.as_deref()) else { return self.name.clone() };
+        let head = match year_span(&self.periods()) {
+            Some(y) => format!("{index} {y}"),
+            None => index.to_string(),
+        };
+        if crate::text::fold(&self.name) == crate::text::fold(index) || self.name.is_empty() {
+            return head;
+        }
+        let name = if self.name.chars().count() <= LABEL_NAME_CHARS {
+            self.name.clone()
+        } else {
+            let cut: String = self.name.chars().take(LABEL_NAME_CHARS).collect();
+            let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+            format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || ",:;-–(".contains(c)))
+        };
+        format!("{head} — {name}")
     }
 
     /// The data set's summary (made on first use, kept while the observations stay).
@@ -333,6 +459,9 @@ pub struct ImportReport {
     pub merges: Vec<(String, String)>,
     pub warnings: Vec<Note>,
     pub error: Option<Note>,
+    /// Where the file's non-empty cells went.
+    #[serde(default)]
+    pub cells: CellCounts,
 }
 
 impl ImportReport {
@@ -345,6 +474,7 @@ impl ImportReport {
             merges: Vec::new(),
             warnings: Vec::new(),
             error: None,
+            cells: CellCounts::default(),
         }
     }
 
@@ -374,6 +504,23 @@ pub(crate) fn buckets(keys: &[u32], count: usize) -> (Vec<usize>, Vec<u32>) {
         fill[k as usize] += 1;
     }
     (start, order)
+}
+
+/// Standard competition ranking (1, 2, 2, 4) of the observations at `members` by value,
+/// higher first unless `lower` (lower is better); observations without a value get no
+/// rank. The one ranking of the crate: the import's, the catalog's over joined files and
+/// the regrouping's.
+pub fn competition_rank(obs: &mut [Observation], members: &[u32], lower: bool) {
+    let mut vals: Vec<(usize, f64)> =
+        members.iter().filter_map(|&i| obs[i as usize].value.map(|v| (i as usize, v))).collect();
+    vals.sort_by(|a, b| if lower { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) });
+    let mut rank = 0;
+    for (pos, &(i, v)) in vals.iter().enumerate() {
+        if pos == 0 || v != vals[pos - 1].1 {
+            rank = pos as u32 + 1;
+        }
+        obs[i].rank = Some(rank);
+    }
 }
 
 /// An observation with a value and no group or rank, for tests.

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use crate::text::{clean, fold};
 
-/// The 63 provinces and centrally-run cities (the list in force before 2025), with the
+/// The 63 provinces and centrally-run cities (the list in force before 1 July 2025), each
+/// under its short name in force (Huế, not its former name Thừa Thiên Huế), with the
 /// spellings seen in official files besides their folded canonical name.
 pub const PROVINCES: &[(&str, &[&str])] = &[
     ("An Giang", &[]),
@@ -63,7 +64,10 @@ pub const PROVINCES: &[(&str, &[&str])] = &[
     ("Thái Nguyên", &[]),
     ("Thanh Hóa", &[]),
     ("TP. Hồ Chí Minh", &["ho chi minh", "hcm", "hcmc", "sai gon", "ho chi minh city", "tphcm", "hochiminh city"]),
-    ("Thừa Thiên Huế", &["hue", "thua thien", "tt hue", "tth", "thua thien hue"]),
+    // Thành phố Huế, a centrally run city since 1 January 2025 (Resolution 1314/NQ-UBTVQH15),
+    // before that the province of Thừa Thiên Huế: one unit under its name in force, its
+    // former names spellings of it. Kept in the place of its former name in this list.
+    ("Huế", &["thua thien hue", "thua thien", "tt hue", "tth"]),
     ("Tiền Giang", &[]),
     ("Trà Vinh", &[]),
     ("Tuyên Quang", &[]),
@@ -243,7 +247,7 @@ mod tests {
             ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"),
             ("TP HCM", "TP. Hồ Chí Minh"),
             ("TP.HCM", "TP. Hồ Chí Minh"),
-            ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
+            ("Thừa Thiên - Huế", "Huế"),
             ("Hoà Bình", "Hòa Bình"),
             ("Đăk Lăk", "Đắk Lắk"),
             ("Daklak", "Đắk Lắk"),
@@ -270,11 +274,11 @@ mod tests {
             ("Ho Chi Minh City", "TP. Hồ Chí Minh"),
             ("Tp.HCM", "TP. Hồ Chí Minh"),
             ("TP.HCM", "TP. Hồ Chí Minh"),
-            ("TT-Huế", "Thừa Thiên Huế"),
-            ("TT.Huế", "Thừa Thiên Huế"),
-            ("TT-Hue", "Thừa Thiên Huế"),
-            ("Thua Thien-Hue", "Thừa Thiên Huế"),
-            ("TTH", "Thừa Thiên Huế"),
+            ("TT-Huế", "Huế"),
+            ("TT.Huế", "Huế"),
+            ("TT-Hue", "Huế"),
+            ("Thua Thien-Hue", "Huế"),
+            ("TTH", "Huế"),
             ("BRVT", "Bà Rịa - Vũng Tàu"),
             ("Ba Ria-Vung Tau", "Bà Rịa - Vũng Tàu"),
             ("Dac Lak", "Đắk Lắk"),
@@ -298,6 +302,30 @@ mod tests {
         assert_eq!(r.canonical("Hà Tây"), "Hà Tây");
         assert_eq!(r.canonical("Hà Sơn Bình"), "Hà Sơn Bình");
         assert_eq!(r.province("Nghĩa Bình"), Some("Nghĩa Bình"));
+    }
+
+    /// Huế, a centrally run city since 1 January 2025, is shown under that name; its
+    /// former names and their spellings resolve to it.
+    #[test]
+    fn hue_under_its_name_in_force() {
+        let r = Registry::default();
+        for spelling in [
+            "Huế",
+            "Thừa Thiên Huế",
+            "TT-Huế",
+            "TT Huế",
+            "Thành phố Huế",
+            "TP. Huế",
+            "Tỉnh Thừa Thiên Huế",
+            "Thừa Thiên - Huế",
+            "THỪA THIÊN HUẾ",
+            "Thua Thien Hue",
+            "Hue City",
+        ] {
+            assert_eq!(r.province(spelling), Some("Huế"), "{spelling}");
+            assert_eq!(r.canonical(spelling), "Huế", "{spelling}");
+        }
+        assert!(!PROVINCES.iter().any(|(n, _)| *n == "Thừa Thiên Huế"));
     }
 
     #[test]
