@@ -660,7 +660,7 @@ mod tests {
         b.apply(Action::Restore(Box::new(chiso_core::link::decode(&link).unwrap())));
         assert_eq!(b.catalog.datasets.len(), 2);
         // An address with no choices by hand undoes them.
-        b.apply(Action::Restore(Box::new(ViewState::default())));
+        b.apply(Action::Restore(Box::default()));
         assert_eq!(b.catalog.datasets.len(), 1);
     }
 
