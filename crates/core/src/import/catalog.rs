@@ -193,8 +193,6 @@ impl Catalog {
                     Some(JoinWhy::ByHand)
                 } else if fi != fj && !apart && !keys[i].0.is_empty() && keys[i].0 == keys[j].0 {
                     Some(JoinWhy::Release)
-                } else if fi != fj && !apart && keys[i].1.is_some() && keys[i].1 == keys[j].1 {
-                    Some(JoinWhy::Overall)
                 } else {
                     continue;
                 };
