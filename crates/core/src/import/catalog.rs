@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
-use crate::import::{dedupe, rerank, ImportOutcome};
+use crate::import::{dedupe, fill_ranks, ImportOutcome};
 use crate::model::messages::{JoinWhy, Note};
 use crate::model::{DataSet, ImportReport, SliceKey, TargetSheet, Text, OVERALL};
 use crate::text::units::{unit_key, Registry};
@@ -323,6 +323,32 @@ fn rename_units(d: &mut DataSet, names: &mut impl FnMut(&str) -> String, merges:
             o.unit = new.clone();
         }
     }
+}
+
+/// Ranks of slices the files do not rank are forgotten, to be computed over the whole join.
+pub fn clear_computed_ranks(d: &mut DataSet) {
+    if d.given_ranks.is_empty() {
+        d.observations.iter_mut().for_each(|o| o.rank = None);
+        return;
+    }
+    let given: std::collections::HashSet<(&str, &str, &str)> =
+        d.given_ranks.iter().map(|(g, p, i)| (g.as_str(), p.as_str(), i.as_str())).collect();
+    let mut clear = Vec::new();
+    for (k, o) in d.observations.iter().enumerate() {
+        if o.rank.is_some() && !given.contains(&(o.group.as_str(), o.period.as_str(), o.indicator.as_str())) {
+            clear.push(k);
+        }
+    }
+    for k in clear {
+        d.observations[k].rank = None;
+    }
+}
+
+/// Ranks computed again: the file's ranks kept, every other slice ranked over all its
+/// observations (a data set joined from several files, renamed, or deduplicated).
+pub fn rerank(d: &mut DataSet) {
+    clear_computed_ranks(d);
+    fill_ranks(d);
 }
 
 /// Slices ranked by the files in which one rank is given to different values.

@@ -3,6 +3,8 @@
 
 pub mod catalog;
 
+pub use catalog::rerank;
+
 use std::collections::BTreeSet;
 
 pub use crate::detect::ImportOptions;
@@ -602,32 +604,6 @@ pub fn dedupe(s: &mut DataSet) -> usize {
         keep[i - 1]
     });
     dropped
-}
-
-/// Ranks of slices the files do not rank are forgotten, to be computed over the whole join.
-pub fn clear_computed_ranks(d: &mut DataSet) {
-    if d.given_ranks.is_empty() {
-        d.observations.iter_mut().for_each(|o| o.rank = None);
-        return;
-    }
-    let given: std::collections::HashSet<(&str, &str, &str)> =
-        d.given_ranks.iter().map(|(g, p, i)| (g.as_str(), p.as_str(), i.as_str())).collect();
-    let mut clear = Vec::new();
-    for (k, o) in d.observations.iter().enumerate() {
-        if o.rank.is_some() && !given.contains(&(o.group.as_str(), o.period.as_str(), o.indicator.as_str())) {
-            clear.push(k);
-        }
-    }
-    for k in clear {
-        d.observations[k].rank = None;
-    }
-}
-
-/// Ranks computed again: the file's ranks kept, every other slice ranked over all its
-/// observations (a data set joined from several files, renamed, or deduplicated).
-pub fn rerank(d: &mut DataSet) {
-    clear_computed_ranks(d);
-    fill_ranks(d);
 }
 
 /// Ranks within (group, period, indicator) where the source gives none: standard
