@@ -28,6 +28,12 @@ css = css.replace(/url\("?(fonts\/[^")]+)"?\)/g, (_, f) => `url("data:font/woff2
 const glue = fs.readFileSync(path.join(dist, jsFile), 'utf8');
 const wasm = fs.readFileSync(path.join(dist, wasmFile));
 const wasmGz = zlib.gzipSync(wasm, { level: 9 });
+// The PDF reader (loaded on demand by the import worker, tools/ondemand.mjs): in the file
+// too, as text the worker loads only when a PDF comes.
+const pdfMeta = html.match(/<meta name="chiso-pdf" content="([^" ]+) ([^"]+)">/);
+if (!pdfMeta) throw new Error(`bundle: no chiso-pdf meta in ${dist}/index.html (tools/ondemand.mjs)`);
+const pdfGlue = fs.readFileSync(path.join(dist, pdfMeta[1]), 'utf8');
+const pdfWasmGz = zlib.gzipSync(fs.readFileSync(path.join(dist, pdfMeta[2])), { level: 9 });
 // Text placed inside <script> must never close it.
 const literal = (s) => JSON.stringify(s).replace(/</g, '\\u003c');
 
@@ -46,14 +52,18 @@ const head = html
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
   .replace(/<link rel="stylesheet"[^>]*>/, '')
   .replace(/<meta name="chiso-release"[^>]*>/, '')
+  .replace(/<meta name="chiso-pdf"[^>]*>/, '')
   .replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '')
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 
 const boot = `
 const wasmGz = Uint8Array.from(atob(${literal(b64(wasmGz))}), (c) => c.charCodeAt(0));
 const wasm = await new Response(new Blob([wasmGz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-// The import worker loads the glue from this text (see src/ui/worker/boot.rs).
+// The import worker loads the glue from this text (see src/ui/worker/boot.rs), and the
+// PDF reader from these when a PDF comes.
 globalThis.chisoGlueSource = ${literal(glue)};
+globalThis.chisoPdfGlueSource = ${literal(pdfGlue)};
+globalThis.chisoPdfWasmGz = ${literal(b64(pdfWasmGz))};
 const glue = await import(URL.createObjectURL(new Blob([globalThis.chisoGlueSource], { type: 'text/javascript' })));
 await glue.default({ module_or_path: wasm });
 `;

@@ -25,9 +25,13 @@ function walk(d, base = '') {
 }
 
 // What the page loads, so what works offline: not the worker itself, not the offline
-// copy (a download, made after this step), no pre-compressed sibling, no licence text.
+// copy (a download, made after this step), no pre-compressed sibling, no licence text,
+// and not the modules loaded on demand (the PDF reader: a visit that never reads a PDF
+// never downloads it; named in index.html, which is kept, so they are in the release id).
+const onDemand = (f) => /^chiso-pdf-[0-9a-f]{16}(\.js|_bg\.wasm)$/.test(f);
 const assets = walk(dir)
   .filter((f) => !/^\./.test(f) && f !== 'sw.js' && f !== 'chiso-offline.html' && !/\.(gz|br|txt)$/.test(f))
+  .filter((f) => !onDemand(f))
   .sort();
 if (!assets.includes('index.html')) throw new Error(`release: no index.html in ${dir}`);
 

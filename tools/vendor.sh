@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CRATES="encoding_rs calamine"
+CRATES="encoding_rs calamine hayro-syntax"
 
 if [ "${1:-}" = --check ]; then
   for c in $CRATES; do "$0" "$c" --check; done
@@ -50,6 +50,9 @@ removals_encoding_rs() {
 # calamine: its GitHub templates and workflows (the change is all in the patch).
 removals_calamine() { rm -r "$1/.github"; }
 
+# hayro-syntax: nothing of its own (the change is all in the patch).
+removals_hayro-syntax() { :; }
+
 case $crate in
   encoding_rs)
     VERSION=0.8.44
@@ -58,6 +61,10 @@ case $crate in
   calamine)
     VERSION=0.38.0
     SHA256=f431b67cba6122a1f7d26b7adafc71bbdf07026095fe811f5efc025d8748e1d8
+    ;;
+  hayro-syntax)
+    VERSION=0.9.0
+    SHA256=a6ced8279487b029813f6cc05399099fa34df6fa23d8f7b0d41d972c49d5b30d
     ;;
   *)
     echo "usage: $0 CRATE [--check | --diff]   (CRATE: ${CRATES// /, }), or $0 --check" >&2

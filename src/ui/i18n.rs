@@ -24,7 +24,10 @@ strings! {
         "Phân tích số liệu cải cách hành chính ngay trong trình duyệt",
         "Public-administration reform analytics, right in your browser",
     ),
-    DropHere => ("Kéo thả tệp Excel/CSV vào đây", "Drop Excel/CSV files here"),
+    DropHere => (
+        "Kéo thả tệp Excel/CSV, văn bản Word hoặc PDF vào đây",
+        "Drop Excel/CSV files, Word documents or PDFs here",
+    ),
     ChooseFiles => ("Chọn tệp…", "Choose files…"),
     LoadSample => ("Dữ liệu mẫu", "Sample data"),
     SampleNote => (

@@ -1,5 +1,5 @@
 // Firefox (Debian's firefox-esr) as a new user meets the page: the sample, a workbook of
-// each format dropped through the import worker and a broken one, the four views and
+// each format dropped through the import worker and a broken one, Word and PDF documents, the four views and
 // their charts, the tidy CSV export, a link with its data opened in a fresh profile, the
 // single-file offline copy from file:// and the service worker with the server gone. No
 // console error anywhere. Drives the page only through shared/page-hooks.md, like the
@@ -160,6 +160,30 @@ test('each of the four views draws its chart', async () => {
   assert.deepEqual(main.errors, []);
 });
 
+test('Word and PDF documents dropped with a workbook: tables read, a scan refused', async () => {
+  const a = await freshPage(ff.browser, { width: 1366, height: 768 });
+  await a.page.goto(web.url);
+  await a.page.waitForSelector('body[data-importer="worker"]');
+  const docs = path.join(FIX, 'documents');
+  const read = ['quyet-dinh-par-2024.python-docx.docx', 'sipas-2024-no-gridlines.libreoffice.pdf', 'sipas-2024-empty-password.qpdf.pdf'];
+  const scan = 'quyet-dinh-par-2024.scan.pdf';
+  await dropFiles(a.page, [path.join(FIX, 'ddci-2023.openpyxl.xlsx'), ...[...read, scan].map((f) => path.join(docs, f))]);
+  for (const f of ['ddci-2023.openpyxl.xlsx', ...read]) {
+    await a.page.waitForSelector(`[data-import-file="${f}"]${DONE}`, { timeout: 60_000 });
+    assert.equal(await a.page.$eval(`[data-import-file="${f}"]`, (e) => e.dataset.cellsUnaccounted), '0', f);
+  }
+  await a.page.waitForSelector(`[data-import-file="${scan}"][data-import-status="error"]`, { timeout: 60_000 });
+  assert.match(await text(a.page, `[data-import-file="${scan}"]`), /ảnh quét, không có chữ để đọc/);
+  const { text: csv } = await downloadText(a.page, ff.downloads, '[data-action="export-tidy"]');
+  const rows = parseCsv(csv.slice(1));
+  // One row of each document, as its expected CSV has it.
+  assert.ok(rows.some((r) => r[2] === 'An Giang' && r[4] === 'Công tác chỉ đạo, điều hành CCHC' && r[5] === '7.58'), 'the decision .docx');
+  assert.ok(rows.some((r) => r[2] === 'An Giang' && r[4] === 'Tiếp cận dịch vụ' && r[5] === '86.36'), 'the SIPAS PDF');
+  assert.ok(rows.some((r) => r[2] === 'Sở Xây dựng' && r[0].includes('DDCI')), 'the workbook');
+  assert.deepEqual(a.errors, []);
+  await a.context.close();
+});
+
 test('a link with its data opens the same view in a fresh profile', async () => {
   const a = await freshPage(ff.browser);
   await a.page.goto(web.url);
@@ -201,6 +225,9 @@ test('the single-file offline copy works from file:// with no request', async ()
   await a.page.waitForSelector('body[data-importer="worker"]');
   await dropFiles(a.page, [path.join(FIX, 'par-2017-2022.xlwt.xls')]);
   await a.page.waitForSelector(`[data-import-file="par-2017-2022.xlwt.xls"]${DONE}`);
+  // The PDF reader is in the file too, loaded only now.
+  await dropFiles(a.page, [path.join(FIX, 'documents', 'sipas-2024-no-gridlines.libreoffice.pdf')]);
+  await a.page.waitForSelector(`[data-import-file="sipas-2024-no-gridlines.libreoffice.pdf"]${DONE}`, { timeout: 60_000 });
   await a.page.waitForSelector('[data-chart="ranking"][data-rendered="true"]');
   assert.ok(await painted(a.page, 'ranking'));
   assert.deepEqual(requests, []);

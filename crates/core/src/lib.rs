@@ -20,7 +20,7 @@ pub mod wire;
 
 pub use import::catalog::Catalog;
 pub use import::{
-    import_file, import_file_owned, import_file_progress, import_file_with, ImportOptions, ImportOutcome,
+    import_file, import_file_owned, import_file_progress, import_file_with, import_grids, ImportOptions, ImportOutcome,
 };
 pub use model::messages::Lang;
 pub use model::{DataSet, ImportReport, ImportStatus, Observation, Target, TargetSheet};

@@ -5,7 +5,7 @@ use crate::ui::i18n::{t, K};
 use chiso_core::Lang;
 
 /// Every format the importer reads.
-pub const ACCEPT: &str = ".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.tsv,.txt";
+pub const ACCEPT: &str = ".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.tsv,.txt,.docx,.docm,.pdf";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

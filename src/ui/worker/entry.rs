@@ -23,10 +23,11 @@ const LONG_WARM_UP_MS: u32 = 1500;
 /// 670 ms in the page (dropped 1.7 s after: 733 → 707 ms; medians of 7 pages).
 const LATER_WARM_UPS: usize = 12;
 
-use super::protocol::{Reply, Request};
+use super::protocol::{JobId, Reply, Request};
 use crate::ui::sample::{SAMPLE, SAMPLE_NAME};
 use chiso_core::model::messages::Note;
-use chiso_core::{import_file_owned, import_file_progress, wire, ImportOptions, ImportOutcome};
+use chiso_core::read::handoff;
+use chiso_core::{import_file_owned, import_file_progress, import_grids, wire, ImportOptions, ImportOutcome};
 
 /// Whether this code runs in a worker (not in the page).
 pub fn in_worker() -> bool {
@@ -44,17 +45,13 @@ pub fn serve() {
         came.set(true);
         let (job, outcome) = match Request::read(&e.data()) {
             Ok(Request::Import { job, name, options, bytes }) => {
-                // At most ten progress messages a second.
-                let mut last = 0.0;
                 // The worker's own copy of the file, freed once its sheets are read.
                 let bytes = Rc::try_unwrap(bytes).unwrap_or_else(|shared| shared.to_vec());
-                let outcome = import_file_owned(bytes, &name, &options, &mut |fraction| {
-                    let now = js_sys::Date::now();
-                    if now - last >= 100.0 {
-                        last = now;
-                        let _ = Reply::Progress { job, fraction }.post(&post);
-                    }
-                });
+                if handoff::is_pdf(&bytes) {
+                    wasm_bindgen_futures::spawn_local(import_pdf(job, name, options, bytes, post.clone()));
+                    return;
+                }
+                let outcome = import_file_owned(bytes, &name, &options, &mut throttled(job, &post, 0.0, 1.0));
                 (job, outcome)
             }
             Err((Some(job), detail)) => (job, ImportOutcome::failed("?", Note::Corrupt { detail })),
@@ -66,10 +63,7 @@ pub fn serve() {
                 return;
             }
         };
-        let mut parts = Vec::new();
-        wire::encode_parts_each(&outcome, PART_ROWS, &mut |p| parts.push(js_sys::Uint8Array::from(p.as_slice())));
-        drop(outcome);
-        let _ = Reply::Done { job, parts }.post(&post);
+        finish(job, outcome, &post);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -82,6 +76,47 @@ pub fn serve() {
     // 0.3 s after the page loaded waited for them (long 786 → 921 ms, wide 286 → 387 ms in
     // the page): one it is, and none once a file has come.
     warm_up(WARM_UPS, busy);
+}
+
+/// Progress of a job, as a share `from..to` of it, posted at most ten times a second.
+fn throttled(job: JobId, post: &web_sys::DedicatedWorkerGlobalScope, from: f64, to: f64) -> impl FnMut(f64) {
+    let post = post.clone();
+    let mut last = 0.0;
+    move |fraction| {
+        let now = js_sys::Date::now();
+        if now - last >= 100.0 {
+            last = now;
+            // A lost progress message only leaves the bar where it was.
+            let _ = Reply::Progress { job, fraction: from + fraction * (to - from) }.post(&post);
+        }
+    }
+}
+
+/// Sends a job's outcome to the page, in parts.
+fn finish(job: JobId, outcome: ImportOutcome, post: &web_sys::DedicatedWorkerGlobalScope) {
+    let mut parts = Vec::new();
+    wire::encode_parts_each(&outcome, PART_ROWS, &mut |p| parts.push(js_sys::Uint8Array::from(p.as_slice())));
+    drop(outcome);
+    if let Err(e) = (Reply::Done { job, parts }).post(post) {
+        web_sys::console::error_2(&"Chỉ Số: the import worker could not send its outcome:".into(), &e);
+    }
+}
+
+/// A PDF: its tables read by the on-demand reader (the first half of the bar), then
+/// imported as a workbook's sheets are.
+async fn import_pdf(
+    job: JobId,
+    name: String,
+    options: ImportOptions,
+    bytes: Vec<u8>,
+    post: web_sys::DedicatedWorkerGlobalScope,
+) {
+    let tables = super::pdf::read(bytes, Box::new(throttled(job, &post, 0.0, 0.5))).await;
+    let outcome = match tables {
+        Ok(grids) => import_grids(grids, &name, &options, &mut throttled(job, &post, 0.5, 1.0)),
+        Err(note) => ImportOutcome::failed(&name, note),
+    };
+    finish(job, outcome, &post);
 }
 
 /// Reads the sample `left` more times, a task each, unless a file has come (`busy`); then,

@@ -5,7 +5,8 @@
 //! - [`protocol`]: the messages, page ↔ worker, each about a job ([`JobId`]);
 //! - [`queue`]: the page's queue of files and who reads them, as plain data;
 //! - [`importer`]: the page's handle ([`Importer`]), which drives the queue and the worker;
-//! - [`hook`]: the page hook `<body data-importer>`.
+//! - [`hook`]: the page hook `<body data-importer>`;
+//! - [`pdf`]: PDFs, read by a reader the worker loads only when one comes.
 //!
 //! A cancel, or a crash of the reader, ends the worker; a new one starts and the queue goes
 //! on. With no worker (none could start) the page reads the files itself, one at a time.
@@ -21,6 +22,8 @@ mod entry;
 mod hook;
 #[cfg(target_arch = "wasm32")]
 mod importer;
+#[cfg(target_arch = "wasm32")]
+mod pdf;
 
 #[cfg(target_arch = "wasm32")]
 pub use entry::{in_worker, serve};

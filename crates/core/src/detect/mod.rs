@@ -193,7 +193,12 @@ fn nonempty(row: &[Cell]) -> impl Iterator<Item = (usize, &Cell)> {
 pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
     let mut ledger = Ledger::new(g);
     let mut found = detect_in(g, ctx, notes, &mut ledger);
-    let counts = ledger.counts(g);
+    let mut counts = ledger.counts(g);
+    // Rows the reader left out (a Word table's header rows given again): skipped, its notes say why.
+    for (note, cells) in &g.prepared.left_out {
+        notes.skip(note.clone());
+        counts.skipped += cells;
+    }
     notes.cells.add(counts);
     match &mut found {
         Found::Ranking(t) => t.cells = counts,
@@ -206,6 +211,12 @@ pub fn detect(g: &Grid, ctx: &Context, notes: &mut Notes) -> Found {
 /// [`detect`], marking each cell it consumes in `ledger`.
 fn detect_in(g: &Grid, ctx: &Context, notes: &mut Notes, ledger: &mut Ledger) -> Found {
     let sheet = g.name.clone();
+    // A table the reader knows holds no data (a Word letterhead or signature).
+    if let Some(why) = &g.prepared.not_data {
+        notes.skip(why.clone());
+        ledger.rest(Mark::Skipped);
+        return Found::Nothing;
+    }
     if g.rows.iter().all(|r| nonempty(r).count() == 0) {
         notes.skip(Note::EmptySheet { sheet });
         return Found::Nothing;

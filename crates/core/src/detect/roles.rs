@@ -312,7 +312,7 @@ pub(super) fn transposed(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<Stri
     }
     let header_row = f.titles.len() + 1;
     let turned = Turned { body, value_cols, unit_col, header_row };
-    Some((Grid { name: g.name.clone(), rows, merges: Vec::new() }, turned))
+    Some((Grid { name: g.name.clone(), rows, merges: Vec::new(), ..Default::default() }, turned))
 }
 
 /// Where a turned sheet's cells came from: the unit column's cell of body row `body[k]` is

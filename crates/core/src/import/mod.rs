@@ -2,6 +2,7 @@
 //! The same function runs natively in tests and in the browser.
 
 pub mod catalog;
+mod names;
 
 pub use catalog::rerank;
 
@@ -15,6 +16,7 @@ use crate::read::grid::{self, Cell, Grid};
 use crate::text::legacy::{self, Legacy};
 use crate::text::units::Registry;
 use crate::text::{clean, find_year, fold};
+use names::{title_name, untitled_name};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -74,6 +76,49 @@ fn import_bytes(
     options: &ImportOptions,
     progress: &mut dyn FnMut(f64),
 ) -> ImportOutcome {
+    // Freed as soon as the sheets are read.
+    let mut bytes = Some(bytes);
+    import_from(
+        &mut |progress, sheet| match bytes.take() {
+            Some(b) => grid::read_each(&b, file_name, progress, sheet),
+            None => Ok(()),
+        },
+        file_name,
+        options,
+        progress,
+    )
+}
+
+/// [`import_file_progress`] of tables already read from a file by a reader outside the
+/// core (the PDF reader, a module of its own that the page loads only for PDFs).
+pub fn import_grids(
+    grids: Vec<Grid>,
+    file_name: &str,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f64),
+) -> ImportOutcome {
+    let mut grids = Some(grids);
+    import_from(
+        &mut |_, sheet| {
+            grids.take().into_iter().flatten().for_each(&mut *sheet);
+            Ok(())
+        },
+        file_name,
+        options,
+        progress,
+    )
+}
+
+/// Reads a file's sheets: tells a progress callback how far it has come and gives each
+/// sheet to a callback as soon as it is read.
+type ReadSheets<'a> = dyn FnMut(&mut dyn FnMut(f64), &mut dyn FnMut(Grid)) -> Result<(), Note> + 'a;
+
+fn import_from(
+    read_sheets: &mut ReadSheets<'_>,
+    file_name: &str,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(f64),
+) -> ImportOutcome {
     let ctx = Context { file_year: find_year(file_name), options: options.clone(), transposed: false };
     let mut notes = Notes::default();
     let mut report = ImportReport::new(file_name);
@@ -81,8 +126,9 @@ fn import_bytes(
     let mut targets = Vec::new();
     // Each sheet is looked at as soon as it is read, and freed: a commune-level workbook's
     // ten sheets (2.3 million cells) are never all held at once.
-    let read = grid::read_each(&bytes, file_name, &mut |f| progress(f * READ_SHARE), &mut |mut g| {
-        if let Some(enc) = legacy_text(&mut g) {
+    let read = read_sheets(&mut |f| progress(f * READ_SHARE), &mut |mut g| {
+        // Text a reader already turned into Unicode (a Word run's legacy font) is not looked at again.
+        if let Some(enc) = g.prepared.decoded.or_else(|| legacy_text(&mut g)) {
             report.found.push(Note::LegacyText { sheet: g.name.clone(), encoding: enc });
         }
         match detect(&g, &ctx, &mut notes) {
@@ -100,7 +146,6 @@ fn import_bytes(
             Found::Nothing => {}
         }
     });
-    drop(bytes);
     if let Err(note) = read {
         return ImportOutcome::failed(file_name, note);
     }
@@ -171,87 +216,6 @@ fn legacy_text(g: &mut Grid) -> Option<Legacy> {
     }
     g.name = enc.decode(&g.name);
     Some(enc)
-}
-
-/// A data set's name from a title row: years and "năm" dropped.
-fn title_name(title: &str) -> String {
-    // "(Kèm theo Quyết định số …)" says where the table was published, not what it is.
-    let title = match title.find('(') {
-        Some(i) if fold(&title[i..]).starts_with("kem theo") || fold(&title[i..]).contains("quyet dinh") => &title[..i],
-        _ => title,
-    };
-    // "PHỤ LỤC I: KẾT QUẢ …", "Biểu số 02 - Kết quả …": the appendix's label goes.
-    let title = match title.find([':', '-', '–']) {
-        Some(i) if ["phu luc", "bieu so", "mau so"].iter().any(|l| fold(&title[..i]).starts_with(l)) && i < 20 => {
-            title[i + title[i..].chars().next().map_or(1, char::len_utf8)..].trim()
-        }
-        _ => title,
-    };
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let mut out: Vec<&str> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if find_year(w).is_some() {
-            if out.last().is_some_and(|l| fold(l) == "nam" || fold(l) == "year") {
-                out.pop();
-            }
-            continue;
-        }
-        if (fold(w) == "nam" || fold(w) == "year") && words.get(i + 1).is_some_and(|n| find_year(n).is_some()) {
-            continue;
-        }
-        out.push(w);
-    }
-    // "... GIAI ĐOẠN 2017 - 2022" leaves "GIAI ĐOẠN -": drop what only framed the years.
-    loop {
-        let last = out.last().map(|w| fold(w)).unwrap_or_default();
-        if ["giai", "doan", "tu", "den", "nam", "ky", "-", "–", ""].contains(&last.as_str()) && !out.is_empty() {
-            out.pop();
-        } else {
-            break;
-        }
-    }
-    shorten(&clean(out.join(" ").trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c))))
-}
-
-/// The longest a data set's name gets: a long title is cut after a word, with "…".
-const MAX_NAME_CHARS: usize = 80;
-
-fn shorten(name: &str) -> String {
-    if name.chars().count() <= MAX_NAME_CHARS {
-        return name.to_string();
-    }
-    // Cut at a clause break if there is one early enough, else after a word.
-    let head: String = name.chars().take(MAX_NAME_CHARS).collect();
-    let cut = head
-        .rfind([':', ';', '(', '–'])
-        .filter(|i| *i >= 20)
-        .or_else(|| head.rfind(' ').filter(|i| *i >= 20))
-        .unwrap_or(head.len());
-    format!("{}…", head[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",:;-–(".contains(c)))
-}
-
-/// A name for a table without a title: the sheet's name unless it is a default one
-/// ("Sheet1", "Trang tính1"), else the file's; years dropped as from a title.
-fn untitled_name(sheet: &str, file_name: &str) -> String {
-    let f = fold(sheet);
-    let default = f.is_empty()
-        || ["sheet", "trang tinh", "trang", "worksheet", "bang", "data", "du lieu", "tabelle", "feuil"]
-            .iter()
-            .any(|d| f.strip_prefix(d).is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_digit())));
-    let raw = if default || sheet == file_stem(file_name) { file_stem(file_name) } else { sheet.to_string() };
-    // "PAR_INDEX_2024" and "PCI-2019": a year joined to the words by _ or - is a word too.
-    let spaced_year = raw.split_whitespace().any(|w| find_year(w).is_some() && w.len() == 4);
-    let raw = if !spaced_year && find_year(&raw).is_some() { clean(&raw.replace(['_', '-'], " ")) } else { raw };
-    let name = title_name(&raw);
-    if name.is_empty() {
-        shorten(&raw)
-    } else {
-        name
-    }
-}
-
-fn file_stem(file_name: &str) -> String {
-    clean(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s))
 }
 
 /// Sheets of one file → data sets. Sheets named by a year, or by a peer group ("Khối ...")

@@ -111,6 +111,21 @@ pub enum RowWhy {
     Repeat,
 }
 
+/// Why a Word table holds no data: before the first table of data, the letterhead (issuer,
+/// motto, number, date); after it, the signature (recipients, signer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotDataWhy {
+    Letterhead,
+    Signature,
+}
+
+/// What is nested too deep to read: tables in tables' cells, or a document's XML elements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Depth {
+    Tables,
+    Xml,
+}
+
 /// Why two data sets became one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JoinWhy {
@@ -227,6 +242,18 @@ pub enum Note {
     NoTableInSheet {
         sheet: String,
     },
+    /// A Word table drawn without lines, of two columns and no numbers: a letterhead or a
+    /// signature, not data; its cells are skipped.
+    NotDataTable {
+        sheet: String,
+        why: NotDataWhy,
+    },
+    /// Header rows given again inside a Word table (parts pasted together, each with its
+    /// header): read once, the repeats left out.
+    RepeatedHeader {
+        sheet: String,
+        rows: usize,
+    },
     // warnings
     UnreadCell {
         sheet: String,
@@ -253,6 +280,19 @@ pub enum Note {
         detail: String,
     },
     Encrypted,
+    /// A PDF with no text layer: a scan.
+    ScannedPdf,
+    /// A PDF that needs a password to open (not an empty one).
+    PdfPassword,
+    /// The on-demand document reader could not be loaded (offline without it, say).
+    ReaderUnavailable {
+        detail: String,
+    },
+    /// Tables in tables, or the XML, nested deeper than a document needs.
+    TooDeep {
+        what: Depth,
+        limit: usize,
+    },
     EmptyFile,
     NoTable,
     TooLarge {
@@ -368,6 +408,28 @@ impl Note {
                     format!("«{sheet}» ô {c}: «{indicator}» đã có giá trị ở ô khác, bỏ qua")
                 } else {
                     format!("“{sheet}” cell {c}: “{indicator}” already has a value from another cell, skipped")
+                }
+            }
+            Note::NotDataTable { sheet, why } => {
+                let (w_vi, w_en) = match why {
+                    NotDataWhy::Letterhead => {
+                        ("tiêu đề văn bản (cơ quan, số, ngày)", "the letterhead (issuer, number, date)")
+                    }
+                    NotDataWhy::Signature => {
+                        ("chữ ký văn bản (nơi nhận, người ký)", "the signature (recipients, signer)")
+                    }
+                };
+                if vi {
+                    format!("«{sheet}»: {w_vi}, không phải bảng số liệu")
+                } else {
+                    format!("“{sheet}”: {w_en}, not a data table")
+                }
+            }
+            Note::RepeatedHeader { sheet, rows } => {
+                if vi {
+                    format!("«{sheet}»: {rows} dòng tiêu đề cột lặp lại giữa bảng (bảng ghép từ nhiều phần), chỉ đọc một lần")
+                } else {
+                    format!("“{sheet}”: {rows} header rows repeated inside the table (parts pasted), read once")
                 }
             }
             Note::Duplicates { name, count } => {
@@ -585,9 +647,9 @@ impl Note {
         Some(match self {
             Note::UnknownFormat => {
                 if vi {
-                    "không phải tệp bảng tính được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv)".into()
+                    "không phải tệp được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)".into()
                 } else {
-                    "not a supported spreadsheet (xlsx, xlsm, xlsb, xls, ods, csv)".into()
+                    "not a supported file (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)".into()
                 }
             }
             Note::NotSpreadsheet { kind } => {
@@ -616,6 +678,39 @@ impl Note {
                     "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into()
                 } else {
                     "the file is password-protected; remove the password in Excel and try again".into()
+                }
+            }
+            Note::ScannedPdf => {
+                if vi {
+                    "Tệp PDF này là ảnh quét, không có chữ để đọc — hãy dùng bản PDF gốc hoặc tệp Excel".into()
+                } else {
+                    "This PDF is a scan, with no text to read — use the original PDF or the Excel file".into()
+                }
+            }
+            Note::PdfPassword => {
+                if vi {
+                    "Tệp PDF này cần mật khẩu để mở; hãy mở bằng trình đọc PDF, lưu lại bản không mật khẩu rồi thả lại"
+                        .into()
+                } else {
+                    "This PDF needs a password to open; open it in a PDF reader, save a copy without the password and drop that".into()
+                }
+            }
+            Note::ReaderUnavailable { detail } => {
+                if vi {
+                    format!("không tải được bộ đọc tài liệu PDF ({detail}); hãy tải lại trang rồi thử lại")
+                } else {
+                    format!("the PDF reader could not be loaded ({detail}); reload the page and try again")
+                }
+            }
+            Note::TooDeep { what, limit } => {
+                let (w_vi, w_en) = match what {
+                    Depth::Tables => ("bảng lồng trong bảng", "tables nested in tables"),
+                    Depth::Xml => ("các phần XML lồng nhau", "XML elements nested"),
+                };
+                if vi {
+                    format!("tài liệu có {w_vi} quá {limit} tầng; tệp có thể bị hỏng hoặc được tạo để gây lỗi")
+                } else {
+                    format!("the document has {w_en} more than {limit} deep; the file may be damaged or made to break readers")
                 }
             }
             Note::EmptyFile => {

@@ -1,5 +1,6 @@
 //! Reading: bytes and a file name → sheets of cells ([`Grid`]).
-//! calamine reads workbooks (xlsx, xlsm, xlsb, xls, ods); the csv crate reads text.
+//! calamine reads workbooks (xlsx, xlsm, xlsb, xls, ods); the csv crate reads text;
+//! [`crate::read::docx`] reads the tables of Word documents (docx, docm).
 
 use std::io::Cursor;
 
@@ -22,7 +23,7 @@ pub mod limits {
     pub const MAX_CELLS: u64 = 5_000_000;
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     Empty,
     Number(f64),
@@ -61,13 +62,34 @@ impl Cell {
 }
 
 /// One sheet as a rectangle of cells, at the positions the spreadsheet shows
-/// (row 0 is the sheet's first row even when the used range starts lower).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// (row 0 is the sheet's first row even when the used range starts lower). Serde: the PDF
+/// reader, a wasm module of its own, hands its tables to the import as postcard bytes.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Grid {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
     /// Merged regions: (first row, first column, last row, last column), inclusive.
     pub merges: Vec<(usize, usize, usize, usize)>,
+    /// What the reader already did with the cells or knows of them (a Word document's
+    /// reader does; the workbook readers leave it empty).
+    pub prepared: Prepared,
+}
+
+/// What a reader did with a grid before detection sees it, and what it knows of it.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Prepared {
+    /// The reader turned text typed in a legacy encoding into Unicode (a Word run in a
+    /// «.VnTime» or «VNI-Times» font): the import reports it and does not look again.
+    pub decoded: Option<crate::text::legacy::Legacy>,
+    /// The table holds no data (a letterhead, a signature): detection reads nothing from
+    /// it and counts its cells as skipped, with this note.
+    pub not_data: Option<Note>,
+    /// Rows the reader left out (header rows given again inside a table): each a note for
+    /// the report and how many non-empty cells it left out, counted as skipped.
+    pub left_out: Vec<(Note, u64)>,
+    /// The rows on top that the reader made of the paragraphs before a table (its title,
+    /// a cell each), not of the table's own cells.
+    pub title_rows: usize,
 }
 
 impl Grid {
@@ -90,6 +112,7 @@ impl Grid {
                 })
                 .collect(),
             merges: Vec::new(),
+            prepared: Prepared::default(),
         }
     }
 }
@@ -101,6 +124,8 @@ pub enum Format {
     Xls,
     Ods,
     Csv,
+    /// A Word document (.docx, .docm): its tables.
+    Docx,
 }
 
 /// Every sheet of an xlsx or xlsb workbook, read cell by cell through calamine's streaming
@@ -196,6 +221,7 @@ pub fn read_each(
             // calamine reads no merged regions from xlsb.
             stream_sheets!(wb, |_| Vec::new(), progress, sheet)
         }
+        Format::Docx => crate::read::docx::read(bytes, progress, sheet),
         Format::Ods => workbook(
             calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)),
             |_, _| Vec::new(),
@@ -239,7 +265,8 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
     let texty = ["csv", "tsv", "txt", "tab"].contains(&ext.as_str());
     let binary = bytes[..bytes.len().min(4096)].iter().filter(|b| **b == 0).count();
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if utf16 || (binary == 0 && (texty || !["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&ext.as_str()))) {
+    let packaged = ["xlsx", "xlsm", "xlsb", "xls", "ods", "docx", "docm"].contains(&ext.as_str());
+    if utf16 || (binary == 0 && (texty || !packaged)) {
         return Ok(Format::Csv);
     }
     Err(Note::UnknownFormat)
@@ -261,6 +288,7 @@ fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
             "xl/workbook.xml" => format = Some(Format::Xlsx),
             "xl/workbook.bin" => format = Some(Format::Xlsb),
             "content.xml" => format = format.or(Some(Format::Ods)),
+            "word/document.xml" => format = format.or(Some(Format::Docx)),
             _ => {}
         }
     }
@@ -316,7 +344,7 @@ where
             .into_iter()
             .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
             .collect();
-        sheet(Grid { name: clean(name), rows, merges });
+        sheet(Grid { name: clean(name), rows, merges, prepared: Prepared::default() });
     }
     Ok(())
 }
@@ -370,7 +398,7 @@ fn dense(name: &str, mut cells: Sparse, merges: Vec<calamine::Dimensions>) -> Re
         .into_iter()
         .map(|d| (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize))
         .collect();
-    Ok(Grid { name: clean(name), rows: grid_rows, merges })
+    Ok(Grid { name: clean(name), rows: grid_rows, merges, prepared: Prepared::default() })
 }
 
 /// Cleaned shared strings, by their place in the workbook's table of strings (the streaming
@@ -516,7 +544,7 @@ fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Res
         rows.push(row);
     }
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-    Ok(Grid { name: clean(stem), rows, merges: Vec::new() })
+    Ok(Grid { name: clean(stem), rows, merges: Vec::new(), prepared: Prepared::default() })
 }
 
 #[cfg(test)]
