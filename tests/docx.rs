@@ -92,6 +92,13 @@ fn par_decision_reads_its_appendix_table() {
     assert_eq!(d.periods(), vec!["2024"]);
     assert_eq!(d.units().len(), 63);
     assert_eq!(d.overall().as_deref(), Some("Chỉ số CCHC"));
+    // The report says where in the document the data set's table is.
+    let at = o.report.found.iter().find_map(|n| match n {
+        Note::DataSet { from, .. } => Some(from.clone()),
+        _ => None,
+    });
+    assert_eq!(at, Some(vec!["Phụ lục I, bảng 1".to_string()]));
+    assert!(o.report.found.iter().any(|n| n.text(Lang::Vi).contains("» (Phụ lục I, bảng 1): 63 đơn vị")));
     // The appendix's heading: its label, the title, then where it was published.
     assert_eq!(
         title_rows(&o, "Phụ lục I, bảng 1"),

@@ -62,7 +62,7 @@ impl Budget {
 ///
 /// Errors: [`Note::PdfPassword`] for a file that needs a password (an empty user password
 /// is tried, and opens RC4 and AES files), [`Note::ScannedPdf`] when no page has a glyph,
-/// [`Note::TruncatedFile`] or [`Note::Corrupt`] for what is not a readable PDF,
+/// [`Note::TruncatedPdf`] or [`Note::Corrupt`] for what is not a readable PDF,
 /// [`Note::TooLarge`] past a limit.
 pub fn pages(bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<Vec<Page>, Note> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
@@ -85,7 +85,7 @@ pub fn pages(bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<Vec<Page>, N
         return Err(corrupt(&format!("hơn {} trang / over {} pages", limits::MAX_PAGES, limits::MAX_PAGES)));
     }
     if all.is_empty() {
-        return Err(if ends_early(bytes) { Note::TruncatedFile } else { corrupt("không có trang / no pages") });
+        return Err(if ends_early(bytes) { Note::TruncatedPdf } else { corrupt("không có trang / no pages") });
     }
     let mut fonts = interp::FontCache::default();
     let mut budget = Budget;
@@ -119,7 +119,7 @@ fn load_error(e: LoadPdfError, bytes: &[u8]) -> Note {
     match e {
         LoadPdfError::Decryption(DecryptionError::PasswordProtected) => Note::PdfPassword,
         LoadPdfError::Decryption(d) => corrupt(&format!("mã hoá không đọc được / unreadable encryption ({d:?})")),
-        _ if ends_early(bytes) => Note::TruncatedFile,
+        _ if ends_early(bytes) => Note::TruncatedPdf,
         _ => corrupt("cấu trúc hỏng / damaged structure"),
     }
 }

@@ -111,7 +111,7 @@ fn a_password_a_scan_and_not_a_pdf_are_told_apart() {
     assert!(matches!(read(b"PK\x03\x04 a zip"), Err(Note::Corrupt { .. })));
     let whole = fixture("quyet-dinh-par-2024.libreoffice.pdf");
     let cut = read(&whole[..whole.len() / 3]);
-    assert!(matches!(cut, Ok(_) | Err(Note::TruncatedFile)), "{cut:?}");
+    assert!(matches!(cut, Ok(_) | Err(Note::TruncatedPdf)), "{cut:?}");
 }
 
 // Hostile files: each gives an answer (no panic, no hang) within two seconds.
@@ -220,7 +220,7 @@ fn a_page_tree_that_contains_itself() {
         b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Parent 2 0 R /Count 2 >>".to_vec(),
     ]);
     let r = quickly("cycle", &bytes);
-    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedFile)), "{r:?}");
+    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedPdf)), "{r:?}");
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn arrays_nested_deeper_than_any_document() {
         FONT.as_bytes().to_vec(),
     ]);
     let r = quickly("nesting", &bytes);
-    assert!(r.is_ok() || matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedFile)), "{r:?}");
+    assert!(r.is_ok() || matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedPdf)), "{r:?}");
 }
 
 #[test]
@@ -310,7 +310,7 @@ fn garbage_is_not_a_pdf() {
     let mut headed = b"%PDF-1.4\n".to_vec();
     headed.extend(&noise);
     let r = quickly("headed noise", &headed);
-    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedFile)), "{r:?}");
+    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedPdf)), "{r:?}");
     let r = quickly("objects without pages", &pdf(&[b"<< /Type /Catalog >>".to_vec()]));
-    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedFile)), "{r:?}");
+    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedPdf)), "{r:?}");
 }

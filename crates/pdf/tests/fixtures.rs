@@ -146,6 +146,9 @@ fn par_decision_ruled_table_over_pages() {
     assert_eq!(c.datasets[0].units().len(), 63);
     // 63 provinces × (8 components + the overall score + its rank).
     assert_eq!(o.report.cells.read, 63 * 10);
+    // The report says where in the document the data set's table is.
+    let said: Vec<String> = o.report.found.iter().map(|n| n.text(chiso_core::Lang::Vi)).collect();
+    assert!(said.iter().any(|t| t.contains("» (trang 2–5, bảng 1): 63 đơn vị")), "{said:?}");
 }
 
 #[test]

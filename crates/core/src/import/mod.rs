@@ -153,11 +153,12 @@ fn import_from(
     report.cells = notes.cells;
     let registry = Registry::default();
     let rankings = one_of_each_table(rankings, options.sheet.as_deref(), &registry, &mut report);
-    let datasets = assemble(rankings, file_name, &registry, &mut report);
+    let (datasets, places) = assemble(rankings, file_name, &registry, &mut report);
     progress(1.0);
-    for d in &datasets {
+    for (d, from) in datasets.iter().zip(places) {
         report.found.push(Note::DataSet {
             name: d.name.clone(),
+            from,
             units: d
                 .units()
                 .iter()
@@ -225,8 +226,10 @@ fn assemble(
     file_name: &str,
     registry: &Registry,
     report: &mut ImportReport,
-) -> Vec<DataSet> {
+) -> (Vec<DataSet>, Vec<Vec<String>>) {
     let mut sets: Vec<DataSet> = Vec::new();
+    // Where in a document each data set's tables are («trang 2–5, bảng 1»).
+    let mut places: Vec<Vec<String>> = Vec::new();
     let standalone: Vec<bool> = tables
         .iter()
         .map(|t| {
@@ -256,12 +259,16 @@ fn assemble(
             Some(i) => i,
             None => {
                 sets.push(DataSet { name, source: key, ..Default::default() });
+                places.push(Vec::new());
                 tables_in.push(0);
                 slices_of.push(Vec::new());
                 sets.len() - 1
             }
         };
         set_of.push(idx);
+        if names::is_place(&t.sheet) {
+            places[idx].push(t.sheet.clone());
+        }
         tables_in[idx] += 1;
         // A group sheet renames empty groups below: its slices are counted again by text.
         if tables_in[idx] == 1 && !is_group_sheet(&t.sheet) {
@@ -294,8 +301,7 @@ fn assemble(
         }
     }
     report.merges = cleaner.merges.into_iter().collect();
-    sets.retain(|s| !s.observations.is_empty());
-    sets
+    sets.into_iter().zip(places).filter(|(s, _)| !s.observations.is_empty()).unzip()
 }
 
 /// A table's lower-is-better indicators, English names and top scores, added to its data
@@ -656,7 +662,7 @@ mod tests {
                 ..Default::default()
             };
             fill_ranks(&mut by_text);
-            let sets = assemble(vec![t], "x.csv", &Registry::default(), &mut ImportReport::new("x.csv"));
+            let (sets, _) = assemble(vec![t], "x.csv", &Registry::default(), &mut ImportReport::new("x.csv"));
             let ranks = |d: &DataSet| -> Vec<(String, String, String, String, Option<u32>)> {
                 d.observations
                     .iter()

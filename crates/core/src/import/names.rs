@@ -39,7 +39,12 @@ pub(super) fn title_name(title: &str) -> String {
             break;
         }
     }
-    shorten(&clean(out.join(" ").trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c))))
+    let mut name = out.join(" ");
+    // "… NĂM 2024 (SIPAS 2024)" leaves "(SIPAS": a bracket the years closed goes with them.
+    if let Some(open) = name.rfind('(').filter(|i| !name[*i..].contains(')')) {
+        name.truncate(open);
+    }
+    shorten(&clean(name.trim_matches(|c: char| c.is_whitespace() || ":-–,".contains(c))))
 }
 
 /// The longest a data set's name gets: a long title is cut after a word, with "…".
@@ -67,7 +72,7 @@ pub(super) fn untitled_name(sheet: &str, file_name: &str) -> String {
         || ["sheet", "trang tinh", "trang", "worksheet", "bang", "data", "du lieu", "tabelle", "feuil"]
             .iter()
             .any(|d| f.strip_prefix(d).is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_digit())))
-        || is_place(&f);
+        || is_place(sheet);
     let raw = if default || sheet == file_stem(file_name) { file_stem(file_name) } else { sheet.to_string() };
     // "PAR_INDEX_2024" and "PCI-2019": a year joined to the words by _ or - is a word too.
     let spaced_year = raw.split_whitespace().any(|w| find_year(w).is_some() && w.len() == 4);
@@ -84,10 +89,12 @@ fn file_stem(file_name: &str) -> String {
     clean(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s))
 }
 
-/// A document's table named by where it is («trang 3–5, bảng 1», «Phụ lục I, bảng 2»):
-/// a place, not a name for its data.
-fn is_place(folded: &str) -> bool {
-    (folded.starts_with("trang ") || folded.starts_with("phu luc ")) && folded.contains("bang ")
+/// A document's table named by where it is («trang 3–5, bảng 1», «Phụ lục I, bảng 2»,
+/// «Bảng 2»: the readers of PDF and Word name them so): a place, not a name for its data.
+pub(super) fn is_place(sheet: &str) -> bool {
+    let f = fold(sheet);
+    ((f.starts_with("trang ") || f.starts_with("phu luc ")) && f.contains("bang "))
+        || f.strip_prefix("bang ").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -99,5 +106,14 @@ mod tests {
         assert_eq!(untitled_name("trang 3–5, bảng 1", "sipas-2024.pdf"), "sipas");
         assert_eq!(untitled_name("Phụ lục I, bảng 2", "Quyết định 1234.docx"), "Quyết định 1234");
         assert_eq!(untitled_name("Kết quả SIPAS", "a.pdf"), "Kết quả SIPAS");
+    }
+
+    #[test]
+    fn a_bracket_the_years_closed_goes_with_them() {
+        assert_eq!(
+            title_name("CHỈ SỐ HÀI LÒNG VỀ SỰ PHỤC VỤ HÀNH CHÍNH NĂM 2024 (SIPAS 2024)"),
+            "CHỈ SỐ HÀI LÒNG VỀ SỰ PHỤC VỤ HÀNH CHÍNH"
+        );
+        assert_eq!(title_name("Chỉ số PCI (VCCI) 2019"), "Chỉ số PCI (VCCI)");
     }
 }

@@ -41,66 +41,7 @@ pub enum Limit {
     UncompressedBytes,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-
-    /// Formats a number: decimal comma in Vietnamese, point in English.
-    pub fn num(self, v: f64, decimals: usize) -> String {
-        let s = format!("{v:.decimals$}");
-        match self {
-            Lang::Vi => s.replace('.', ","),
-            Lang::En => s,
-        }
-    }
-}
-
-/// Excel-style column letters: 0 → A, 26 → AA.
-pub fn col_name(mut c: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
-
-/// Column letters back to an index: "A" → 0, "aa" → 26; `None` for anything else.
-pub fn col_index(letters: &str) -> Option<usize> {
-    let t = letters.trim();
-    if t.is_empty() || t.len() > 3 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    Some(t.to_ascii_uppercase().bytes().fold(0usize, |acc, b| acc * 26 + (b - b'A' + 1) as usize) - 1)
-}
-
-/// 5000000 → "5.000.000" (Vietnamese) or "5,000,000" (English).
-pub fn group_thousands(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use super::lang::{col_index, col_name, group_thousands, Lang};
 
 /// Why a row of the table is not read as a unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +97,8 @@ pub enum Note {
     // found
     DataSet {
         name: String,
+        /// Where its tables are in a document («trang 2–5, bảng 1»); empty for a workbook.
+        from: Vec<String>,
         units: usize,
         periods: Vec<String>,
         indicators: usize,
@@ -282,6 +225,8 @@ pub enum Note {
     Encrypted,
     /// A PDF with no text layer: a scan.
     ScannedPdf,
+    /// A PDF that ends early (a download or copy that did not finish).
+    TruncatedPdf,
     /// A PDF that needs a password to open (not an empty one).
     PdfPassword,
     /// The on-demand document reader could not be loaded (offline without it, say).
@@ -427,9 +372,9 @@ impl Note {
             }
             Note::RepeatedHeader { sheet, rows } => {
                 if vi {
-                    format!("«{sheet}»: {rows} dòng tiêu đề cột lặp lại giữa bảng (bảng ghép từ nhiều phần), chỉ đọc một lần")
+                    format!("«{sheet}»: {rows} dòng tiêu đề cột lặp lại (đầu mỗi trang, hoặc giữa các phần của bảng), chỉ đọc một lần")
                 } else {
-                    format!("“{sheet}”: {rows} header rows repeated inside the table (parts pasted), read once")
+                    format!("“{sheet}”: {rows} header rows repeated (at the top of each page, or between parts of the table), read once")
                 }
             }
             Note::Duplicates { name, count } => {
@@ -446,12 +391,15 @@ impl Note {
     /// What was read: data sets, maps, layouts, rows and columns set aside.
     fn about_data(&self, vi: bool) -> Option<String> {
         Some(match self {
-            Note::DataSet { name, units, periods, indicators, values } => {
+            Note::DataSet { name, from, units, periods, indicators, values } => {
                 let p = periods.join(", ");
+                let at = if from.is_empty() { String::new() } else { format!(" ({})", from.join("; ")) };
                 if vi {
-                    format!("Bộ dữ liệu «{name}»: {units} đơn vị, kỳ {p}, {indicators} chỉ số, {values} giá trị")
+                    format!("Bộ dữ liệu «{name}»{at}: {units} đơn vị, kỳ {p}, {indicators} chỉ số, {values} giá trị")
                 } else {
-                    format!("Data set “{name}”: {units} units, periods {p}, {indicators} indicators, {values} values")
+                    format!(
+                        "Data set “{name}”{at}: {units} units, periods {p}, {indicators} indicators, {values} values"
+                    )
                 }
             }
             Note::MapUsed { name, p63, p34 } => {
@@ -647,9 +595,10 @@ impl Note {
         Some(match self {
             Note::UnknownFormat => {
                 if vi {
-                    "không phải tệp được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)".into()
+                    "không phải tệp bảng tính hay tài liệu được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)"
+                        .into()
                 } else {
-                    "not a supported file (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)".into()
+                    "not a supported spreadsheet or document (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)".into()
                 }
             }
             Note::NotSpreadsheet { kind } => {
@@ -678,6 +627,14 @@ impl Note {
                     "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into()
                 } else {
                     "the file is password-protected; remove the password in Excel and try again".into()
+                }
+            }
+            Note::TruncatedPdf => {
+                if vi {
+                    "tài liệu PDF bị cắt cụt (có thể tải về hoặc sao chép chưa xong); hãy lấy lại tệp".into()
+                } else {
+                    "the PDF document is cut short (perhaps a download or copy did not finish); get the file again"
+                        .into()
                 }
             }
             Note::ScannedPdf => {
@@ -766,30 +723,6 @@ impl Note {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn columns() {
-        assert_eq!(col_name(0), "A");
-        assert_eq!(col_name(25), "Z");
-        assert_eq!(col_name(26), "AA");
-        assert_eq!(col_name(27), "AB");
-        assert_eq!(col_name(701), "ZZ");
-        assert_eq!(col_name(702), "AAA");
-        for i in [0, 1, 25, 26, 27, 701, 702] {
-            assert_eq!(col_index(&col_name(i)), Some(i));
-        }
-        assert_eq!(col_index("b"), Some(1));
-        assert_eq!(col_index("B2"), None);
-        assert_eq!(col_index(""), None);
-        assert_eq!(group_thousands(5_000_000, '.'), "5.000.000");
-        assert_eq!(group_thousands(999, ','), "999");
-    }
-
-    #[test]
-    fn numbers_follow_language() {
-        assert_eq!(Lang::Vi.num(85.432, 2), "85,43");
-        assert_eq!(Lang::En.num(85.432, 2), "85.43");
-    }
 
     #[test]
     fn both_languages_differ() {

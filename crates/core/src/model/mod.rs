@@ -1,5 +1,6 @@
 //! Core data types: what an import produces and what the views read.
 
+pub mod lang;
 pub mod map2025;
 pub mod messages;
 pub mod summary;
