@@ -5,35 +5,17 @@
 
 use std::collections::BTreeSet;
 
-use chiso_core::export::tidy_csv;
 use chiso_core::model::messages::{Legacy, NotDataWhy, Note};
 use chiso_core::read::grid::{read, Grid};
 use chiso_core::text::value::parse_num;
 use chiso_core::{import_file, Catalog, ImportOutcome, ImportStatus, Lang};
 
-type Row = [String; 6];
+#[path = "support/tidy.rs"]
+mod tidy;
+use tidy::{same, tidy_rows};
 
-fn tidy_rows(c: &Catalog) -> BTreeSet<Row> {
-    let csv = tidy_csv(c);
-    let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            std::array::from_fn(|i| rec[i + 1].to_string())
-        })
-        .collect()
-}
-
-fn expected_csv(name: &str) -> BTreeSet<Row> {
-    let text = std::fs::read_to_string(format!("tests/fixtures/documents/{name}")).unwrap();
-    let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    r.records().map(|rec| std::array::from_fn(|i| rec.as_ref().unwrap()[i].to_string())).collect()
-}
-
-fn same(got: &BTreeSet<Row>, want: &BTreeSet<Row>, what: &str) {
-    let missing: Vec<_> = want.difference(got).collect();
-    let extra: Vec<_> = got.difference(want).collect();
-    assert!(missing.is_empty() && extra.is_empty(), "{what}\nmissing: {missing:#?}\nextra: {extra:#?}");
+fn expected_csv(name: &str) -> BTreeSet<tidy::Row> {
+    tidy::expected_csv(&format!("tests/fixtures/documents/{name}"))
 }
 
 fn document(name: &str) -> Vec<u8> {

@@ -5,6 +5,8 @@
 
 #[path = "support/published.rs"]
 mod published;
+#[path = "support/tidy.rs"]
+mod tidy;
 
 use std::collections::BTreeSet;
 
@@ -12,24 +14,7 @@ use chiso_core::export::tidy_csv;
 use chiso_core::model::messages::{Note, RowWhy, SameWhy};
 use chiso_core::{import_file, import_file_with, Catalog, ImportOptions, ImportOutcome, ImportStatus};
 use published::{Published, Row};
-
-/// Tidy rows without the data set's name: group, unit, period, indicator, value, rank.
-fn tidy_rows(c: &Catalog) -> BTreeSet<Row> {
-    let csv = tidy_csv(c);
-    let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            std::array::from_fn(|i| rec[i + 1].to_string())
-        })
-        .collect()
-}
-
-fn same(got: &BTreeSet<Row>, want: &BTreeSet<Row>, what: &str) {
-    let missing: Vec<_> = want.difference(got).collect();
-    let extra: Vec<_> = got.difference(want).collect();
-    assert!(missing.is_empty() && extra.is_empty(), "{what}\nmissing: {missing:#?}\nextra: {extra:#?}");
-}
+use tidy::{same, tidy_rows};
 
 fn read(p: &Published) -> (ImportOutcome, Catalog) {
     let o = import_file(&p.bytes, &p.file);
@@ -48,9 +33,7 @@ fn check(p: &Published) -> ImportOutcome {
 }
 
 fn expected_csv(name: &str) -> BTreeSet<Row> {
-    let text = std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
-    let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    r.records().map(|rec| std::array::from_fn(|i| rec.as_ref().unwrap()[i].to_string())).collect()
+    tidy::expected_csv(&format!("tests/fixtures/{name}"))
 }
 
 fn fixture(name: &str) -> (ImportOutcome, Catalog) {

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeSet;
 
-use chiso_core::export::tidy_csv;
 use chiso_core::import::import_grids;
 use chiso_core::model::messages::Note;
 use chiso_core::read::grid::{Cell, Grid};
@@ -13,52 +12,12 @@ use chiso_core::text::value::parse_num;
 use chiso_core::{Catalog, ImportOptions, ImportOutcome, ImportStatus};
 use chiso_pdf::layout::OUTSIDE;
 
-type Row = [String; 6];
+#[path = "../../../tests/support/tidy.rs"]
+mod tidy;
+use tidy::{same, tidy_rows};
 
-/// A CSV file's records (RFC 4180: quoted fields, doubled quotes), its header left out.
-fn csv_records(text: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let (mut record, mut field) = (Vec::new(), String::new());
-    let (mut quoted, mut chars) = (false, text.chars().peekable());
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records.into_iter().skip(1).collect()
-}
-
-/// Tidy rows without the data set's name: group, unit, period, indicator, value, rank.
-fn tidy_rows(c: &Catalog) -> BTreeSet<Row> {
-    csv_records(&tidy_csv(c)).into_iter().map(|r| std::array::from_fn(|i| r[i + 1].clone())).collect()
-}
-
-fn expected_csv(name: &str) -> BTreeSet<Row> {
-    let text = std::fs::read_to_string(path(name)).unwrap();
-    csv_records(&text).into_iter().map(|r| std::array::from_fn(|i| r[i].clone())).collect()
-}
-
-fn same(got: &BTreeSet<Row>, want: &BTreeSet<Row>, what: &str) {
-    let missing: Vec<_> = want.difference(got).collect();
-    let extra: Vec<_> = got.difference(want).collect();
-    assert!(missing.is_empty() && extra.is_empty(), "{what}\nmissing: {missing:#?}\nextra: {extra:#?}");
+fn expected_csv(name: &str) -> BTreeSet<tidy::Row> {
+    tidy::expected_csv(&path(name))
 }
 
 fn path(name: &str) -> String {
@@ -192,8 +151,11 @@ fn plan_targets_from_a_ruled_table() {
     assert!(c.datasets.is_empty(), "{}", dump(&g));
     assert_eq!(c.targets.len(), 1, "{}", dump(&g));
     let text = std::fs::read_to_string(path("ke-hoach-chi-tieu-2025.expected.csv")).unwrap();
-    let want: Vec<(String, String, Option<f64>)> =
-        csv_records(&text).into_iter().map(|r| (r[0].clone(), r[1].clone(), parse_num(&r[2]).as_value())).collect();
+    let want: Vec<(String, String, Option<f64>)> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap())
+        .map(|r| (r[0].to_string(), r[1].to_string(), parse_num(&r[2]).as_value()))
+        .collect();
     let got: Vec<(String, String, Option<f64>)> = c.targets[0]
         .targets
         .iter()

@@ -299,6 +299,7 @@ impl Note {
         self.about_data(vi)
             .or_else(|| self.about_cells(vi))
             .or_else(|| self.about_file(vi))
+            .or_else(|| self.about_documents(vi))
             .or_else(|| self.about_joins(vi))
             .unwrap_or_default()
     }
@@ -590,45 +591,9 @@ impl Note {
         })
     }
 
-    /// Why a file could not be read at all.
-    fn about_file(&self, vi: bool) -> Option<String> {
+    /// Why a PDF could not be read.
+    fn about_documents(&self, vi: bool) -> Option<String> {
         Some(match self {
-            Note::UnknownFormat => {
-                if vi {
-                    "không phải tệp bảng tính hay tài liệu được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)"
-                        .into()
-                } else {
-                    "not a supported spreadsheet or document (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)".into()
-                }
-            }
-            Note::NotSpreadsheet { kind } => {
-                if vi {
-                    format!("đây là tài liệu {} mang tên bảng tính, không phải tệp Excel; hãy mở bằng Excel rồi lưu lại dạng .xlsx", kind.word())
-                } else {
-                    format!("this is a {} document named like a spreadsheet, not an Excel file; open it in Excel and save it as .xlsx", kind.word())
-                }
-            }
-            Note::TruncatedFile => {
-                if vi {
-                    "tệp bị cắt cụt (có thể tải về hoặc sao chép chưa xong); hãy lấy lại tệp".into()
-                } else {
-                    "the file is cut short (perhaps a download or copy did not finish); get the file again".into()
-                }
-            }
-            Note::Corrupt { detail } => {
-                if vi {
-                    format!("tệp bị hỏng hoặc không đọc được ({detail})")
-                } else {
-                    format!("the file is damaged or unreadable ({detail})")
-                }
-            }
-            Note::Encrypted => {
-                if vi {
-                    "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into()
-                } else {
-                    "the file is password-protected; remove the password in Excel and try again".into()
-                }
-            }
             Note::TruncatedPdf => {
                 if vi {
                     "tài liệu PDF bị cắt cụt (có thể tải về hoặc sao chép chưa xong); hãy lấy lại tệp".into()
@@ -668,6 +633,49 @@ impl Note {
                     format!("tài liệu có {w_vi} quá {limit} tầng; tệp có thể bị hỏng hoặc được tạo để gây lỗi")
                 } else {
                     format!("the document has {w_en} more than {limit} deep; the file may be damaged or made to break readers")
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// Why a file could not be read at all.
+    fn about_file(&self, vi: bool) -> Option<String> {
+        Some(match self {
+            Note::UnknownFormat => {
+                if vi {
+                    "không phải tệp bảng tính hay tài liệu được hỗ trợ (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)"
+                        .into()
+                } else {
+                    "not a supported spreadsheet or document (xlsx, xlsm, xlsb, xls, ods, csv, docx, pdf)".into()
+                }
+            }
+            Note::NotSpreadsheet { kind } => {
+                if vi {
+                    format!("đây là tài liệu {} mang tên bảng tính, không phải tệp Excel; hãy mở bằng Excel rồi lưu lại dạng .xlsx", kind.word())
+                } else {
+                    format!("this is a {} document named like a spreadsheet, not an Excel file; open it in Excel and save it as .xlsx", kind.word())
+                }
+            }
+            Note::TruncatedFile => {
+                if vi {
+                    "tệp bị cắt cụt (có thể tải về hoặc sao chép chưa xong); hãy lấy lại tệp".into()
+                } else {
+                    "the file is cut short (perhaps a download or copy did not finish); get the file again".into()
+                }
+            }
+            Note::Corrupt { detail } => {
+                if vi {
+                    format!("tệp bị hỏng hoặc không đọc được ({detail})")
+                } else {
+                    format!("the file is damaged or unreadable ({detail})")
+                }
+            }
+            Note::Encrypted => {
+                if vi {
+                    "tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi thử lại".into()
+                } else {
+                    "the file is password-protected; remove the password in Excel and try again".into()
                 }
             }
             Note::EmptyFile => {
