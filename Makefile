@@ -84,6 +84,11 @@ fuzz:
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O import corpus/import seeds/import -- \
 	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=262144
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O codec corpus/codec seeds/codec -- -max_total_time=$(FUZZ_SECONDS)
+	mkdir -p fuzz/corpus/docx fuzz/corpus/pdf
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O docx corpus/docx seeds/docx -- \
+	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=262144
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O pdf corpus/pdf seeds/pdf -- \
+	  -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=262144
 
 serve: tools
 	@echo "Chỉ Số: http://127.0.0.1:8080 — press «Dữ liệu mẫu» for the built-in sample."
