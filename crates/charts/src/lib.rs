@@ -1,4 +1,4 @@
-//! Charts: functions generic over a plotters [`DrawingBackend`], so the same drawing goes
+//! Charts: functions generic over a plotters [`DrawingBackend`](plotters::prelude::DrawingBackend), so the same drawing goes
 //! to the page's canvas, to SVG for export and to native snapshot tests.
 
 pub mod bump;

@@ -3,10 +3,13 @@
 //! Nothing here knows about the browser: no web-sys, no yew, no wasm-bindgen. Every stage
 //! is a plain function that builds and tests natively with `cargo test`.
 //!
-//! Flow: [`grid`] (bytes → sheets of cells) → [`detect`] (cells → tables, layouts) →
-//! [`value`] (text → numbers, targets) → [`units`] (names → canonical units) →
-//! [`model`] (data sets, target sheets, import report) → [`analyse`] (view models) →
-//! [`export`] (tidy CSV).
+//! Flow: [`read`] (bytes → sheets of cells: [`read::grid`] for workbooks and text,
+//! [`read::docx`] for Word; PDFs are read by the crate chiso-pdf and handed over by
+//! [`read::handoff`]) → [`detect`] (cells → tables, layouts) → [`text::value`] (text →
+//! numbers, targets) → [`text::units`] (names → canonical units) → [`model`] (data sets,
+//! target sheets, import report) → [`analyse`] (view models) → [`export`] (tidy CSV);
+//! [`link`] (the view state in the address) and [`wire`] (an outcome between the import
+//! worker and the page).
 
 pub mod analyse;
 pub mod detect;

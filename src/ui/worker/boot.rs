@@ -64,7 +64,9 @@ pub fn new_worker() -> Result<web_sys::Worker, JsValue> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let worker = web_sys::Worker::new(&url);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The worker has its script once it is made: the URL is freed at once (a failure to
+    // free it only keeps a 1 KB blob until the page closes).
+    crate::ui::dom::logged("freeing the worker's script URL", web_sys::Url::revoke_object_url(&url));
     worker
 }
 

@@ -15,12 +15,11 @@ const PART_ROWS: usize = 50_000;
 const WARM_UPS: usize = 1;
 /// After them, how long until the worker reads the sample as a long table (see
 /// [`warm_up_long`]): read at once, the engine's optimising compiler, busy with its code,
-/// slowed a file dropped 0.3 s after the page loaded (long 785 → 835 ms).
+/// slowed a file dropped just after the page loaded (figures: bench/RESULTS.md, «Warm-up»).
 const LONG_WARM_UP_MS: u32 = 1500;
 /// Then the readings again, wide and long, this many times, a task each: the engine
 /// optimises a function only once it has run a while, and one reading of a 63 × 5 sample is
-/// not a while. The first 144k-row long file dropped 3 s after the page was ready: 692 →
-/// 670 ms in the page (dropped 1.7 s after: 733 → 707 ms; medians of 7 pages).
+/// not a while (bench/RESULTS.md, «Warm-up»).
 const LATER_WARM_UPS: usize = 12;
 
 use super::protocol::{JobId, Reply, Request};
@@ -67,14 +66,17 @@ pub fn serve() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = Reply::Ready.post(&scope);
+    if let Err(e) = Reply::Ready.post(&scope) {
+        // Without `ready` the page gives this worker up after its start-up time and reads
+        // files itself (importer.rs, `on_slow_start`): nothing more to do here.
+        web_sys::console::warn_2(&"Chỉ Số: the import worker could not say it is ready:".into(), &e);
+    }
     // Warm up: the engine compiles hot code with its optimising tier only after it has
     // run a while, so the first file dropped would be read by slow code. Reading the
     // built-in sample now (off the page's thread, before anyone drops a file) makes the
-    // first real import faster (63 × 5 sample: ~90 → ~25 ms). More readings (16) made the
-    // first 144k-row file read ~80 ms faster when dropped seconds later, but a file dropped
-    // 0.3 s after the page loaded waited for them (long 786 → 921 ms, wide 286 → 387 ms in
-    // the page): one it is, and none once a file has come.
+    // first real import faster; more readings made a file dropped just after the page
+    // loaded wait for them: one it is, and none once a file has come (bench/RESULTS.md,
+    // «Warm-up»).
     warm_up(WARM_UPS, busy);
 }
 
@@ -86,20 +88,33 @@ fn throttled(job: JobId, post: &web_sys::DedicatedWorkerGlobalScope, from: f64, 
         let now = js_sys::Date::now();
         if now - last >= 100.0 {
             last = now;
-            // A lost progress message only leaves the bar where it was.
+            // A lost progress message only leaves the bar where it was: the next one, or
+            // the outcome, moves it on.
             let _ = Reply::Progress { job, fraction: from + fraction * (to - from) }.post(&post);
         }
     }
 }
 
-/// Sends a job's outcome to the page, in parts.
+/// Sends a job's outcome to the page, in parts. An outcome that cannot be sent (a buffer
+/// the browser refuses to copy, say) is replaced by one that says so; if even that cannot
+/// be sent, the worker throws: the page hears of it as the reader's crash (its `error`
+/// event), so the job ends as failed and a new worker takes the queue on — a job is never
+/// left waiting.
 fn finish(job: JobId, outcome: ImportOutcome, post: &web_sys::DedicatedWorkerGlobalScope) {
-    let mut parts = Vec::new();
-    wire::encode_parts_each(&outcome, PART_ROWS, &mut |p| parts.push(js_sys::Uint8Array::from(p.as_slice())));
+    let file = outcome.report.file.clone();
+    let Err(e) = send(job, &outcome, post) else { return };
     drop(outcome);
-    if let Err(e) = (Reply::Done { job, parts }).post(post) {
-        web_sys::console::error_2(&"Chỉ Số: the import worker could not send its outcome:".into(), &e);
+    web_sys::console::error_2(&"Chỉ Số: the import worker could not send its outcome:".into(), &e);
+    let detail = "the outcome could not be handed to the page".to_string();
+    if send(job, &ImportOutcome::failed(&file, Note::Corrupt { detail }), post).is_err() {
+        wasm_bindgen::throw_str("Chỉ Số: the import worker cannot send anything to the page");
     }
+}
+
+fn send(job: JobId, outcome: &ImportOutcome, post: &web_sys::DedicatedWorkerGlobalScope) -> Result<(), JsValue> {
+    let mut parts = Vec::new();
+    wire::encode_parts_each(outcome, PART_ROWS, &mut |p| parts.push(js_sys::Uint8Array::from(p.as_slice())));
+    Reply::Done { job, parts }.post(post)
 }
 
 /// A PDF: its tables read by the on-demand reader (the first half of the bar), then
@@ -140,9 +155,7 @@ fn warm_up(left: usize, busy: Rc<Cell<bool>>) {
 
 /// Reads the sample as a long table, unless a file has come, then (`left` more times,
 /// a task each) the sample as it is and as a long table again: the sample is a wide table,
-/// and a long one goes through other code (the first 144k-row long file dropped 2.5 s
-/// after the page loaded, in the page: 754 → 717 ms, the middle of three medians of 7
-/// pages).
+/// and a long one goes through other code (bench/RESULTS.md, «Warm-up»).
 fn warm_up_long(csv: Rc<String>, busy: Rc<Cell<bool>>, left: usize) {
     if busy.get() {
         return;

@@ -16,7 +16,7 @@ impl Reader {
             Reader::Page => "page",
         };
         if let Some(body) = gloo::utils::document().body() {
-            let _ = body.set_attribute("data-importer", how);
+            crate::ui::dom::set_attr(&body, "data-importer", how);
         }
     }
 }

@@ -173,7 +173,8 @@ impl Importer {
             Ok(worker) => self.queue.borrow_mut().started(worker, first),
             Err(e) => {
                 web_sys::console::warn_2(&"Chỉ Số: no import worker, reading in the page:".into(), &e);
-                let _ = self.queue.borrow_mut().give_up();
+                // The queue had no worker to give back (none could be made): dropped unseen.
+                drop(self.queue.borrow_mut().give_up());
                 Reader::Page.mark();
             }
         }

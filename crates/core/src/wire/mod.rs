@@ -155,7 +155,8 @@ pub fn decode_request(bytes: &[u8]) -> Result<(String, ImportOptions), WireError
 /// A data set's observations as serde sees them (`#[serde(with)]` on
 /// [`DataSet::observations`](crate::model::DataSet)): the distinct texts, then one row
 /// `(group, unit, period, indicator, value, rank)` per observation, names as numbers into
-/// the texts. Decoding gives every observation of a text the same [`Text`].
+/// the texts. Decoding gives every observation of a text the same
+/// [`Text`](crate::model::Text).
 pub mod observations {
     use rustc_hash::FxHashMap;
     use serde::de::{self, DeserializeSeed, SeqAccess, Visitor};

@@ -7,8 +7,8 @@
 //! Quyết định số …)») are title rows on top of it, as a workbook's title rows are, the
 //! source note last. A letterhead or a signature table is handed over marked as not data:
 //! detection reads nothing from it and counts its cells as skipped, with that reason.
-//! By part: [`parse`] reads the XML, [`table`] makes a table's cells, [`styles`] reads the
-//! fonts and borders of styles.xml.
+//! By part: `parse.rs` reads the XML, `table.rs` makes a table's cells, `styles.rs` reads
+//! the fonts and borders of styles.xml.
 
 mod parse;
 mod styles;
