@@ -98,6 +98,8 @@ pub fn to_svg<R>(
         let root = plotters::drawing::IntoDrawingArea::into_drawing_area(plotters::backend::SVGBackend::with_string(
             &mut out, size,
         ));
+        // What `draw` returns (plotters' result of its last step) is for the caller to use
+        // inside it: the SVG drawn so far is the answer either way.
         let _ = draw(root);
     }
     out

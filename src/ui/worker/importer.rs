@@ -25,7 +25,7 @@ use super::protocol::{JobId, Part, Reply, Request};
 use super::queue::{Job, Queue, State};
 use crate::ui::browser::next_task;
 use chiso_core::model::messages::Note;
-use chiso_core::model::summary::SummaryBuilder;
+use chiso_core::model::prepare::Preparation;
 use chiso_core::{import_file_progress, wire, ImportOptions, ImportOutcome};
 
 /// What the page hears from the importer.
@@ -114,51 +114,22 @@ impl Importer {
                 Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
             },
             None => match p.finish() {
-                Ok(outcome) => me.sum_up(job, outcome, 0, 0, SummaryBuilder::default()),
+                Ok(outcome) => me.prepare(job, outcome, Preparation::default()),
                 Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
             },
         });
     }
 
-    /// Sums up the outcome's data sets, `SUM_ROWS` observations a task (data set `set`,
-    /// from observation `from`), each then [`Importer::derive`]d; then hands it on.
-    fn sum_up(&self, job: JobId, outcome: ImportOutcome, set: usize, from: usize, mut b: SummaryBuilder) {
+    /// Makes the outcome's data sets ready for the page, a step of the core's
+    /// [`Preparation`] a task (`SUM_ROWS` observations summed up at most); then hands it on.
+    fn prepare(&self, job: JobId, outcome: ImportOutcome, mut steps: Preparation) {
         let me = self.clone();
         next_task(move || {
-            let Some(d) = outcome.datasets.get(set) else {
-                return me.emit_done(job, outcome);
-            };
-            let to = (from + SUM_ROWS).min(d.observations.len());
-            b.feed(&d.observations[from..to]);
-            if to < d.observations.len() {
-                return me.sum_up(job, outcome, set, to, b);
+            if steps.step(&outcome.datasets, SUM_ROWS) {
+                me.prepare(job, outcome, steps);
+            } else {
+                me.emit_done(job, outcome);
             }
-            d.summary.set(&d.observations, b.finish());
-            me.derive(job, outcome, set, 0);
-        });
-    }
-
-    /// What is kept with data set `set`'s summary, a task each from `step`: its units in
-    /// order; their matching keys, which the catalog reads when it takes the file (in the
-    /// task that shows it, 10,600 commune names made it ~20 ms longer); each period's map of
-    /// provinces, which the views ask for on their first render. Then the next data set.
-    fn derive(&self, job: JobId, outcome: ImportOutcome, set: usize, step: usize) {
-        let me = self.clone();
-        next_task(move || {
-            let d = &outcome.datasets[set];
-            match step {
-                0 => {
-                    d.summary().units_sorted();
-                }
-                1 => {
-                    d.summary().unit_keys();
-                }
-                _ => {
-                    chiso_core::model::map2025::Map2025::shared().maps(d);
-                    return me.sum_up(job, outcome, set + 1, 0, SummaryBuilder::default());
-                }
-            }
-            me.derive(job, outcome, set, step + 1);
         });
     }
 

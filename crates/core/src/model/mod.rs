@@ -3,6 +3,7 @@
 pub mod lang;
 pub mod map2025;
 pub mod messages;
+pub mod prepare;
 pub mod summary;
 
 use serde::{Deserialize, Serialize};

@@ -230,7 +230,14 @@ impl SummaryCell {
 impl SummaryCell {
     /// Keeps a summary made elsewhere (by a [`SummaryBuilder`] fed these observations).
     pub fn set(&self, observations: &[Observation], s: Summary) {
+        // One already kept (made on first use meanwhile) is of the same observations: the
+        // new one is dropped.
         let _ = self.0.set((observations.as_ptr() as usize, observations.len(), Rc::new(s)));
+    }
+
+    /// Whether a summary is kept (made on first use, or kept by [`SummaryCell::set`]).
+    pub fn is_made(&self) -> bool {
+        self.0.get().is_some()
     }
 }
 
