@@ -209,16 +209,91 @@ pub fn t(lang: Lang, k: K) -> &'static str {
     }
 }
 
+/// A text with its placeholders (`%` and one letter) filled in one pass: what is put in
+/// is not scanned again (a unit named «%n …» stays as it is); a placeholder not given
+/// stays as written.
+fn fill(template: &str, values: &[(char, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut chars = template.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let next = chars.clone().next();
+        match next.and_then(|n| values.iter().find(|(k, _)| *k == n)) {
+            Some((_, v)) => {
+                out.push_str(v);
+                chars.next();
+            }
+            None => out.push('%'),
+        }
+    }
+    out
+}
+
 /// What a regrouped value is: the mean of `used` of the `of` former provinces (its rank,
 /// like every rank of the regrouped period, recomputed among the 34).
 pub fn regrouped_note(lang: Lang, used: usize, of: usize) -> String {
     if of <= 1 {
         t(lang, K::RankRecomputed).to_string()
     } else if used == of {
-        t(lang, K::RegroupMean).replace("%n", &of.to_string())
+        fill(t(lang, K::RegroupMean), &[('n', &of.to_string())])
     } else {
-        t(lang, K::RegroupPart).replace("%k", &used.to_string()).replace("%n", &of.to_string())
+        fill(t(lang, K::RegroupPart), &[('k', &used.to_string()), ('n', &of.to_string())])
     }
+}
+
+/// «first 30 rows of the table».
+pub fn first_rows(lang: Lang, n: usize) -> String {
+    fill(t(lang, K::FirstRows), &[('n', &n.to_string())])
+}
+
+/// «joined from 3:», before the names of a joined data set's parts.
+pub fn joined_from(lang: Lang, n: usize) -> String {
+    fill(t(lang, K::JoinedFrom), &[('n', &n.to_string())])
+}
+
+/// «3/5 targets met».
+pub fn targets_summary(lang: Lang, met: usize, of: usize) -> String {
+    fill(t(lang, K::TargetsSummary), &[('m', &met.to_string()), ('n', &of.to_string())])
+}
+
+/// «Link made (n characters):».
+pub fn link_copied(lang: Lang, chars: usize) -> String {
+    fill(t(lang, K::LinkCopied), &[('n', &chars.to_string())])
+}
+
+/// The warning for a link longer than mail and chat tools keep.
+pub fn link_too_long(lang: Lang, chars: usize) -> String {
+    fill(t(lang, K::LinkTooLong), &[('n', &chars.to_string())])
+}
+
+/// The files a link waits for (`files`: their names, joined).
+pub fn link_waits(lang: Lang, files: &str) -> String {
+    fill(t(lang, K::LinkWaits), &[('f', files)])
+}
+
+/// The collapsed import panel's line: files, data sets, target sheets, and the files with
+/// errors when there are any.
+pub fn import_summary(lang: Lang, files: usize, datasets: usize, targets: usize, errors: usize) -> String {
+    let (f, d, n) = (files.to_string(), datasets.to_string(), targets.to_string());
+    let values = [('f', f.as_str()), ('d', d.as_str()), ('t', n.as_str())];
+    let template = t(lang, K::ImportSummary);
+    // The files with errors, when there are any, before the dash.
+    match template.split_once(" — ").filter(|_| errors > 0) {
+        Some((head, tail)) => {
+            let errors = fill(t(lang, K::ImportErrors), &[('n', &errors.to_string())]);
+            format!("{} · {errors} — {}", fill(head, &values), fill(tail, &values))
+        }
+        None => fill(template, &values),
+    }
+}
+
+/// A component to work on in the brief: `component` is `below` the median and `behind`
+/// the best, ranked `rank` (each already written as shown).
+pub fn win_back_line(lang: Lang, component: &str, below: &str, behind: &str, rank: &str) -> String {
+    fill(t(lang, K::BriefWinBackLine), &[('c', component), ('m', below), ('b', behind), ('r', rank)])
 }
 
 /// A count with its thousands grouped as the language writes them: «1.234» / «1,234».
@@ -241,12 +316,10 @@ pub fn count(lang: Lang, n: u64) -> String {
 /// Where a file's non-empty cells went, in words; the cells unaccounted for (a defect of
 /// the reading) apart, as they are shown as a warning.
 pub fn cells_line(lang: Lang, c: &chiso_core::model::CellCounts) -> (String, Option<String>) {
-    let line = t(lang, K::CellsLine)
-        .replace("%t", &count(lang, c.total()))
-        .replace("%r", &count(lang, c.read))
-        .replace("%u", &count(lang, c.used))
-        .replace("%s", &count(lang, c.skipped));
-    let rest = (c.unaccounted > 0).then(|| t(lang, K::CellsUnaccounted).replace("%n", &count(lang, c.unaccounted)));
+    let (total, read, used, skipped) =
+        (count(lang, c.total()), count(lang, c.read), count(lang, c.used), count(lang, c.skipped));
+    let line = fill(t(lang, K::CellsLine), &[('t', &total), ('r', &read), ('u', &used), ('s', &skipped)]);
+    let rest = (c.unaccounted > 0).then(|| fill(t(lang, K::CellsUnaccounted), &[('n', &count(lang, c.unaccounted))]));
     (line, rest)
 }
 
@@ -288,5 +361,25 @@ mod tests {
         let (line, rest) = cells_line(Lang::En, &c);
         assert_eq!(line, "1,237 cells: 1,100 read, 120 used as headers/units, 14 skipped (with reasons)");
         assert_eq!(rest.as_deref(), Some("3 unaccounted"));
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        // A name put in is not scanned again by the later placeholders.
+        let line = win_back_line(Lang::En, "%n %m %b", "1.5", "2", "3/63");
+        assert_eq!(line, "%n %m %b: 1.5 points below the median, 2 behind the best; ranked 3/63");
+        assert_eq!(fill("100% of %x, %n", &[('n', "5")]), "100% of %x, 5");
+        assert_eq!(first_rows(Lang::En, 30), "first 30 rows of the table");
+        assert_eq!(targets_summary(Lang::Vi, 3, 5), "3/5 chỉ tiêu đạt");
+        assert_eq!(link_waits(Lang::En, "a.csv, b.xlsx").matches("a.csv, b.xlsx").count(), 1);
+        assert_eq!(
+            import_summary(Lang::En, 2, 1, 0, 0),
+            "2 files · 1 data sets · 0 target sheets — see details, add files"
+        );
+        assert_eq!(
+            import_summary(Lang::En, 2, 1, 0, 1),
+            "2 files · 1 data sets · 0 target sheets · 1 files with errors — see details, add files"
+        );
+        assert_eq!(regrouped_note(Lang::En, 2, 3), "mean of 2 of 3 former provinces (data missing)");
     }
 }

@@ -1,8 +1,10 @@
 //! The thin Yew shell: one reducer ([`state`]), one component per file, all text in [`i18n`].
 
 pub mod i18n;
+pub mod sample;
 pub mod state;
 pub mod tables;
+pub mod view_model;
 pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
@@ -17,8 +19,6 @@ mod components;
 pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod release;
-#[cfg(target_arch = "wasm32")]
-pub mod sample;
 
 /// Starts the app in the page's body (or, in the import worker, the import service).
 #[cfg(target_arch = "wasm32")]

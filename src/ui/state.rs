@@ -45,9 +45,18 @@ impl View {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppState {
     pub catalog: Rc<Catalog>,
-    /// Files being read, in the order they were dropped.
-    pub loading: Vec<String>,
     pub lang: Lang,
+    /// What the view shows: the view, the data set and the choices on it.
+    pub sel: Selection,
+    /// The files being read, their bytes and corrections, and the link being restored.
+    pub import: ImportBook,
+    /// Worked out from the catalog and the selection, kept until their source changes.
+    pub cache: Caches,
+}
+
+/// What the view shows: the view, the data set and the choices on it (all in the link).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
     pub view: View,
     pub dataset: usize,
     pub period: Option<String>,
@@ -57,21 +66,34 @@ pub struct AppState {
     pub sort: SortKey,
     pub descending: bool,
     pub search: String,
-    /// The bytes of each file read, kept so that a file can be read again with corrections.
-    pub sources: Rc<HashMap<String, Rc<Vec<u8>>>>,
-    /// The corrections the user gave for a file.
-    pub options: HashMap<String, ImportOptions>,
     /// Units picked for comparison and trend; empty means "my unit and the leaders".
     pub selected: Vec<String>,
     pub target_sheet: usize,
+    /// Pre-2025 province data shown regrouped onto the 34 provinces.
+    pub regroup: bool,
+}
+
+/// The import's bookkeeping: files being read, their bytes and corrections, a link that
+/// waits for its data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportBook {
+    /// Files being read, in the order they were dropped.
+    pub loading: Rc<Vec<String>>,
+    /// The bytes of each file read, kept so that a file can be read again with corrections.
+    pub sources: Rc<HashMap<String, Rc<Vec<u8>>>>,
+    /// The corrections the user gave for a file.
+    pub options: Rc<HashMap<String, ImportOptions>>,
     /// A view from a link that waits for its data to be loaded.
     pub pending: Option<ViewState>,
     /// Why the address could not be read, if it could not.
     pub link_error: Option<CodecError>,
-    /// Pre-2025 province data shown regrouped onto the 34 provinces.
-    pub regroup: bool,
     /// The drop zone and import report shown in full once data is in (else one line).
     pub report_open: bool,
+}
+
+/// Values worked out from the catalog and the selection, kept until their source changes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Caches {
     /// Whether the chosen data set holds province data on the old map, worked out when the
     /// data set changes (not on every render): (the data set it is for, the answer).
     pub regroup_possible: Option<(ByPtr<DataSet>, bool)>,
@@ -172,29 +194,30 @@ impl AppState {
 
     /// Regroups the current data set when the toggle is on and its source changed.
     fn refresh_regrouped(&mut self) {
-        let source = self.catalog.datasets.get(self.dataset).cloned();
+        let source = self.catalog.datasets.get(self.sel.dataset).cloned();
         if let Some(d) = &source {
-            if !self.regroup_possible.as_ref().is_some_and(|(p, _)| Rc::ptr_eq(&p.0, d)) {
-                self.regroup_possible = Some((ByPtr(d.clone()), regroup_possible(d)));
+            if !self.cache.regroup_possible.as_ref().is_some_and(|(p, _)| Rc::ptr_eq(&p.0, d)) {
+                self.cache.regroup_possible = Some((ByPtr(d.clone()), regroup_possible(d)));
             }
         }
-        match (self.regroup, source) {
+        match (self.sel.regroup, source) {
             (true, Some(d)) => {
-                if self.regrouped.as_ref().is_some_and(|r| Rc::ptr_eq(&r.source.0, &d)) {
+                if self.cache.regrouped.as_ref().is_some_and(|r| Rc::ptr_eq(&r.source.0, &d)) {
                     return;
                 }
                 let (data, derived) = regroup(&d, Map2025::shared());
-                self.regrouped = Some(Regrouped { source: ByPtr(d), data: Rc::new(data), derived: Rc::new(derived) });
+                self.cache.regrouped =
+                    Some(Regrouped { source: ByPtr(d), data: Rc::new(data), derived: Rc::new(derived) });
             }
-            _ => self.regrouped = None,
+            _ => self.cache.regrouped = None,
         }
     }
 
     /// Does the current data set hold province data on the old map (so that regrouping
     /// onto the 34 has something to do)?
     pub fn can_regroup(&self) -> bool {
-        let Some(d) = self.catalog.datasets.get(self.dataset) else { return false };
-        match &self.regroup_possible {
+        let Some(d) = self.catalog.datasets.get(self.sel.dataset) else { return false };
+        match &self.cache.regroup_possible {
             Some((p, answer)) if Rc::ptr_eq(&p.0, d) => *answer,
             _ => regroup_possible(d),
         }
@@ -202,93 +225,89 @@ impl AppState {
 
     /// What a regrouped value was made from: (former provinces with a value, of how many).
     pub fn derived_of(&self, unit: &str, period: &str, indicator: &str) -> Option<(usize, usize)> {
-        let r = self.regrouped.as_ref()?;
-        r.derived
-            .iter()
-            .find(|x| x.unit == unit && x.period == period && x.indicator == indicator)
-            .map(|x| (x.from.len(), x.of))
+        derived_of(&self.cache.regrouped.as_ref()?.derived, unit, period, indicator)
     }
 
     fn apply_action(&mut self, action: Action) {
         match action {
             Action::Loading(name) => {
-                if !self.loading.contains(&name) {
-                    self.loading.push(name);
+                if !self.import.loading.contains(&name) {
+                    Rc::make_mut(&mut self.import.loading).push(name);
                 }
             }
             Action::Loaded(outcome) => {
                 // A file that could not be read keeps the report open, so its reason is seen.
                 if outcome.report.status == chiso_core::ImportStatus::Error {
-                    self.report_open = true;
+                    self.import.report_open = true;
                 }
                 let file = outcome.report.file.clone();
-                self.loading.retain(|n| *n != file);
+                Rc::make_mut(&mut self.import.loading).retain(|n| *n != file);
                 let had = self.catalog.datasets.len();
                 Rc::make_mut(&mut self.catalog).add(*outcome);
                 // A newly added data set becomes the one shown.
                 if self.catalog.datasets.len() > had {
-                    self.dataset = had;
-                    self.period = None;
-                    self.indicator = None;
-                    self.group = None;
+                    self.sel.dataset = had;
+                    self.sel.period = None;
+                    self.sel.indicator = None;
+                    self.sel.group = None;
                 }
                 // A link waiting for this data can now be shown.
-                if let Some(p) = self.pending.take() {
+                if let Some(p) = self.import.pending.take() {
                     self.restore(p);
                 }
             }
             Action::Restore(v) => {
-                self.link_error = None;
+                self.import.link_error = None;
                 self.restore(*v);
             }
-            Action::LinkError(e) => self.link_error = Some(e),
+            Action::LinkError(e) => self.import.link_error = Some(e),
             Action::SetLang(l) => self.lang = l,
             Action::SetDataset(i) => {
                 if i < self.catalog.datasets.len() {
-                    self.dataset = i;
-                    self.period = None;
-                    self.indicator = None;
-                    self.group = None;
+                    self.sel.dataset = i;
+                    self.sel.period = None;
+                    self.sel.indicator = None;
+                    self.sel.group = None;
                 }
             }
-            Action::SetPeriod(p) => self.period = Some(p),
-            Action::SetIndicator(i) => self.indicator = Some(i),
-            Action::SetGroup(g) => self.group = g,
-            Action::SetMyUnit(u) => self.my_unit = u,
+            Action::SetPeriod(p) => self.sel.period = Some(p),
+            Action::SetIndicator(i) => self.sel.indicator = Some(i),
+            Action::SetGroup(g) => self.sel.group = g,
+            Action::SetMyUnit(u) => self.sel.my_unit = u,
             Action::Sort(k) => {
-                if self.sort == k {
-                    self.descending = !self.descending;
+                if self.sel.sort == k {
+                    self.sel.descending = !self.sel.descending;
                 } else {
-                    self.sort = k;
-                    self.descending = false;
+                    self.sel.sort = k;
+                    self.sel.descending = false;
                 }
             }
-            Action::Search(q) => self.search = q,
+            Action::Search(q) => self.sel.search = q,
             Action::Source(name, bytes) => {
-                Rc::make_mut(&mut self.sources).insert(name, bytes);
+                Rc::make_mut(&mut self.import.sources).insert(name, bytes);
             }
             Action::SetOptions(name, o) => {
-                self.options.insert(name, o);
+                Rc::make_mut(&mut self.import.options).insert(name, o);
             }
             Action::SetUnit(spelling, unit) => Rc::make_mut(&mut self.catalog).set_unit(&spelling, &unit),
             Action::ClearUnit(spelling) => Rc::make_mut(&mut self.catalog).clear_unit(&spelling),
             Action::JoinDatasets(a, b) => self.keep_dataset(|c| c.join_datasets(&a, &b)),
             Action::SplitDataset(name) => self.keep_dataset(|c| c.split_dataset(&name)),
-            Action::SetView(v) => self.view = v,
+            Action::SetView(v) => self.sel.view = v,
             Action::ToggleUnit(u) => {
-                if self.selected.is_empty() {
-                    self.selected = self.chosen_units();
+                if self.sel.selected.is_empty() {
+                    self.sel.selected = self.chosen_units();
                 }
-                match self.selected.iter().position(|x| *x == u) {
+                match self.sel.selected.iter().position(|x| *x == u) {
                     Some(i) => {
-                        self.selected.remove(i);
+                        self.sel.selected.remove(i);
                     }
-                    None => self.selected.push(u),
+                    None => self.sel.selected.push(u),
                 }
             }
-            Action::SetTargetSheet(i) => self.target_sheet = i,
-            Action::SetRegroup(on) => self.regroup = on,
-            Action::SetReportOpen(open) => self.report_open = open,
+            Action::SetTargetSheet(i) => self.sel.target_sheet = i,
+            Action::SetRegroup(on) => self.sel.regroup = on,
+            Action::SetReportOpen(open) => self.import.report_open = open,
         }
     }
 
@@ -304,15 +323,15 @@ impl AppState {
     /// Changes the catalog's data sets, keeping the one shown (by its name: its place may
     /// change, or it may have been joined into another); else the first.
     fn keep_dataset(&mut self, change: impl FnOnce(&mut Catalog)) {
-        let name = self.catalog.datasets.get(self.dataset).map(|d| d.name.clone());
+        let name = self.catalog.datasets.get(self.sel.dataset).map(|d| d.name.clone());
         change(Rc::make_mut(&mut self.catalog));
         match name.and_then(|n| self.dataset_position(&n)) {
-            Some(i) => self.dataset = i,
+            Some(i) => self.sel.dataset = i,
             None => {
-                self.dataset = 0;
-                self.period = None;
-                self.indicator = None;
-                self.group = None;
+                self.sel.dataset = 0;
+                self.sel.period = None;
+                self.sel.indicator = None;
+                self.sel.group = None;
             }
         }
     }
@@ -339,26 +358,26 @@ impl AppState {
         }
         let found = v.ds.as_deref().and_then(|name| self.dataset_position(name));
         match (found, &v.ds) {
-            (Some(i), _) => self.dataset = i,
+            (Some(i), _) => self.sel.dataset = i,
             (None, Some(_)) => {
-                self.pending = Some(ViewState { data: None, ..v });
+                self.import.pending = Some(ViewState { data: None, ..v });
                 return;
             }
             (None, None) => {}
         }
         if let Some(view) = View::from_name(&v.view) {
-            self.view = view;
+            self.sel.view = view;
         }
-        self.selected = v.units;
-        self.my_unit = v.my;
-        self.indicator = v.ind;
-        self.period = v.per;
-        self.group = v.grp;
-        self.sort = SortKey::from_name(&v.sort).unwrap_or_default();
-        self.descending = v.desc;
-        self.regroup = v.r34;
+        self.sel.selected = v.units;
+        self.sel.my_unit = v.my;
+        self.sel.indicator = v.ind;
+        self.sel.period = v.per;
+        self.sel.group = v.grp;
+        self.sel.sort = SortKey::from_name(&v.sort).unwrap_or_default();
+        self.sel.descending = v.desc;
+        self.sel.regroup = v.r34;
         if let Some(ts) = v.ts {
-            self.target_sheet = self.catalog.targets.iter().position(|t| t.name == ts).unwrap_or(0);
+            self.sel.target_sheet = self.catalog.targets.iter().position(|t| t.name == ts).unwrap_or(0);
         }
     }
 
@@ -368,17 +387,17 @@ impl AppState {
         let mut v = ViewState {
             ds: d.map(|d| d.name.clone()),
             files: self.files_of_current(),
-            view: self.view.name().to_string(),
-            units: self.selected.clone(),
-            my: self.my_unit.clone(),
-            ind: self.indicator.clone(),
-            per: self.period.clone(),
-            grp: self.group.clone(),
+            view: self.sel.view.name().to_string(),
+            units: self.sel.selected.clone(),
+            my: self.sel.my_unit.clone(),
+            ind: self.sel.indicator.clone(),
+            per: self.sel.period.clone(),
+            grp: self.sel.group.clone(),
             lang: self.lang.code().to_string(),
-            sort: self.sort.name().to_string(),
-            desc: self.descending,
-            ts: self.catalog.targets.get(self.target_sheet).map(|t| t.name.clone()),
-            r34: self.regroup,
+            sort: self.sel.sort.name().to_string(),
+            desc: self.sel.descending,
+            ts: self.catalog.targets.get(self.sel.target_sheet).map(|t| t.name.clone()),
+            r34: self.sel.regroup,
             join: self.catalog.dataset_joins.clone(),
             split: self.catalog.dataset_splits.clone(),
             data: None,
@@ -392,7 +411,7 @@ impl AppState {
                 i.checked_sub(1).map(|j| ps[j].clone())
             });
             let mut e = match d {
-                Some(d) => Embedded::from_dataset(d, |o| match self.view {
+                Some(d) => Embedded::from_dataset(d, |o| match self.sel.view {
                     View::Ranking => {
                         indicator.as_deref() == Some(&*o.indicator)
                             && (period.as_deref() == Some(&*o.period) || previous.as_deref() == Some(&*o.period))
@@ -405,9 +424,14 @@ impl AppState {
                 }),
                 None => Embedded::default(),
             };
-            if self.view == View::Targets {
-                e.targets =
-                    self.catalog.targets.get(self.target_sheet).map(EmbeddedTargets::from_sheet).into_iter().collect();
+            if self.sel.view == View::Targets {
+                e.targets = self
+                    .catalog
+                    .targets
+                    .get(self.sel.target_sheet)
+                    .map(EmbeddedTargets::from_sheet)
+                    .into_iter()
+                    .collect();
             }
             v.data = Some(e);
         }
@@ -416,7 +440,7 @@ impl AppState {
 
     /// The files the current data set was read from (each part's, for a join).
     fn files_of_current(&self) -> Vec<String> {
-        let Some(parts) = self.catalog.parts.get(self.dataset) else { return Vec::new() };
+        let Some(parts) = self.catalog.parts.get(self.sel.dataset) else { return Vec::new() };
         self.catalog
             .files
             .iter()
@@ -432,9 +456,9 @@ impl AppState {
 
     /// [`Self::current`] as the shared value (for memo keys).
     pub fn current_rc(&self) -> Option<&Rc<DataSet>> {
-        match &self.regrouped {
+        match &self.cache.regrouped {
             Some(r) => Some(&r.data),
-            None => self.catalog.datasets.get(self.dataset),
+            None => self.catalog.datasets.get(self.sel.dataset),
         }
     }
 
@@ -442,7 +466,7 @@ impl AppState {
     pub fn current_period(&self) -> Option<String> {
         let d = self.current()?;
         let periods = d.periods();
-        match &self.period {
+        match &self.sel.period {
             Some(p) if periods.contains(p) => Some(p.clone()),
             _ => periods.last().cloned(),
         }
@@ -452,49 +476,79 @@ impl AppState {
     /// current ranking (five in all).
     pub fn chosen_units(&self) -> Vec<String> {
         let Some(d) = self.current() else { return Vec::new() };
-        let units = d.units();
-        let picked: Vec<String> = self.selected.iter().filter(|u| units.contains(u)).cloned().collect();
-        if !picked.is_empty() {
-            return picked;
-        }
-        let mut out: Vec<String> = self.my_unit.iter().filter(|u| units.contains(u)).cloned().collect();
-        if let (Some(p), Some(i)) = (self.current_period(), self.current_indicator()) {
-            let view = chiso_core::analyse::ranking(d, &p, &i, self.group.as_deref());
-            for r in view.rows {
-                if out.len() >= 5 {
-                    break;
-                }
-                if !out.iter().any(|u| *u == r.unit) {
-                    out.push(r.unit.to_string());
-                }
-            }
-        }
-        out
+        let (p, i) = (self.current_period(), self.current_indicator());
+        let sel = &self.sel;
+        chosen_units(d, &sel.selected, sel.my_unit.as_deref(), p.as_deref(), i.as_deref(), sel.group.as_deref())
     }
 
-    /// An indicator's name as shown: in English the file's English name where it gives
-    /// one (a bilingual header), else the name as written (the generic overall translated).
+    /// An indicator's name as shown (see [`indicator_label`]).
     pub fn indicator_label(&self, name: &str) -> String {
-        let en = (self.lang == Lang::En).then(|| self.current().and_then(|d| d.name_en(name))).flatten();
-        en.map_or_else(|| crate::ui::i18n::indicator_name(self.lang, name), str::to_string)
+        indicator_label(self.lang, self.current(), name)
     }
 
     /// Shown in full: before any data, while files are read, or when asked (or after an
     /// error); else collapsed to one line.
     pub fn import_open(&self) -> bool {
         let has_any = !self.catalog.datasets.is_empty() || !self.catalog.targets.is_empty();
-        !has_any || !self.loading.is_empty() || self.report_open
+        !has_any || !self.import.loading.is_empty() || self.import.report_open
     }
 
     /// The chosen indicator, else the overall index (or the first indicator).
     pub fn current_indicator(&self) -> Option<String> {
         let d = self.current()?;
         let all = d.indicators();
-        match &self.indicator {
+        match &self.sel.indicator {
             Some(i) if all.contains(i) => Some(i.clone()),
             _ => all.first().cloned(),
         }
     }
+}
+
+/// Units for comparison and trend: the picked ones (of `d`), else my unit and the top of
+/// the ranking of `period` and `indicator` (five in all).
+pub fn chosen_units(
+    d: &DataSet,
+    selected: &[String],
+    my_unit: Option<&str>,
+    period: Option<&str>,
+    indicator: Option<&str>,
+    group: Option<&str>,
+) -> Vec<String> {
+    let units = d.units();
+    let picked: Vec<String> = selected.iter().filter(|u| units.contains(u)).cloned().collect();
+    if !picked.is_empty() {
+        return picked;
+    }
+    let mut out: Vec<String> =
+        my_unit.iter().filter(|u| units.iter().any(|x| x == *u)).map(|u| u.to_string()).collect();
+    if let (Some(p), Some(i)) = (period, indicator) {
+        let view = chiso_core::analyse::ranking(d, p, i, group);
+        for r in view.rows {
+            if out.len() >= 5 {
+                break;
+            }
+            if !out.iter().any(|u| *u == r.unit) {
+                out.push(r.unit.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// An indicator's name as shown: in English the file's English name where the data set
+/// shown gives one (a bilingual header), else the name as written (the generic overall
+/// translated).
+pub fn indicator_label(lang: Lang, current: Option<&DataSet>, name: &str) -> String {
+    let en = (lang == Lang::En).then(|| current.and_then(|d| d.name_en(name))).flatten();
+    en.map_or_else(|| crate::ui::i18n::indicator_name(lang, name), str::to_string)
+}
+
+/// What a regrouped value was made from: (former provinces with a value, of how many).
+pub fn derived_of(derived: &[Derived], unit: &str, period: &str, indicator: &str) -> Option<(usize, usize)> {
+    derived
+        .iter()
+        .find(|x| x.unit == unit && x.period == period && x.indicator == indicator)
+        .map(|x| (x.from.len(), x.of))
 }
 
 #[cfg(test)]
@@ -510,9 +564,9 @@ mod tests {
     fn a_failed_file_keeps_what_was_loaded() {
         let mut s = AppState::default();
         s.apply(Action::Loading("a.csv".into()));
-        assert_eq!(s.loading, vec!["a.csv".to_string()]);
+        assert_eq!(*s.import.loading, vec!["a.csv".to_string()]);
         s.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2022\nHà Nội,85\nHuế,80\n"))));
-        assert!(s.loading.is_empty());
+        assert!(s.import.loading.is_empty());
         assert_eq!(s.catalog.datasets.len(), 1);
         s.apply(Action::Loaded(Box::new(import_file(b"\x00\x01garbage", "b.xlsx"))));
         assert_eq!(s.catalog.datasets.len(), 1);
@@ -557,16 +611,16 @@ mod tests {
         // Without data: the view waits for its file, then shows.
         let mut b = AppState::default();
         b.apply(Action::Restore(Box::new(chiso_core::link::decode(&plain).unwrap())));
-        assert_eq!(b.pending.as_ref().map(|p| p.files.clone()), Some(vec!["a.csv".to_string()]));
+        assert_eq!(b.import.pending.as_ref().map(|p| p.files.clone()), Some(vec!["a.csv".to_string()]));
         assert_eq!(b.lang, Lang::En);
         b.apply(Action::Loaded(Box::new(csv_outcome("a.csv", "Tỉnh,Điểm 2021,Điểm 2022\nHà Nội,85,86\nHuế,80,88\n"))));
-        assert!(b.pending.is_none());
-        assert_eq!((b.view, b.my_unit.as_deref()), (View::Trend, Some("Hà Nội")));
+        assert!(b.import.pending.is_none());
+        assert_eq!((b.sel.view, b.sel.my_unit.as_deref()), (View::Trend, Some("Hà Nội")));
         assert_eq!(b.view_state(false), a.view_state(false));
         // With data: no file needed.
         let mut c = AppState::default();
         c.apply(Action::Restore(Box::new(chiso_core::link::decode(&full).unwrap())));
-        assert_eq!(c.view, View::Trend);
+        assert_eq!(c.sel.view, View::Trend);
         assert_eq!(c.current().unwrap().units().len(), 2);
         assert_eq!(c.current().unwrap().observations.len(), 4);
     }
@@ -596,7 +650,7 @@ mod tests {
         s.apply(Action::Loaded(Box::new(release(T24, "par-2024.csv", 80.0))));
         s.apply(Action::Loaded(Box::new(release(T25, "par-2025.csv", 85.0))));
         assert_eq!(s.catalog.datasets.len(), 2, "{:?}", names(&s));
-        assert_eq!(s.dataset, 1);
+        assert_eq!(s.sel.dataset, 1);
         assert!(s.catalog.is_joined(1));
         assert_eq!(s.current().unwrap().periods(), ["2024", "2025"]);
         s.apply(Action::SetPeriod("2024".into()));
@@ -612,12 +666,12 @@ mod tests {
         s.apply(Action::JoinDatasets(other.clone(), joined.clone()));
         assert_eq!(s.catalog.datasets.len(), 2);
         assert_eq!(s.dataset_position(&other), Some(1));
-        assert_eq!(s.dataset, 1, "the part shown is now in the join");
+        assert_eq!(s.sel.dataset, 1, "the part shown is now in the join");
         assert!(s.catalog.is_joined(1));
         // Joining a data set with itself or an unknown name changes nothing shown.
         s.apply(Action::JoinDatasets(joined.clone(), joined.clone()));
         s.apply(Action::SplitDataset("no such data set".into()));
-        assert_eq!((s.catalog.datasets.len(), s.dataset), (2, 1));
+        assert_eq!((s.catalog.datasets.len(), s.sel.dataset), (2, 1));
     }
 
     /// The address keeps a split: opened with the files dropped again, the page shows the
@@ -641,11 +695,11 @@ mod tests {
         // In a fresh page: the view waits for the part it shows.
         let mut b = AppState::default();
         b.apply(Action::Restore(Box::new(chiso_core::link::decode(&link).unwrap())));
-        assert!(b.pending.is_some());
+        assert!(b.import.pending.is_some());
         b.apply(Action::Loaded(Box::new(release(T24, "par-2024.csv", 80.0))));
-        assert!(b.pending.is_some());
+        assert!(b.import.pending.is_some());
         b.apply(Action::Loaded(Box::new(release(T25, "par-2025.csv", 85.0))));
-        assert!(b.pending.is_none());
+        assert!(b.import.pending.is_none());
         assert_eq!(b.catalog.datasets.len(), 2, "{:?}", names(&b));
         assert_eq!(b.current().map(|d| d.name.clone()), a.current().map(|d| d.name.clone()));
         // Joined by hand, the join travels too; back to the earlier address, split again.
@@ -656,7 +710,7 @@ mod tests {
         assert_eq!(joined_link.join.len(), 1);
         b.apply(Action::Restore(Box::new(joined_link)));
         assert_eq!(b.catalog.datasets.len(), 1);
-        assert!(b.pending.is_none());
+        assert!(b.import.pending.is_none());
         b.apply(Action::Restore(Box::new(chiso_core::link::decode(&link).unwrap())));
         assert_eq!(b.catalog.datasets.len(), 2);
         // An address with no choices by hand undoes them.
@@ -668,10 +722,10 @@ mod tests {
     fn sorting_toggles_direction() {
         let mut s = AppState::default();
         s.apply(Action::Sort(SortKey::Value));
-        assert_eq!((s.sort, s.descending), (SortKey::Value, false));
+        assert_eq!((s.sel.sort, s.sel.descending), (SortKey::Value, false));
         s.apply(Action::Sort(SortKey::Value));
-        assert!(s.descending);
+        assert!(s.sel.descending);
         s.apply(Action::Sort(SortKey::Unit));
-        assert_eq!((s.sort, s.descending), (SortKey::Unit, false));
+        assert_eq!((s.sel.sort, s.sel.descending), (SortKey::Unit, false));
     }
 }

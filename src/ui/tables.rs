@@ -45,8 +45,17 @@ impl PartialEq for TableSource {
     }
 }
 
-fn num(lang: Lang, v: Option<f64>, decimals: usize) -> String {
-    v.map(|v| lang.num(v, decimals)).unwrap_or_else(|| "–".into())
+/// What a table shows where there is no value.
+pub const DASH: &str = "–";
+
+/// The text, else [`DASH`].
+pub fn or_dash(text: Option<String>) -> String {
+    text.unwrap_or_else(|| DASH.into())
+}
+
+/// A number as the language writes it, else [`DASH`].
+pub fn num(lang: Lang, v: Option<f64>, decimals: usize) -> String {
+    or_dash(v.map(|v| lang.num(v, decimals)))
 }
 
 /// "+2" / "−3" / "0" with a sign, so a change never relies on colour alone.
@@ -84,11 +93,11 @@ pub fn ranking(lang: Lang, rows: &[&RankRow], notes: Option<&[String]>) -> Table
             .enumerate()
             .map(|(i, r)| {
                 let mut row = vec![
-                    r.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
+                    or_dash(r.rank.map(|x| x.to_string())),
                     r.unit.to_string(),
                     num(lang, r.value, 2),
-                    r.rank_change.map(|c| signed(lang, c as f64, 0)).unwrap_or_else(|| "–".into()),
-                    r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into()),
+                    or_dash(r.rank_change.map(|c| signed(lang, c as f64, 0))),
+                    or_dash(r.value_change.map(|c| signed(lang, c, 2))),
                 ];
                 if let Some(n) = notes {
                     row.push(n.get(i).cloned().unwrap_or_default());
@@ -123,7 +132,7 @@ pub fn trend(lang: Lang, v: &TrendView) -> Table {
                 (Some(v), Some(r)) => format!("{} (#{r})", lang.num(*v, 2)),
                 (Some(v), None) => lang.num(*v, 2),
                 (None, Some(r)) => format!("#{r}"),
-                (None, None) => "–".into(),
+                (None, None) => DASH.into(),
             });
             std::iter::once(s.unit.clone()).chain(cells).collect()
         })
@@ -144,10 +153,10 @@ pub fn targets(lang: Lang, v: &TargetsView) -> Table {
                     r.target.text.clone(),
                     r.target.op.as_str().to_string(),
                     lang.num(r.target.threshold, 2),
-                    r.latest_period.clone().unwrap_or_else(|| "–".into()),
+                    or_dash(r.latest_period.clone()),
                     num(lang, r.latest, 2),
                     status_text(lang, r.status).to_string(),
-                    r.margin.map(|m| signed(lang, m, 2)).unwrap_or_else(|| "–".into()),
+                    or_dash(r.margin.map(|m| signed(lang, m, 2))),
                 ]
             })
             .collect(),
@@ -156,7 +165,7 @@ pub fn targets(lang: Lang, v: &TargetsView) -> Table {
 
 /// A rank as "x/N", and its change as "▲ 3" / "▼ 2" / "=".
 pub fn rank_of(rank: Option<u32>, of: usize) -> String {
-    rank.map(|r| format!("{r}/{of}")).unwrap_or_else(|| "–".into())
+    or_dash(rank.map(|r| format!("{r}/{of}")))
 }
 
 pub fn rank_move(change: Option<i64>) -> String {
@@ -164,7 +173,7 @@ pub fn rank_move(change: Option<i64>) -> String {
         Some(c) if c > 0 => format!("▲ {c}"),
         Some(c) if c < 0 => format!("▼ {}", -c),
         Some(_) => "=".into(),
-        None => "–".into(),
+        None => DASH.into(),
     }
 }
 
@@ -197,10 +206,10 @@ pub fn brief(lang: Lang, sets: &[BriefSet], name: &dyn Fn(&str) -> String) -> Ta
                 num(lang, l.value, 2),
                 rank_of(l.rank, l.of),
                 rank_move(l.rank_change),
-                l.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into()),
+                or_dash(l.value_change.map(|c| signed(lang, c, 2))),
                 match (&l.best, &l.leader) {
                     (Some(v), Some(u)) => format!("{} ({u})", lang.num(*v, 2)),
-                    _ => "–".into(),
+                    _ => DASH.into(),
                 },
                 num(lang, l.median, 2),
                 num(lang, l.lost_to_best, 2),

@@ -3,17 +3,34 @@ use yew::prelude::*;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
-use crate::ui::i18n::{t, K};
-use crate::ui::state::{Action, Shared};
-use crate::ui::tables::{self, rank_move, rank_of, signed, status_text, TableSource};
+use std::rc::Rc;
+
+use crate::ui::i18n::{t, win_back_line, K};
+use crate::ui::state::{indicator_label, ByPtr};
+use crate::ui::tables::{self, num, or_dash, rank_move, rank_of, signed, status_text, TableSource};
+use crate::ui::view_model::{ControlsModel, Focus};
 use chiso_charts::spec::ChartSpec;
 use chiso_core::analyse::brief::{brief, BriefSet, Line, BEST, MEDIAN};
 use chiso_core::analyse::{comparison, targets, Status};
+use chiso_core::{Catalog, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Shared,
-    pub dispatch: Callback<Action>,
+    pub lang: Lang,
+    pub my_unit: Option<String>,
+    /// The data set shown and the choices on it; none before any data.
+    pub focus: Option<Rc<Focus>>,
+    pub controls: Option<Rc<ControlsModel>>,
+    /// Everything loaded: every data set of the brief, and the target sheets.
+    pub catalog: ByPtr<Catalog>,
+    /// The chosen data set's place (shown as `focus` has it, regrouped when that is on).
+    pub dataset: usize,
+}
+
+impl Props {
+    fn label(&self, name: &str) -> String {
+        indicator_label(self.lang, self.focus.as_deref().map(Focus::data), name)
+    }
 }
 
 /// My unit's brief, for the meeting that analyses where it lost points: every loaded data
@@ -21,10 +38,12 @@ pub struct Props {
 /// components to work on, the targets; printable on A4 (one data set a page) and as CSV.
 #[function_component]
 pub fn BriefPanel(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
-    let controls = html! { <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} period={false} indicator={false} group={false} /> };
-    let Some(unit) = s.my_unit.clone() else {
+    let lang = p.lang;
+    let controls = match &p.controls {
+        Some(c) => html! { <Controls model={c.clone()} period={false} indicator={false} group={false} /> },
+        None => html! {},
+    };
+    let Some(unit) = p.my_unit.clone() else {
         return html! {
             <section class="view brief" data-view="brief" aria-labelledby="view-title">
                 <h2 id="view-title">{t(lang, K::BriefTitle)}</h2>
@@ -34,19 +53,21 @@ pub fn BriefPanel(p: &Props) -> Html {
         };
     };
     // Every data set, the shown one (regrouped when that is on) in its place.
-    let sets: Vec<(std::rc::Rc<chiso_core::DataSet>, BriefSet)> = s
+    let current = p.focus.as_ref().map(|f| f.data.0.clone());
+    let sets: Vec<(Rc<chiso_core::DataSet>, BriefSet)> = p
         .catalog
+        .0
         .datasets
         .iter()
         .enumerate()
-        .map(|(i, d)| if i == s.dataset { s.current_rc().cloned().unwrap_or_else(|| d.clone()) } else { d.clone() })
+        .map(|(i, d)| if i == p.dataset { current.clone().unwrap_or_else(|| d.clone()) } else { d.clone() })
         .filter_map(|d| brief(&d, &unit).map(|b| (d, b)))
         .collect();
-    let name = |i: &str| s.indicator_label(i);
+    let name = |i: &str| p.label(i);
     let briefs: Vec<BriefSet> = sets.iter().map(|(_, b)| b.clone()).collect();
     let table = tables::brief(lang, &briefs, &name);
     let first_chart = briefs.first().map(|b| ChartSpec::Trend { view: b.trend.clone(), my_unit: Some(unit.clone()) });
-    let targets_html = s.catalog.targets.iter().map(|sheet| {
+    let targets_html = p.catalog.0.targets.iter().map(|sheet| {
         let v = targets(sheet);
         html! {
             <div class="brief-targets" data-brief-targets={sheet.name.clone()}>
@@ -83,7 +104,7 @@ fn line_summary(lang: chiso_core::Lang, l: &Line, previous: Option<&str>) -> Str
     let mut out = format!(
         "{}: {} · {}: {}",
         t(lang, K::BriefScore),
-        l.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into()),
+        num(lang, l.value, 2),
         t(lang, K::BriefRankOf),
         rank_of(l.rank, l.of)
     );
@@ -93,7 +114,7 @@ fn line_summary(lang: chiso_core::Lang, l: &Line, previous: Option<&str>) -> Str
                 " · {} {p}: {}, {}",
                 t(lang, K::BriefSince),
                 rank_move(l.rank_change),
-                l.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into())
+                or_dash(l.value_change.map(|c| signed(lang, c, 2)))
             ));
         }
     }
@@ -102,17 +123,14 @@ fn line_summary(lang: chiso_core::Lang, l: &Line, previous: Option<&str>) -> Str
 
 /// One data set of the brief: a page of its own when printed.
 fn set_html(p: &Props, d: &chiso_core::DataSet, b: &BriefSet, unit: &str) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
-    let name = |i: &str| s.indicator_label(i);
+    let lang = p.lang;
+    let name = |i: &str| p.label(i);
     let win_back = b.win_back.iter().map(|k| {
         let l = &b.components[*k];
         let below = l.below_median.filter(|m| *m > 0.0);
-        let text = t(lang, K::BriefWinBackLine)
-            .replace("%c", &name(&l.indicator))
-            .replace("%m", &below.map(|m| lang.num(m, 2)).unwrap_or_else(|| "0".into()))
-            .replace("%b", &l.lost_to_best.map(|m| lang.num(m, 2)).unwrap_or_else(|| "–".into()))
-            .replace("%r", &rank_of(l.rank, l.of));
+        let below = below.map(|m| lang.num(m, 2)).unwrap_or_else(|| "0".into());
+        let text =
+            win_back_line(lang, &name(&l.indicator), &below, &num(lang, l.lost_to_best, 2), &rank_of(l.rank, l.of));
         html! { <li data-win-back={l.indicator.clone()}>{text}</li> }
     });
     let mut trend = b.trend.clone();
@@ -161,16 +179,16 @@ fn set_html(p: &Props, d: &chiso_core::DataSet, b: &BriefSet, unit: &str) -> Htm
                     { for overall.into_iter().chain(&b.components).map(|l| html! {
                         <tr data-indicator={l.indicator.clone()} class={classes!(overall.is_some_and(|o| std::ptr::eq(o, l)).then_some("overall"))}>
                             <th scope="row">{name(&l.indicator)}</th>
-                            <td class="num">{l.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+                            <td class="num">{num(lang, l.value, 2)}</td>
                             <td class="num">{rank_of(l.rank, l.of)}</td>
                             <td class="num">{rank_move(l.rank_change)}</td>
-                            <td class="num" title={l.leader.clone().unwrap_or_default()}>{l.best.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
-                            <td class="num">{l.median.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
-                            <td class="num">{l.lost_to_best.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
-                            <td class="num">{l.below_median.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+                            <td class="num" title={l.leader.clone().unwrap_or_default()}>{num(lang, l.best, 2)}</td>
+                            <td class="num">{num(lang, l.median, 2)}</td>
+                            <td class="num">{num(lang, l.lost_to_best, 2)}</td>
+                            <td class="num">{num(lang, l.below_median, 2)}</td>
                             if has_max {
-                                <td class="num">{l.max_possible.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
-                                <td class="num">{l.lost_to_max.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+                                <td class="num">{num(lang, l.max_possible, 2)}</td>
+                                <td class="num">{num(lang, l.lost_to_max, 2)}</td>
                             }
                         </tr>
                     }) }

@@ -4,16 +4,22 @@ use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::controls::Controls;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::unit_picker::UnitPicker;
+use std::rc::Rc;
+
 use crate::ui::i18n::{t, K};
-use crate::ui::state::{Action, Shared};
-use crate::ui::tables::{self, TableSource};
+use crate::ui::state::ByPtr;
+use crate::ui::tables::{self, TableSource, DASH};
+use crate::ui::view_model::{ControlsModel, Focus};
 use chiso_charts::spec::ChartSpec;
 use chiso_core::analyse::comparison;
+use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Shared,
-    pub dispatch: Callback<Action>,
+    pub lang: Lang,
+    /// The data set shown and the choices on it; none before any data.
+    pub focus: Option<Rc<Focus>>,
+    pub controls: Option<Rc<ControlsModel>>,
 }
 
 /// A heat colour for a value's place between the peer group's lowest and highest.
@@ -37,13 +43,13 @@ fn heat(value: Option<f64>, lo: f64, hi: f64) -> String {
 
 #[function_component]
 pub fn ComparisonPanel(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
-    let Some(d) = s.current() else {
+    let lang = p.lang;
+    let (Some(s), Some(controls)) = (p.focus.as_deref(), &p.controls) else {
         return html! { <p class="empty" data-view="comparison">{t(lang, K::NothingLoaded)}</p> };
     };
-    let period = s.current_period().unwrap_or_default();
-    let units = s.chosen_units();
+    let d = s.data();
+    let period = s.period();
+    let units = Rc::new(s.chosen_units());
     let view = comparison(d, &period, &units, s.my_unit.as_deref());
     let table = tables::comparison(lang, &view);
     let source = TableSource::ready(table.clone());
@@ -61,7 +67,7 @@ pub fn ComparisonPanel(p: &Props) -> Html {
     let ranges: Vec<(f64, f64)> = (0..view.components.len()).map(range).collect();
     let standing = |list: &[(String, f64)]| {
         if list.is_empty() {
-            return html! { <p class="none">{"–"}</p> };
+            return html! { <p class="none">{DASH}</p> };
         }
         html! {
             <ul>{ for list.iter().map(|(c, z)| html! { <li>{format!("{} ({})", s.indicator_label(c), tables::signed(lang, *z, 2))}</li> }) }</ul>
@@ -70,10 +76,10 @@ pub fn ComparisonPanel(p: &Props) -> Html {
     html! {
         <section class="view" data-view="comparison" aria-labelledby="view-title">
             <h2 id="view-title">{title.clone()}</h2>
-            <Controls state={p.state.clone()} dispatch={p.dispatch.clone()} indicator={false} group={false} />
+            <Controls model={controls.clone()} indicator={false} group={false} />
             <ExportBar lang={lang} chart={Some(spec.clone())} table={source.clone()} name="so-sanh" />
             <div class="split">
-                <UnitPicker state={p.state.clone()} dispatch={p.dispatch.clone()} />
+                <UnitPicker lang={lang} summary={ByPtr(d.summary())} chosen={units.clone()} />
                 <div class="table-wrap">
                     <table class="heat" data-table="comparison">
                         <thead><tr>{ for table.header.iter().map(|h| html! { <th scope="col">{h.clone()}</th> }) }</tr></thead>

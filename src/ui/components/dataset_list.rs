@@ -4,8 +4,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::components::controls::select_value;
-use crate::ui::i18n::{t, K};
+use crate::ui::components::dom::select_value;
+use crate::ui::i18n::{joined_from, t, K};
 use crate::ui::state::ByPtr;
 use chiso_core::{Catalog, Lang};
 
@@ -70,7 +70,7 @@ pub fn DatasetList(p: &Props) -> Html {
                 </div>
                 if joined {
                     <div class="dataset-parts">
-                        {t(lang, K::JoinedFrom).replace("%n", &parts.len().to_string())}
+                        {joined_from(lang, parts.len())}
                         <ul>{ for parts.into_iter().map(|x| html! { <li>{x}</li> }) }</ul>
                     </div>
                 }

@@ -4,7 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::components::controls::select_value;
+use crate::ui::components::dom::select_value;
+use crate::ui::components::use_dispatch;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::{Action, ByPtr};
 use chiso_core::model::summary::Summary;
@@ -16,14 +17,13 @@ pub struct Props {
     /// The data set's summary (its groups).
     pub summary: ByPtr<Summary>,
     pub selected: Option<String>,
-    pub dispatch: Callback<Action>,
 }
 
 #[function_component]
 pub fn GroupSelect(p: &Props) -> Html {
     let lang = p.lang;
+    let d = use_dispatch();
     let onchange = {
-        let d = p.dispatch.clone();
         Callback::from(move |e: Event| {
             let v = select_value(&e);
             d.emit(Action::SetGroup((!v.is_empty()).then_some(v)))

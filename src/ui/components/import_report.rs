@@ -10,20 +10,22 @@ use crate::ui::state::ByPtr;
 use chiso_core::model::messages::{col_index, col_name, Note};
 use chiso_core::{Catalog, ImportOptions, ImportReport, Lang};
 
+/// Every prop is shared or compared by address: a progress tick renders the report again
+/// without copying its reports, corrections or files.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
-    pub reports: Vec<ImportReport>,
-    pub loading: Vec<String>,
+    /// Files being read, in the order they were dropped.
+    pub loading: Rc<Vec<String>>,
     /// How far each file being read has come (0 to 1), when known.
     pub progress: Rc<HashMap<String, f64>>,
     pub on_cancel: Callback<String>,
-    pub options: HashMap<String, ImportOptions>,
-    /// Files whose bytes are kept, so they can be read again.
-    pub rereadable: Vec<String>,
+    pub options: ByPtr<HashMap<String, ImportOptions>>,
+    /// The bytes kept of each file, so that it can be read again.
+    pub sources: ByPtr<HashMap<String, Rc<Vec<u8>>>>,
     pub on_unmerge: Callback<String>,
     pub on_reread: Callback<(String, ImportOptions)>,
-    /// Everything loaded, for its data sets.
+    /// Everything loaded, for its reports and data sets.
     pub catalog: ByPtr<Catalog>,
     pub on_join: Callback<(String, String)>,
     pub on_split: Callback<String>,
@@ -129,7 +131,9 @@ fn adjust_form(
 #[function_component]
 pub fn ImportReportView(p: &Props) -> Html {
     let lang = p.lang;
-    if p.reports.is_empty() && p.loading.is_empty() {
+    let (reports, options) = (&p.catalog.0.reports, &p.options.0);
+    let rereadable = |file: &String| p.sources.0.contains_key(file);
+    if reports.is_empty() && p.loading.is_empty() {
         return html! {};
     }
     let entry = |r: &ImportReport| {
@@ -154,12 +158,12 @@ pub fn ImportReportView(p: &Props) -> Html {
         // Of two sheets holding the same table, the other can be used instead.
         let use_other = |n: &Note| -> Html {
             let Note::SameTable { other, .. } = n else { return html! {} };
-            if !p.rereadable.contains(&r.file) {
+            if !rereadable(&r.file) {
                 return html! {};
             }
             let cb = p.on_reread.clone();
             let file = r.file.clone();
-            let mut options = p.options.get(&r.file).cloned().unwrap_or_default();
+            let mut options = options.get(&r.file).cloned().unwrap_or_default();
             options.sheet = Some(other.clone());
             let label = format!("{} «{other}»", t(lang, K::UseSheet));
             html! {
@@ -183,8 +187,8 @@ pub fn ImportReportView(p: &Props) -> Html {
                     </details>
                 }
                 // Corrections help where no table was found, not where the file is broken.
-                if p.rereadable.contains(&r.file) && matches!(r.error, None | Some(Note::NoTable)) {
-                    {adjust_form(lang, &r.file, p.options.get(&r.file), &p.on_reread)}
+                if rereadable(&r.file) && matches!(r.error, None | Some(Note::NoTable)) {
+                    {adjust_form(lang, &r.file, options.get(&r.file), &p.on_reread)}
                 }
             </li>
         }
@@ -219,7 +223,7 @@ pub fn ImportReportView(p: &Props) -> Html {
                         </li>
                     }
                 }) }
-                { for p.reports.iter().rev().filter(|r| !p.loading.contains(&r.file)).map(entry) }
+                { for reports.iter().rev().filter(|r| !p.loading.contains(&r.file)).map(entry) }
             </ul>
             <DatasetList lang={lang} catalog={p.catalog.clone()} on_join={p.on_join.clone()} on_split={p.on_split.clone()} />
         </section>

@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::components::use_dispatch;
 use crate::ui::i18n::{t, K};
 use crate::ui::state::Action;
-use crate::ui::tables::{signed, window, ALL_ROWS, FIRST_HEIGHT, ROW_PX};
+use crate::ui::tables::{num, or_dash, signed, window, ALL_ROWS, DASH, FIRST_HEIGHT, ROW_PX};
 use chiso_core::analyse::{RankRow, SortKey};
 use chiso_core::Lang;
 
@@ -21,7 +22,6 @@ pub struct Props {
     pub my_unit: Option<String>,
     pub sort: SortKey,
     pub descending: bool,
-    pub dispatch: Callback<Action>,
 }
 
 fn change_cell(lang: Lang, r: &RankRow) -> Html {
@@ -33,7 +33,7 @@ fn change_cell(lang: Lang, r: &RankRow) -> Html {
             html! { <span class="down" title={t(lang, K::Down)}>{format!("▼ {}", signed(lang, c as f64, 0))}</span> }
         }
         Some(_) => html! { <span class="same" title={t(lang, K::Same)}>{"= 0"}</span> },
-        None => html! { <span class="none">{"–"}</span> },
+        None => html! { <span class="none">{DASH}</span> },
     }
 }
 
@@ -46,11 +46,11 @@ fn row(lang: Lang, r: &RankRow, derived: &str, mine: bool, notes: bool) -> Html 
     let star = if derived.is_empty() { "" } else { "*" };
     html! {
         <tr class={classes!(mine.then_some("mine"))} data-unit={r.unit.to_string()}>
-            <td class="num">{r.rank.map(|x| format!("{x}{star}")).unwrap_or_else(|| "–".into())}</td>
+            <td class="num">{or_dash(r.rank.map(|x| format!("{x}{star}")))}</td>
             <th scope="row">{r.unit.to_string()}</th>
-            <td class="num" title={tip}>{r.value.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+            <td class="num" title={tip}>{num(lang, r.value, 2)}</td>
             <td class="num change">{change_cell(lang, r)}</td>
-            <td class="num">{r.value_change.map(|c| signed(lang, c, 2)).unwrap_or_else(|| "–".into())}</td>
+            <td class="num">{or_dash(r.value_change.map(|c| signed(lang, c, 2)))}</td>
             if notes { <td class="note" data-derived={(!derived.is_empty()).then_some("true")}>{derived.to_string()}</td> }
         </tr>
     }
@@ -59,6 +59,7 @@ fn row(lang: Lang, r: &RankRow, derived: &str, mine: bool, notes: bool) -> Html 
 #[function_component]
 pub fn RankingTable(p: &Props) -> Html {
     let lang = p.lang;
+    let dispatch = use_dispatch();
     let wrap = use_node_ref();
     // (scroll top, view height) in CSS pixels; set only when the drawn rows would change.
     let scroll = use_state_eq(|| (0usize, FIRST_HEIGHT));
@@ -79,7 +80,7 @@ pub fn RankingTable(p: &Props) -> Html {
         })
     };
     let sort_header = |key: SortKey, label: K, class: &'static str| {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         let active = p.sort == key;
         let (aria, arrow) = match (active, p.descending) {
             (false, _) => ("none", ""),

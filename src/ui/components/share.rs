@@ -1,13 +1,17 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::i18n::{t, K};
-use crate::ui::state::Shared;
-use chiso_core::link::{encode, LINK_WARN_CHARS};
+use crate::ui::i18n::{link_copied, link_too_long, t, K};
+use chiso_core::link::LINK_WARN_CHARS;
+use chiso_core::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Shared,
+    pub lang: Lang,
+    /// The view's link (its hash), with or without its data: made when asked for.
+    pub link: Callback<bool, String>,
+    /// Nothing to share yet.
+    pub disabled: bool,
 }
 
 /// The address of this page with a view state in its hash.
@@ -33,13 +37,13 @@ fn copy_to_clipboard(text: &str) {
 /// "Share": the view's link on the clipboard and on the page, with or without its data.
 #[function_component]
 pub fn Share(p: &Props) -> Html {
-    let lang = p.state.lang;
+    let lang = p.lang;
     let with_data = use_state(|| false);
     let url = use_state(String::new);
     let onclick = {
-        let (state, with_data, url) = (p.state.clone(), with_data.clone(), url.clone());
+        let (make, with_data, url) = (p.link.clone(), with_data.clone(), url.clone());
         Callback::from(move |_: MouseEvent| {
-            let link = link_for(&encode(&state.view_state(*with_data)));
+            let link = link_for(&make.emit(*with_data));
             copy_to_clipboard(&link);
             url.set(link);
         })
@@ -51,17 +55,17 @@ pub fn Share(p: &Props) -> Html {
     let n = url.chars().count();
     html! {
         <div class="share">
-            <button type="button" data-action="share" {onclick} disabled={p.state.current().is_none() && p.state.catalog.targets.is_empty()}>
+            <button type="button" data-action="share" {onclick} disabled={p.disabled}>
                 {t(lang, K::Share)}
             </button>
             <label class="check"><input type="checkbox" data-control="share-data" checked={*with_data} onchange={toggle} />
                 {t(lang, K::IncludeData)}</label>
             if !url.is_empty() {
-                <p class="hint">{t(lang, K::LinkCopied).replace("%n", &n.to_string())}</p>
+                <p class="hint">{link_copied(lang, n)}</p>
                 <input class="share-url" type="text" readonly=true data-share-url={(*url).clone()} value={(*url).clone()}
                     aria-label={t(lang, K::Share)} />
                 if n > LINK_WARN_CHARS {
-                    <p class="warn" role="alert" data-link-too-long="true">{t(lang, K::LinkTooLong).replace("%n", &n.to_string())}</p>
+                    <p class="warn" role="alert" data-link-too-long="true">{link_too_long(lang, n)}</p>
                 }
             }
         </div>

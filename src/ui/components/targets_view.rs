@@ -1,36 +1,40 @@
 use yew::prelude::*;
 
 use crate::ui::components::chart_canvas::ChartCanvas;
-use crate::ui::components::controls::select_value;
+use crate::ui::components::dom::select_value;
 use crate::ui::components::export_bar::ExportBar;
-use crate::ui::i18n::{t, K};
-use crate::ui::state::{Action, Shared};
-use crate::ui::tables::{self, TableSource};
+use crate::ui::components::use_dispatch;
+use crate::ui::i18n::{t, targets_summary, K};
+use crate::ui::state::{Action, ByPtr};
+use crate::ui::tables::{self, num, TableSource};
 use chiso_charts::spec::ChartSpec;
 use chiso_core::analyse::targets;
+use chiso_core::{Catalog, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: Shared,
-    pub dispatch: Callback<Action>,
+    pub lang: Lang,
+    /// Everything loaded, for its target sheets.
+    pub catalog: ByPtr<Catalog>,
+    /// The target sheet chosen.
+    pub target_sheet: usize,
 }
 
 #[function_component]
 pub fn TargetsPanel(p: &Props) -> Html {
-    let s = &p.state;
-    let lang = s.lang;
-    let sheets = &s.catalog.targets;
-    let Some(sheet) = sheets.get(s.target_sheet).or(sheets.first()) else {
+    let lang = p.lang;
+    let dispatch = use_dispatch();
+    let sheets = &p.catalog.0.targets;
+    let Some(sheet) = sheets.get(p.target_sheet).or(sheets.first()) else {
         return html! { <p class="empty" data-view="targets">{t(lang, K::NoTargets)}</p> };
     };
     let view = targets(sheet);
     let table = tables::targets(lang, &view);
     let source = TableSource::ready(table.clone());
     let spec = ChartSpec::Targets { view: view.clone() };
-    let summary =
-        t(lang, K::TargetsSummary).replace("%m", &view.met.to_string()).replace("%n", &view.rows.len().to_string());
+    let summary = targets_summary(lang, view.met, view.rows.len());
     let on_sheet = {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |e: Event| d.emit(Action::SetTargetSheet(select_value(&e).parse().unwrap_or(0))))
     };
     // Quarterly progress: every period of the sheet's actuals as a column.
@@ -43,7 +47,7 @@ pub fn TargetsPanel(p: &Props) -> Html {
                 <label>{t(lang, K::TargetSheet)}
                     <select data-control="target-sheet" onchange={on_sheet}>
                         { for sheets.iter().enumerate().map(|(i, sh)| html! {
-                            <option value={i.to_string()} selected={i == s.target_sheet}>{sh.name.clone()}</option>
+                            <option value={i.to_string()} selected={i == p.target_sheet}>{sh.name.clone()}</option>
                         }) }
                     </select>
                 </label>
@@ -63,7 +67,7 @@ pub fn TargetsPanel(p: &Props) -> Html {
                                     <td class={classes!((k == 6).then_some(format!("status {}", r.status.name())))}>{c.clone()}</td>
                                 }) }
                                 { for r.target.actuals.iter().map(|(_, v)| html! {
-                                    <td class="num">{v.map(|v| lang.num(v, 2)).unwrap_or_else(|| "–".into())}</td>
+                                    <td class="num">{num(lang, *v, 2)}</td>
                                 }) }
                             </tr>
                         }) }
