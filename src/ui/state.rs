@@ -12,35 +12,7 @@ use chiso_core::{Catalog, DataSet, ImportOptions, ImportOutcome, ImportReport, L
 /// The name under which data carried by a link is listed in the import report.
 pub const LINK_FILE: &str = "(liên kết / link)";
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    Ranking,
-    Comparison,
-    Trend,
-    Targets,
-    /// My unit's brief across every loaded data set.
-    Brief,
-}
-
-impl View {
-    pub const ALL: [View; 5] = [View::Ranking, View::Comparison, View::Trend, View::Targets, View::Brief];
-
-    /// The value of the page hooks `data-view` and `view-<name>`.
-    pub fn name(self) -> &'static str {
-        match self {
-            View::Ranking => "ranking",
-            View::Comparison => "comparison",
-            View::Trend => "trend",
-            View::Targets => "targets",
-            View::Brief => "brief",
-        }
-    }
-
-    pub fn from_name(s: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.name() == s)
-    }
-}
+pub use chiso_core::link::View;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppState {
@@ -344,11 +316,7 @@ impl AppState {
             let outcome = ImportOutcome { datasets, targets, report: ImportReport::new(LINK_FILE) };
             Rc::make_mut(&mut self.catalog).add(outcome);
         }
-        if let Some(l) = match v.lang.as_str() {
-            "en" => Some(Lang::En),
-            "vi" => Some(Lang::Vi),
-            _ => None,
-        } {
+        if let Some(l) = v.lang {
             self.lang = l;
         }
         // The link's joins and splits by hand, before its data set is looked for (it may
@@ -365,7 +333,7 @@ impl AppState {
             }
             (None, None) => {}
         }
-        if let Some(view) = View::from_name(&v.view) {
+        if let Some(view) = v.view {
             self.sel.view = view;
         }
         self.sel.selected = v.units;
@@ -373,7 +341,7 @@ impl AppState {
         self.sel.indicator = v.ind;
         self.sel.period = v.per;
         self.sel.group = v.grp;
-        self.sel.sort = SortKey::from_name(&v.sort).unwrap_or_default();
+        self.sel.sort = v.sort.unwrap_or_default();
         self.sel.descending = v.desc;
         self.sel.regroup = v.r34;
         if let Some(ts) = v.ts {
@@ -387,14 +355,14 @@ impl AppState {
         let mut v = ViewState {
             ds: d.map(|d| d.name.clone()),
             files: self.files_of_current(),
-            view: self.sel.view.name().to_string(),
+            view: Some(self.sel.view),
             units: self.sel.selected.clone(),
             my: self.sel.my_unit.clone(),
             ind: self.sel.indicator.clone(),
             per: self.sel.period.clone(),
             grp: self.sel.group.clone(),
-            lang: self.lang.code().to_string(),
-            sort: self.sel.sort.name().to_string(),
+            lang: Some(self.lang),
+            sort: Some(self.sel.sort),
             desc: self.sel.descending,
             ts: self.catalog.targets.get(self.sel.target_sheet).map(|t| t.name.clone()),
             r34: self.sel.regroup,

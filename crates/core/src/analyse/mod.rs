@@ -38,7 +38,9 @@ pub struct RankingView {
     pub rows: Vec<RankRow>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// In links as its [`SortKey::name`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SortKey {
     #[default]
     Rank,

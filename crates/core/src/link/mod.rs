@@ -7,6 +7,8 @@ use std::io::Read;
 use base64::Engine;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::analyse::SortKey;
+use crate::model::lang::Lang;
 use crate::model::{DataSet, Observation, Target, TargetSheet, Text};
 use crate::text::value::TargetOp;
 
@@ -33,8 +35,8 @@ pub struct ViewState {
     /// The files the data set came from: what to drop when the link has no data.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub view: String,
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "known")]
+    pub view: Option<View>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,10 +47,10 @@ pub struct ViewState {
     pub per: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grp: Option<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub lang: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub sort: String,
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "known")]
+    pub lang: Option<Lang>,
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "known")]
+    pub sort: Option<SortKey>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub desc: bool,
     /// The target sheet's name, in the targets view.
@@ -70,8 +72,70 @@ pub struct ViewState {
 
 /// (group, unit, period, indicator, value, rank), names as indices into the lists.
 pub type EmbeddedRow = (u32, u32, u32, u32, Option<f64>, Option<u32>);
-/// (indicator, text, operator, threshold, actuals by period)
-pub type EmbeddedTarget = (String, String, String, f64, Vec<(String, Option<f64>)>);
+/// (indicator, text, operator, threshold, actuals by period); an operator this build does
+/// not know (from a later one) reads as `None`, and its row is left out.
+pub type EmbeddedTarget = (String, String, LinkOp, f64, Vec<(String, Option<f64>)>);
+
+/// A target's operator as a link carries it (`">="`): `None` for one this build does not
+/// know.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinkOp(pub Option<TargetOp>);
+
+impl Serialize for LinkOp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for LinkOp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        known(d).map(LinkOp)
+    }
+}
+
+/// The views of the page, named in links and in the page hooks `data-view` and
+/// `view-<name>` as [`View::name`] says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    #[default]
+    Ranking,
+    Comparison,
+    Trend,
+    Targets,
+    /// My unit's brief across every loaded data set.
+    Brief,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [View::Ranking, View::Comparison, View::Trend, View::Targets, View::Brief];
+
+    /// The value of the page hooks `data-view` and `view-<name>`, and of links.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Ranking => "ranking",
+            View::Comparison => "comparison",
+            View::Trend => "trend",
+            View::Targets => "targets",
+            View::Brief => "brief",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.name() == s)
+    }
+}
+
+/// A name this build knows (a view, a language, a sort key, an operator), or `None` for one
+/// a later build wrote: the link opens without it. Not a string: an error, as for any field.
+fn known<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
+    use serde::de::IntoDeserializer;
+    let name = Option::<String>::deserialize(d)?;
+    Ok(name.and_then(|n| {
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = n.as_str().into_deserializer();
+        T::deserialize(de).ok()
+    }))
+}
 
 /// A data set (or part of it) and target sheets, columnar and compact.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -243,22 +307,12 @@ impl EmbeddedTargets {
             rows: s
                 .targets
                 .iter()
-                .map(|t| {
-                    (t.indicator.clone(), t.text.clone(), t.op.as_str().to_string(), t.threshold, t.actuals.clone())
-                })
+                .map(|t| (t.indicator.clone(), t.text.clone(), LinkOp(Some(t.op)), t.threshold, t.actuals.clone()))
                 .collect(),
         }
     }
 
     pub fn to_sheet(&self, source: &str) -> TargetSheet {
-        let op = |s: &str| match s {
-            ">" => Some(TargetOp::Gt),
-            ">=" => Some(TargetOp::Ge),
-            "<" => Some(TargetOp::Lt),
-            "<=" => Some(TargetOp::Le),
-            "=" => Some(TargetOp::Eq),
-            _ => None,
-        };
         TargetSheet {
             name: self.name.clone(),
             source: source.to_string(),
@@ -269,7 +323,7 @@ impl EmbeddedTargets {
                     Some(Target {
                         indicator: indicator.clone(),
                         text: text.clone(),
-                        op: op(o)?,
+                        op: o.0?,
                         threshold: *threshold,
                         actuals: actuals.clone(),
                     })
@@ -289,13 +343,13 @@ mod tests {
         ViewState {
             ds: Some("PAR INDEX".into()),
             files: vec!["chiso-mau.xlsx".into()],
-            view: "trend".into(),
+            view: Some(View::Trend),
             units: vec!["Hà Nội".into(), "Thừa Thiên Huế".into()],
             my: Some("Hà Nội".into()),
             ind: Some("Chỉ số tổng hợp".into()),
             per: Some("2023".into()),
-            lang: "en".into(),
-            sort: "value".into(),
+            lang: Some(Lang::En),
+            sort: Some(SortKey::Value),
             desc: true,
             ..Default::default()
         }
@@ -342,12 +396,12 @@ mod tests {
             rows: vec![(
                 "Tỷ lệ hài lòng".into(),
                 "Trên 80%".into(),
-                ">".into(),
+                LinkOp(Some(TargetOp::Gt)),
                 80.0,
                 vec![("Q1".into(), Some(81.5)), ("Q2".into(), None)],
             )],
         }];
-        let with_data = ViewState { view: "ranking".into(), data: Some(e), ..Default::default() };
+        let with_data = ViewState { view: Some(View::Ranking), data: Some(e), ..Default::default() };
         let cases = [
             ("1.q64FAA", ViewState::default()),
             ("1.TY49CsJAEIWvskwdRbRLJypoI6IpBLEIZk0WkjXsjz-IB7C0sLBSsNMbuIVFTrI38WllN-973wyzp0RTSKP2mA2G3d6UAlqKnIPNaJEJvaoVsa1vc72leUBrwTewjeIygWmlMD-zX93Y0LuLAIwy754xizJRPSTrW_96f1eLHRb_PYETIXVgH5n27sSMd2eZMoB7ib7kCn2z0WwhpKpEmHh3DZhMq5vMAPNYpqBcYtYrZTCv49xyxITrBYVGWR7Q90XqRHT4AA", full.clone()),
@@ -380,7 +434,13 @@ mod tests {
             format!("1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
         };
         let open = |json: &str| decode(&pack(json));
-        assert_eq!(open(r#"{"view":"trend","future_field":[1,{"x":null}]}"#).map(|s| s.view), Ok("trend".into()));
+        assert_eq!(open(r#"{"view":"trend","future_field":[1,{"x":null}]}"#).map(|s| s.view), Ok(Some(View::Trend)));
+        // A view, language, sort or operator of a later build: the link opens without it.
+        let later =
+            r#"{"view":"slope","lang":"fr","sort":"trend","data":{"targets":[{"rows":[["a","b","~",1.0,[]]]}]}}"#;
+        let s = open(later).unwrap();
+        assert_eq!((s.view, s.lang, s.sort), (None, None, None));
+        assert!(s.data.unwrap().targets[0].to_sheet("f").targets.is_empty());
         assert_eq!(open(r#"{"my":null,"data":null}"#), Ok(ViewState::default()));
         for bad in [
             "[]",
@@ -401,18 +461,20 @@ mod tests {
     /// refused (no stack overflow), every number back to the same bits.
     #[test]
     fn json_edge_cases() {
-        let view = |json: &str| ViewState::from_json(json.as_bytes()).map(|s| s.view);
+        // `my`: a string field (the view is a name of this build's, `View`).
+        let my = |json: &str| ViewState::from_json(json.as_bytes()).map(|s| s.my);
         assert_eq!(
-            view(r#"{"view":"Hu\u1ebf \ud83d\ude00 \"\\\/\b\f\n\r\t"}"#),
-            Some("Huế 😀 \"\\/\u{8}\u{c}\n\r\t".into())
+            my(r#"{"my":"Hu\u1ebf \ud83d\ude00 \"\\\/\b\f\n\r\t"}"#),
+            Some(Some("Huế 😀 \"\\/\u{8}\u{c}\n\r\t".into()))
         );
-        for bad in [r#"{"view":"\ud800"}"#, r#"{"view":"\udc00"}"#, r#"{"view":"\u12"}"#, "{\"view\":\"a\nb\"}"] {
-            assert_eq!(view(bad), None, "{bad}");
+        for bad in [r#"{"my":"\ud800"}"#, r#"{"my":"\udc00"}"#, r#"{"my":"\u12"}"#, "{\"my\":\"a\nb\"}"] {
+            assert_eq!(my(bad), None, "{bad}");
         }
+        let view = |json: &str| ViewState::from_json(json.as_bytes()).map(|s| s.view);
         // Too deep where a field is read; skipped without recursion where none is.
         let deep = |field: &str| format!("{{\"{field}\":{}{}}}", "[".repeat(1_000_000), "]".repeat(1_000_000));
         assert_eq!(view(&deep("units")), None);
-        assert_eq!(view(&deep("future_field")), Some("".into()));
+        assert_eq!(view(&deep("future_field")), Some(None));
         for v in [0.0, -0.0, 1.0, 85.43, -0.0001, 1e20, 1e-300, f64::MAX, f64::MIN_POSITIVE, 1.0 / 3.0, 0.1 + 0.2] {
             let s = ViewState {
                 data: Some(Embedded { rows: vec![(0, 0, 0, 0, Some(v), None)], ..Default::default() }),
@@ -494,7 +556,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_state_round_trips(units in proptest::collection::vec("\\\\PC{0,12}", 0..5), view in "[a-z]{0,10}", desc: bool, per in proptest::option::of("[0-9]{4}")) {
+        fn any_state_round_trips(units in proptest::collection::vec("\\\\PC{0,12}", 0..5), view in proptest::option::of(proptest::sample::select(View::ALL.to_vec())), desc: bool, per in proptest::option::of("[0-9]{4}")) {
             let s = ViewState { units, view, desc, per, ..Default::default() };
             prop_assert_eq!(decode(&encode(&s)), Ok(s));
         }

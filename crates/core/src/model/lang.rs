@@ -1,6 +1,8 @@
 //! The UI's two languages, and the column letters and thousands of the import's texts.
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// In links as its [`Lang::code`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Vi,

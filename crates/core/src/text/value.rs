@@ -169,13 +169,18 @@ fn grouped(s: &str, sep: char) -> Option<String> {
     ok.then(|| parts.concat())
 }
 
-/// The comparison a target asks for.
+/// The comparison a target asks for; named as [`TargetOp::as_str`] writes it (in links).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TargetOp {
+    #[serde(rename = ">")]
     Gt,
+    #[serde(rename = ">=")]
     Ge,
+    #[serde(rename = "<")]
     Lt,
+    #[serde(rename = "<=")]
     Le,
+    #[serde(rename = "=")]
     Eq,
 }
 
