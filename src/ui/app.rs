@@ -211,7 +211,10 @@ fn use_address(dispatch: &Callback<Action>, state: &Shared) {
                 let current = window.location().hash().unwrap_or_default();
                 if current.trim_start_matches('#') != e {
                     if let Ok(h) = window.history() {
-                        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{e}")));
+                        crate::ui::dom::logged(
+                            "writing the view into the address",
+                            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{e}"))),
+                        );
                     }
                 }
             };

@@ -32,7 +32,7 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {
     }
     // Revoke later: the download has started by the next turn of the event loop.
     gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
+        crate::ui::dom::logged("freeing a download's URL", web_sys::Url::revoke_object_url(&url));
     })
     .forget();
 }
@@ -59,7 +59,7 @@ pub async fn read_file(file: web_sys::File) -> Result<Rc<Vec<u8>>, Box<ImportOut
 /// Sets `<html lang>` to follow the UI language.
 pub fn set_document_lang(lang: Lang) {
     if let Some(el) = gloo::utils::window().document().and_then(|d| d.document_element()) {
-        let _ = el.set_attribute("lang", lang.code());
+        crate::ui::dom::set_attr(&el, "lang", lang.code());
     }
 }
 
@@ -78,6 +78,7 @@ pub fn install_panic_hook() {
             div.set_attribute("data-fatal", "true").ok();
             div.set_text_content(Some(t(lang, K::FatalError)));
             if let Some(body) = doc.body() {
+                // Already panicking: nothing more to do if even this fails.
                 let _ = body.prepend_with_node_1(&div);
             }
         }
@@ -137,9 +138,10 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     options.set_timeout(IDLE_WAIT_MS);
     if window.request_idle_callback_with_options(f.unchecked_ref(), &options).is_err() {
         let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            // `f` is our own closure: what it throws is a panic, reported by the panic hook.
             let _ = f.unchecked_ref::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL);
         });
-        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+        crate::ui::dom::logged("waiting for a frame", window.request_animation_frame(after_frame.unchecked_ref()));
     }
 }
 

@@ -66,7 +66,7 @@ pub fn ChartCanvas(p: &Props) -> Html {
                     if canvas.width() != w || canvas.height() != h {
                         canvas.set_width(w);
                         canvas.set_height(h);
-                        let _ = canvas.set_attribute("style", &format!("width:{css_w}px;height:{css_h}px"));
+                        crate::ui::dom::set_attr(&canvas, "style", &format!("width:{css_w}px;height:{css_h}px"));
                     }
                     match crate::ui::backend::draw_on_canvas(canvas.clone(), &spec, lang, dpr) {
                         Some(Ok(h)) => {
@@ -75,7 +75,7 @@ pub fn ChartCanvas(p: &Props) -> Html {
                             // here: rendering the component again would cost a view change
                             // more than the drawing).
                             let n = canvas.get_attribute("data-drawn").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
-                            let _ = canvas.set_attribute("data-drawn", &(n + 1).to_string());
+                            crate::ui::dom::set_attr(&canvas, "data-drawn", &(n + 1).to_string());
                             rendered.set(true);
                         }
                         Some(Err(_)) => rendered.set(false),

@@ -64,7 +64,7 @@ pub fn ExportBar(p: &Props) -> Html {
         Callback::from(move |_: MouseEvent| download_csv(&format!("chiso-{name}.csv"), &table.get().csv()))
     };
     let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
+        crate::ui::dom::logged("printing", gloo::utils::window().print());
     });
     let no_chart = p.chart.is_none();
     let prefix = p.prefix.as_str();

@@ -28,6 +28,8 @@ fn copy_to_clipboard(text: &str) {
     if let Ok(clip) = js_sys::Reflect::get(&nav, &"clipboard".into()) {
         if let Ok(f) = js_sys::Reflect::get(&clip, &"writeText".into()) {
             if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                // The link is shown in the page to copy by hand too (data-share-url): a
+                // clipboard the browser refuses loses nothing.
                 let _ = f.call1(&clip, &text.into());
             }
         }

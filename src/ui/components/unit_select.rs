@@ -37,12 +37,12 @@ fn fill(list: web_sys::HtmlElement, summary: Rc<Summary>, from: usize, my: Optio
     let frag = doc.create_document_fragment();
     for u in &units[from..end] {
         if let Ok(o) = doc.create_element("option") {
-            let _ = o.set_attribute("value", u);
+            crate::ui::dom::set_attr(&o, "value", u);
             o.set_text_content(Some(u));
-            let _ = frag.append_child(&o);
+            crate::ui::dom::logged("adding a unit to the list", frag.append_child(&o));
         }
     }
-    let _ = list.append_child(&frag);
+    crate::ui::dom::logged("filling the list of units", list.append_child(&frag));
     if let Some(s) = list.dyn_ref::<web_sys::HtmlSelectElement>() {
         s.set_value(my.as_deref().unwrap_or(""));
     }
@@ -68,7 +68,7 @@ pub fn UnitSelect(p: &Props) -> Html {
                         last.remove();
                     }
                 }
-                let _ = el.set_attribute("data-gen", &g.to_string());
+                crate::ui::dom::set_attr(&el, "data-gen", &g.to_string());
                 fill(el, s.0.clone(), 0, my, g);
             }
         });
