@@ -78,7 +78,6 @@ pub fn vni(s: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let upper = c.is_uppercase();
         let base = match c {
             'ô' => Some('ơ'),
             'Ô' => Some('Ơ'),
@@ -124,7 +123,6 @@ pub fn vni(s: &str) -> String {
         } else {
             out.push_str(single);
         }
-        let _ = upper;
         i += 1;
     }
     nfc(&out)

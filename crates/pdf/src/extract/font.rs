@@ -217,7 +217,7 @@ impl Font {
 
     /// A code's text: `/ToUnicode` first, then a simple font's encoding; the byte as
     /// Latin-1 for a simple font with neither, U+FFFD for a composite one.
-    pub(super) fn text(&self, code: u32, len: u8) -> String {
+    pub(super) fn text(&self, code: u32) -> String {
         if let Some(t) = self.to_unicode.as_ref().and_then(|m| m.lookup_bf_string(code)) {
             let t = match t {
                 BfString::Char(c) => c.to_string(),
@@ -232,10 +232,7 @@ impl Font {
                 Some(Some(t)) => t.clone(),
                 _ => char::from_u32(code).unwrap_or('\u{fffd}').to_string(),
             },
-            Some(_) => {
-                let _ = len;
-                '\u{fffd}'.to_string()
-            }
+            Some(_) => '\u{fffd}'.to_string(),
         }
     }
 

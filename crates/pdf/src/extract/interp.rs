@@ -257,7 +257,7 @@ impl<'c> Interp<'c> {
                 let shown_size = (trm[2] * size).hypot(trm[3] * size);
                 if [min_x, max_x, min_y, max_y, shown_size].iter().all(|v| v.is_finite()) {
                     self.page.glyphs.push(Glyph {
-                        text: font.text(code, len),
+                        text: font.text(code),
                         x0: min_x,
                         y0: min_y,
                         x1: max_x,
