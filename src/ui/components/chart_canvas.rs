@@ -86,8 +86,8 @@ pub fn ChartCanvas(p: &Props) -> Html {
             // Drawn again at once, in the task that updated the page, so that the frame
             // showing the new view shows its chart too (in a task of its own it came a
             // frame later). Drawn the first time in a task of its own, after the page has
-            // been laid out: a new page's first render is long enough (drawn in it, the first
-            // view of a commune-level workbook was one task of 166 ms instead of 72).
+            // been laid out: a new page's first render is long enough (bench/RESULTS.md,
+            // «The first chart»).
             let timer = if drawn_before {
                 draw();
                 None

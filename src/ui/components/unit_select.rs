@@ -84,8 +84,8 @@ pub fn UnitSelect(p: &Props) -> Html {
     }
     // In a form of its own: Chromium's autofill reads the options of every select in the
     // form of a select that changed (all the page's selects outside any form count as one),
-    // after each change of the period or the indicator; 10,600 options of communes made that
-    // ~0.8 ms longer (median of 24 traced changes, 3.0 → 2.2 ms). Nothing submits it.
+    // after each change of the period or the indicator, and 10,600 options of communes made
+    // that longer (bench/RESULTS.md, «The unit select»). Nothing submits it.
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="my-unit-form" {onsubmit}>
