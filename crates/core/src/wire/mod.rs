@@ -11,7 +11,8 @@ use crate::detect::ImportOptions;
 use crate::import::ImportOutcome;
 
 /// The first byte; a buffer of another version (an older page or worker) is refused.
-const VERSION: u8 = 2;
+/// 3: the report's notes typed per layer (found, skipped, warnings, error).
+const VERSION: u8 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WireError(pub &'static str);
@@ -305,7 +306,7 @@ pub mod observations {
 mod tests {
     use super::*;
     use crate::import::{import_file, import_file_with};
-    use crate::model::messages::{Legacy, Limit, Note};
+    use crate::model::messages::{Finding, Legacy, Limit, ReadError, Warning};
 
     fn round_trip(o: &ImportOutcome) {
         let bytes = encode(o);
@@ -365,9 +366,11 @@ mod tests {
         round_trip(&o);
         let mut o = import_file_with(csv.as_bytes(), "a.csv", &ImportOptions::default());
         o.report.merges.push(("TP HCM".into(), "Thành phố Hồ Chí Minh".into()));
-        o.report.error = Some(Note::TooLarge { what: Limit::CellsInSheet, limit: 5_000_000 });
-        o.report.warnings.push(Note::LegacyText { sheet: "S".into(), encoding: Legacy::Vni });
-        o.report.warnings.push(Note::Cancelled);
+        o.report.error = Some(ReadError::TooLarge { what: Limit::CellsInSheet, limit: 5_000_000 });
+        o.report.found.push(Finding::LegacyText { sheet: "S".into(), encoding: Legacy::Vni });
+        o.report.warnings.push(Warning::NoPeriod { sheet: "S".into() });
+        round_trip(&o);
+        o.report.error = Some(ReadError::Cancelled);
         round_trip(&o);
     }
 
