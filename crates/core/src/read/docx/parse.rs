@@ -294,23 +294,7 @@ impl Parser<'_> {
                 }
                 Tag::Other
             }
-            (Some(Tag::Tr), "w:tc") => {
-                if let Some(row) = self.raw.last_mut().and_then(|t| t.rows.last_mut()) {
-                    // Checked cell by cell too: a row of ten million cells is refused before
-                    // it is held.
-                    if row.cells.len() >= MAX_COLUMNS {
-                        return Err(too_wide());
-                    }
-                    if self.cells + row.cells.len() as u64 >= MAX_CELLS {
-                        return Err(ReadError::TooLarge { what: Limit::CellsInSheet, limit: MAX_CELLS });
-                    }
-                    row.cells.push(RawCell::default());
-                    self.open.push(Open::Cell);
-                    Tag::Tc
-                } else {
-                    Tag::Other
-                }
-            }
+            (Some(Tag::Tr), "w:tc") => self.open_cell()?,
             (Some(Tag::Tc), "w:tcPr") => Tag::TcPr,
             (Some(Tag::TcPr), "w:tcBorders") => Tag::TcBorders,
             (Some(Tag::TcBorders), _) => {
@@ -367,6 +351,21 @@ impl Parser<'_> {
             }
             _ => Tag::Other,
         })
+    }
+
+    /// A table cell opens in the row being read (none outside a row).
+    fn open_cell(&mut self) -> Result<Tag, ReadError> {
+        let Some(row) = self.raw.last_mut().and_then(|t| t.rows.last_mut()) else { return Ok(Tag::Other) };
+        // Checked cell by cell too: a row of ten million cells is refused before it is held.
+        if row.cells.len() >= MAX_COLUMNS {
+            return Err(too_wide());
+        }
+        if self.cells + row.cells.len() as u64 >= MAX_CELLS {
+            return Err(ReadError::TooLarge { what: Limit::CellsInSheet, limit: MAX_CELLS });
+        }
+        row.cells.push(RawCell::default());
+        self.open.push(Open::Cell);
+        Ok(Tag::Tc)
     }
 
     fn end(&mut self) -> Result<(), ReadError> {
