@@ -111,15 +111,11 @@ impl Importer {
         next_task(move || match rest.next() {
             Some(part) => match p.add(&part.to_vec()) {
                 Ok(()) => me.assemble(job, name, p, rest),
-                Err(e) => {
-                    me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.0.to_string() }))
-                }
+                Err(e) => me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.to_string() })),
             },
             None => match p.finish() {
                 Ok(outcome) => me.sum_up(job, outcome, 0, 0, SummaryBuilder::default()),
-                Err(e) => {
-                    me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.0.to_string() }))
-                }
+                Err(e) => me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.to_string() })),
             },
         });
     }
@@ -280,7 +276,7 @@ impl Importer {
                 match wire::Parts::start(&head, all) {
                     Ok(p) => me.assemble(job, name, p, parts),
                     Err(e) => {
-                        me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.0.to_string() }))
+                        me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.to_string() }))
                     }
                 }
             }
