@@ -219,6 +219,14 @@ fn legacy_text(g: &mut Grid) -> Option<Legacy> {
     Some(enc)
 }
 
+/// What gathers tables of one file into a data set: a sheet of its own, or the file (its
+/// sheets named by a year or a peer group, or its one table).
+#[derive(PartialEq)]
+enum SetKey {
+    Sheet(String),
+    File,
+}
+
 /// Sheets of one file → data sets. Sheets named by a year, or by a peer group ("Khối ...")
 /// belong to one data set; other sheets each make their own.
 fn assemble(
@@ -228,6 +236,8 @@ fn assemble(
     report: &mut ImportReport,
 ) -> (Vec<DataSet>, Vec<Vec<String>>) {
     let mut sets: Vec<DataSet> = Vec::new();
+    // What gathers each data set's tables.
+    let mut keys: Vec<SetKey> = Vec::new();
     // Where in a document each data set's tables are («trang 2–5, bảng 1»).
     let mut places: Vec<Vec<String>> = Vec::new();
     let standalone: Vec<bool> = tables
@@ -254,11 +264,12 @@ fn assemble(
         } else {
             titled.unwrap_or_else(|| untitled_name(if one_table { &t.sheet } else { "" }, file_name))
         };
-        let key = if alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() };
-        let idx = match sets.iter().position(|d| d.source == key) {
+        let key = if alone && several_standalone { SetKey::Sheet(t.sheet.clone()) } else { SetKey::File };
+        let idx = match keys.iter().position(|k| *k == key) {
             Some(i) => i,
             None => {
-                sets.push(DataSet { name, source: key, ..Default::default() });
+                keys.push(key);
+                sets.push(DataSet { name, ..Default::default() });
                 places.push(Vec::new());
                 tables_in.push(0);
                 slices_of.push(Vec::new());
