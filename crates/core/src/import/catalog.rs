@@ -96,7 +96,7 @@ impl Catalog {
     /// The unit a spelling stands for: a correction by hand, else a province of the
     /// registry, else the first spelling loaded with the same key.
     fn resolver(&self) -> impl Fn(&str) -> String + '_ {
-        let registry = Registry::default();
+        let registry = Registry::shared();
         let mut first: FxHashMap<String, String> = FxHashMap::default();
         // Each spelling's key, worked out once (it folds the letters: the costly part).
         let mut keys: FxHashMap<String, String> = FxHashMap::default();

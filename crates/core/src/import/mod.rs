@@ -151,9 +151,9 @@ fn import_from(
     }
     progress(READ_SHARE);
     report.cells = notes.cells;
-    let registry = Registry::default();
-    let rankings = one_of_each_table(rankings, options.sheet.as_deref(), &registry, &mut report);
-    let (datasets, places) = assemble(rankings, file_name, &registry, &mut report);
+    let registry = Registry::shared();
+    let rankings = one_of_each_table(rankings, options.sheet.as_deref(), registry, &mut report);
+    let (datasets, places) = assemble(rankings, file_name, registry, &mut report);
     progress(1.0);
     for (d, from) in datasets.iter().zip(places) {
         report.found.push(Finding::DataSet {

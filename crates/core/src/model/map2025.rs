@@ -83,7 +83,7 @@ pub enum Map {
 /// The 34 of the new map, each with its predecessors, by canonical unit names (as the
 /// registry names units in data sets: "Huế" for Thừa Thiên Huế, its name to 2025).
 pub struct Map2025 {
-    registry: Registry,
+    registry: &'static Registry,
     /// canonical name of one of the 63 (or a historical one) → index into PROVINCES_2025.
     successor: FxHashMap<&'static str, usize>,
     /// canonical names of the 34, as units in data sets.
@@ -92,7 +92,7 @@ pub struct Map2025 {
 
 impl Default for Map2025 {
     fn default() -> Self {
-        let registry = Registry::default();
+        let registry = Registry::shared();
         let mut successor = FxHashMap::default();
         for (k, (_, _, from)) in PROVINCES_2025.iter().enumerate() {
             for p in *from {
