@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx};
+use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
 use crate::model::messages::{DocKind, Limit, ReadError, Skip};
 use crate::model::Text;
@@ -418,23 +418,8 @@ impl SharedMemo {
             calamine::DataRef::SharedString(s) => {
                 self.seen.entry((s.as_ptr() as usize, s.len())).or_insert_with(|| text_cell(s)).clone()
             }
-            other => data_ref(other),
+            other => cell(other),
         }
-    }
-}
-
-fn data_ref(d: &calamine::DataRef<'_>) -> Cell {
-    use calamine::DataRef as D;
-    match d {
-        D::Empty => Cell::Empty,
-        D::Int(i) => Cell::Number(*i as f64),
-        D::Float(f) => Cell::Number(*f),
-        D::String(s) => text_cell(s),
-        D::SharedString(s) => text_cell(s),
-        D::Bool(b) => Cell::Bool(*b),
-        D::DateTime(dt) => Cell::Number(dt.as_f64()),
-        D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(s.as_str().into()),
-        D::Error(e) => Cell::Error(format!("{e}")),
     }
 }
 
@@ -447,16 +432,30 @@ fn text_cell(s: &str) -> Cell {
     }
 }
 
-fn cell(d: &Data) -> Cell {
-    match d {
-        Data::Empty => Cell::Empty,
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::String(s) => text_cell(s),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.as_str().into()),
-        Data::Error(e) => Cell::Error(format!("{e}")),
+/// A calamine value as a cell, of a sheet read whole ([`calamine::Data`]) or cell by cell
+/// ([`calamine::DataRef`]).
+fn cell(d: &impl calamine::DataType) -> Cell {
+    if let Some(s) = d.get_string() {
+        return text_cell(s);
+    }
+    if let Some(f) = d.get_float() {
+        return Cell::Number(f);
+    }
+    if let Some(i) = d.get_int() {
+        return Cell::Number(i as f64);
+    }
+    if let Some(b) = d.get_bool() {
+        return Cell::Bool(b);
+    }
+    if let Some(dt) = d.get_datetime() {
+        return Cell::Number(dt.as_f64());
+    }
+    if let Some(s) = d.get_datetime_iso().or_else(|| d.get_duration_iso()) {
+        return Cell::Text(s.into());
+    }
+    match d.get_error() {
+        Some(e) => Cell::Error(format!("{e}")),
+        None => Cell::Empty,
     }
 }
 
