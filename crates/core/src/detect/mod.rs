@@ -71,13 +71,11 @@ pub enum Found {
 }
 
 /// Notes collected while reading one file; per-cell notes are capped so a report stays
-/// readable, with a count of the rest.
+/// readable (the cells themselves are all counted in `cells`).
 #[derive(Debug, Default)]
 pub struct Notes {
     pub skipped: Vec<Skip>,
     pub warnings: Vec<Warning>,
-    pub more_skipped: usize,
-    pub more_warnings: usize,
     /// Where the non-empty cells of the sheets read so far went.
     pub cells: CellCounts,
 }
@@ -92,16 +90,12 @@ impl Notes {
     fn skip_cell(&mut self, n: Skip) {
         if self.skipped.len() < MAX_CELL_NOTES {
             self.skipped.push(n);
-        } else {
-            self.more_skipped += 1;
         }
     }
 
     fn warn_cell(&mut self, n: Warning) {
         if self.warnings.len() < MAX_CELL_NOTES {
             self.warnings.push(n);
-        } else {
-            self.more_warnings += 1;
         }
     }
 
