@@ -9,7 +9,7 @@ fn main() {
     if let Some(e) = &outcome.report.error {
         println!("error: {}", e.text(lang));
     }
-    for n in outcome.report.found.iter().chain(&outcome.report.skipped).chain(&outcome.report.warnings) {
+    for n in outcome.report.notes() {
         println!("  {}", n.text(lang));
     }
     for (a, b) in &outcome.report.merges {

@@ -94,15 +94,15 @@ fn accounted(bytes: &[u8], name: &str) -> CellCounts {
     assert_eq!(cells.total(), filled_cells(bytes, name), "{name}: {cells:?}");
     assert!(cells.read > 0, "{name}: {cells:?}");
     // What the accounting found that earlier readings dropped without a word.
-    use chiso_core::model::messages::Note;
-    for n in o.report.skipped.iter().chain(&o.report.warnings) {
+    use chiso_core::model::messages::Skip;
+    for n in &o.report.skipped {
         if matches!(
             n,
-            Note::NoUnitRow { .. }
-                | Note::SameCell { .. }
-                | Note::EmptyColumn { .. }
-                | Note::NoTargetRow { .. }
-                | Note::Duplicates { .. }
+            Skip::NoUnitRow { .. }
+                | Skip::SameCell { .. }
+                | Skip::EmptyColumn { .. }
+                | Skip::NoTargetRow { .. }
+                | Skip::Duplicates { .. }
         ) {
             println!("  {name}: {}", n.text(chiso_core::Lang::En));
         }

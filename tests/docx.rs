@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use chiso_core::model::messages::{Legacy, NotDataWhy, Note};
+use chiso_core::model::messages::{Finding, Legacy, NotDataWhy, Skip};
 use chiso_core::read::grid::{read, Grid};
 use chiso_core::text::value::parse_num;
 use chiso_core::{import_file, Catalog, ImportOutcome, ImportStatus, Lang};
@@ -34,7 +34,7 @@ fn import(name: &str) -> (ImportOutcome, Catalog, Vec<Grid>) {
 }
 
 fn texts(o: &ImportOutcome) -> Vec<String> {
-    o.report.found.iter().chain(&o.report.skipped).chain(&o.report.warnings).map(|n| n.text(Lang::Vi)).collect()
+    o.report.notes().map(|n| n.text(Lang::Vi)).collect()
 }
 
 /// The report's title rows of a sheet, in order.
@@ -43,7 +43,7 @@ fn title_rows(o: &ImportOutcome, sheet: &str) -> Vec<String> {
         .skipped
         .iter()
         .filter_map(|n| match n {
-            Note::TitleRow { sheet: s, text, .. } if s == sheet => Some(text.clone()),
+            Skip::TitleRow { sheet: s, text, .. } if s == sheet => Some(text.clone()),
             _ => None,
         })
         .collect()
@@ -54,7 +54,7 @@ fn not_data(o: &ImportOutcome) -> Vec<(String, NotDataWhy)> {
         .skipped
         .iter()
         .filter_map(|n| match n {
-            Note::NotDataTable { sheet, why } => Some((sheet.clone(), *why)),
+            Skip::NotDataTable { sheet, why } => Some((sheet.clone(), *why)),
             _ => None,
         })
         .collect()
@@ -76,7 +76,7 @@ fn par_decision_reads_its_appendix_table() {
     assert_eq!(d.overall().as_deref(), Some("Chỉ số CCHC"));
     // The report says where in the document the data set's table is.
     let at = o.report.found.iter().find_map(|n| match n {
-        Note::DataSet { from, .. } => Some(from.clone()),
+        Finding::DataSet { from, .. } => Some(from.clone()),
         _ => None,
     });
     assert_eq!(at, Some(vec!["Phụ lục I, bảng 1".to_string()]));
@@ -101,7 +101,7 @@ fn par_decision_reads_its_appendix_table() {
     assert!(o.report.cells.skipped >= 4, "{:?}", o.report.cells);
     // 63 provinces × (8 components + the overall score + its rank).
     assert_eq!(o.report.cells.read, 63 * 10);
-    assert!(!o.report.found.iter().any(|n| matches!(n, Note::LegacyText { .. })));
+    assert!(!o.report.found.iter().any(|n| matches!(n, Finding::LegacyText { .. })));
     assert_eq!(o.report.status, ImportStatus::Ok, "{:?}", texts(&o));
 }
 
@@ -130,7 +130,7 @@ fn tcvn3_decision_is_read_in_unicode_once() {
         .found
         .iter()
         .filter_map(|n| match n {
-            Note::LegacyText { sheet, encoding: Legacy::Tcvn3 } => Some(sheet.as_str()),
+            Finding::LegacyText { sheet, encoding: Legacy::Tcvn3 } => Some(sheet.as_str()),
             _ => None,
         })
         .collect();

@@ -6,7 +6,7 @@
 #[path = "support/gen.rs"]
 mod gen;
 
-use chiso_core::model::messages::{DocKind, Limit, Note};
+use chiso_core::model::messages::{DocKind, Limit, ReadError};
 use chiso_core::read::grid::limits;
 use chiso_core::{import_file, Catalog, ImportStatus, Lang};
 
@@ -16,16 +16,16 @@ fn hostile(name: &str) -> Vec<u8> {
 
 #[test]
 fn each_broken_file_gets_its_reason() {
-    let cases: &[(&str, Note)] = &[
-        ("truncated.xlsx", Note::TruncatedFile),
-        ("truncated.ods", Note::TruncatedFile),
-        ("truncated.xls", Note::TruncatedFile),
-        ("encrypted.xlsx", Note::Encrypted),
-        ("html-saved-as.xls", Note::NotSpreadsheet { kind: DocKind::Html }),
-        ("report.pdf.xlsx", Note::NotSpreadsheet { kind: DocKind::Pdf }),
-        ("random-bytes.xlsx", Note::UnknownFormat),
-        ("empty-workbook.xlsx", Note::NoTable),
-        ("title-only.xlsx", Note::NoTable),
+    let cases: &[(&str, ReadError)] = &[
+        ("truncated.xlsx", ReadError::TruncatedFile),
+        ("truncated.ods", ReadError::TruncatedFile),
+        ("truncated.xls", ReadError::TruncatedFile),
+        ("encrypted.xlsx", ReadError::Encrypted),
+        ("html-saved-as.xls", ReadError::NotSpreadsheet { kind: DocKind::Html }),
+        ("report.pdf.xlsx", ReadError::NotSpreadsheet { kind: DocKind::Pdf }),
+        ("random-bytes.xlsx", ReadError::UnknownFormat),
+        ("empty-workbook.xlsx", ReadError::NoTable),
+        ("title-only.xlsx", ReadError::NoTable),
     ];
     for (name, want) in cases {
         let o = import_file(&hostile(name), name);
@@ -76,7 +76,10 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
     let bomb = gen::zip_bomb_xlsx();
     assert!(bomb.len() < 2_000_000, "{} bytes", bomb.len());
     let o = import_file(&bomb, "bomb.xlsx");
-    assert_eq!(o.report.error, Some(Note::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES }));
+    assert_eq!(
+        o.report.error,
+        Some(ReadError::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES })
+    );
 }
 
 #[test]
@@ -89,7 +92,7 @@ fn deeply_nested_shared_strings_do_not_overflow() {
 #[test]
 fn a_million_empty_styled_rows_read_as_no_table() {
     let o = import_file(&gen::styled_rows_xlsx(1_000_000), "styled.xlsx");
-    assert_eq!(o.report.error, Some(Note::NoTable));
+    assert_eq!(o.report.error, Some(ReadError::NoTable));
 }
 
 /// Inputs the fuzzer found that once hung or exhausted memory; each must now answer.

@@ -11,7 +11,7 @@ mod tidy;
 use std::collections::BTreeSet;
 
 use chiso_core::export::tidy_csv;
-use chiso_core::model::messages::{Note, RowWhy, SameWhy};
+use chiso_core::model::messages::{Finding, RowWhy, SameWhy, Skip};
 use chiso_core::{import_file, import_file_with, Catalog, ImportOptions, ImportOutcome, ImportStatus};
 use published::{Published, Row};
 use tidy::{same, tidy_rows};
@@ -56,7 +56,7 @@ fn side_by_side_ranked_lists_in_biff8() {
         .skipped
         .iter()
         .filter_map(|n| match n {
-            Note::AggregateRow { text, .. } => Some(text.clone()),
+            Skip::AggregateRow { text, .. } => Some(text.clone()),
             _ => None,
         })
         .collect();
@@ -74,14 +74,14 @@ fn side_by_side_two_row_header_64_provinces() {
 #[test]
 fn rows_that_are_not_units_are_skipped_with_a_reason() {
     let o = check(&published::par_rows_that_are_not_units().unwrap());
-    let aggregates = o.report.skipped.iter().filter(|n| matches!(n, Note::AggregateRow { .. })).count();
+    let aggregates = o.report.skipped.iter().filter(|n| matches!(n, Skip::AggregateRow { .. })).count();
     assert_eq!(aggregates, 14);
     let why: Vec<(String, RowWhy)> = o
         .report
         .skipped
         .iter()
         .filter_map(|n| match n {
-            Note::NotUnitRow { text, why, .. } => Some((text.clone(), *why)),
+            Skip::NotUnitRow { text, why, .. } => Some((text.clone(), *why)),
             _ => None,
         })
         .collect();
@@ -119,7 +119,7 @@ fn bilingual_headers_identifiers_and_a_stale_english_copy() {
     }
     // The English copy (an older year, other values) is named, and the Vietnamese one used.
     assert!(
-        o.report.found.contains(&Note::SameTable {
+        o.report.found.contains(&Finding::SameTable {
             used: "Tổng hợp".into(),
             other: "Summary".into(),
             why: SameWhy::Newer
@@ -127,14 +127,14 @@ fn bilingual_headers_identifiers_and_a_stale_english_copy() {
         "{:?}",
         o.report.found
     );
-    assert!(o.report.skipped.iter().any(|n| matches!(n, Note::IdentifierColumn { col: 0, .. })));
-    assert!(o.report.skipped.iter().any(|n| matches!(n, Note::AliasColumn { col: 1, .. })));
+    assert!(o.report.skipped.iter().any(|n| matches!(n, Skip::IdentifierColumn { col: 0, .. })));
+    assert!(o.report.skipped.iter().any(|n| matches!(n, Skip::AliasColumn { col: 1, .. })));
     // The user can pick the other copy.
     let bytes = std::fs::read("tests/fixtures/papi-2019-bilingual.xlwt.xls").unwrap();
     let opts = ImportOptions { sheet: Some("Summary".into()), ..Default::default() };
     let o = import_file_with(&bytes, "papi-2019-bilingual.xlwt.xls", &opts);
     assert_eq!(o.datasets[0].periods(), ["2018"]);
-    assert!(o.report.found.iter().any(|n| matches!(n, Note::SameTable { why: SameWhy::Chosen, .. })));
+    assert!(o.report.found.iter().any(|n| matches!(n, Finding::SameTable { why: SameWhy::Chosen, .. })));
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn provinces_across_indicators_down() {
 #[test]
 fn the_same_table_sorted_twice_is_one_data_set() {
     let o = check(&published::sipas_sorted_twice().unwrap());
-    assert!(o.report.found.iter().any(|n| matches!(n, Note::SameTable { why: SameWhy::Identical, .. })));
+    assert!(o.report.found.iter().any(|n| matches!(n, Finding::SameTable { why: SameWhy::Identical, .. })));
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn a_2024_and_a_2025_release_together() {
         .report
         .found
         .iter()
-        .any(|n| matches!(n, Note::MapUsed { p34, p63, .. } if p34 == &["2025"] && p63.is_empty())));
+        .any(|n| matches!(n, Finding::MapUsed { p34, p63, .. } if p34 == &["2025"] && p63.is_empty())));
     c.add(import_file(&a, &fa));
     c.add(ob);
     assert_eq!(c.datasets.len(), 1);

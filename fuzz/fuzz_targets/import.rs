@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = chiso_core::export::tidy_csv(&c);
     let _ = chiso_core::export::targets_csv(&c);
     for r in &c.reports {
-        for n in r.found.iter().chain(&r.skipped).chain(&r.warnings).chain(r.error.iter()) {
+        for n in r.notes().chain(r.error.iter().map(Into::into)) {
             let _ = n.text(chiso_core::Lang::Vi);
         }
     }

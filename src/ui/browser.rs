@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use crate::ui::i18n::{t, K};
-use chiso_core::model::messages::Note;
+use chiso_core::model::messages::ReadError;
 use chiso_core::{ImportOutcome, Lang};
 
 /// Offers bytes as a download with the given file name.
@@ -53,7 +53,7 @@ pub async fn read_file(file: web_sys::File) -> Result<Rc<Vec<u8>>, Box<ImportOut
     gloo::file::futures::read_as_bytes(&blob)
         .await
         .map(Rc::new)
-        .map_err(|e| Box::new(ImportOutcome::failed(&name, Note::Corrupt { detail: e.to_string() })))
+        .map_err(|e| Box::new(ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.to_string() })))
 }
 
 /// Sets `<html lang>` to follow the UI language.

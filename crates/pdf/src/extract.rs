@@ -14,13 +14,13 @@ mod font;
 mod glyphnames;
 mod interp;
 
-use chiso_core::model::messages::{Limit, Note};
+use chiso_core::model::messages::{Limit, ReadError};
 use hayro_syntax::object::Stream;
 use hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
 
 use crate::page::Page;
 
-/// The limits of a read: past each, an error (`Note`) or, for what one page holds, the
+/// The limits of a read: past each, an error (`ReadError`) or, for what one page holds, the
 /// page read up to it.
 pub mod limits {
     /// The file (as for workbooks, `chiso_core::read::grid::limits::MAX_FILE_BYTES`).
@@ -60,16 +60,16 @@ impl Budget {
 
 /// Every page of a PDF, with `progress` told the share read after each page.
 ///
-/// Errors: [`Note::PdfPassword`] for a file that needs a password (an empty user password
-/// is tried, and opens RC4 and AES files), [`Note::ScannedPdf`] when no page has a glyph,
-/// [`Note::TruncatedPdf`] or [`Note::Corrupt`] for what is not a readable PDF,
-/// [`Note::TooLarge`] past a limit.
-pub fn pages(bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<Vec<Page>, Note> {
+/// Errors: [`ReadError::PdfPassword`] for a file that needs a password (an empty user password
+/// is tried, and opens RC4 and AES files), [`ReadError::ScannedPdf`] when no page has a glyph,
+/// [`ReadError::TruncatedPdf`] or [`ReadError::Corrupt`] for what is not a readable PDF,
+/// [`ReadError::TooLarge`] past a limit.
+pub fn pages(bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<Vec<Page>, ReadError> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return Err(Note::TooLarge { what: Limit::FileBytes, limit: limits::MAX_FILE_BYTES });
+        return Err(ReadError::TooLarge { what: Limit::FileBytes, limit: limits::MAX_FILE_BYTES });
     }
     if bytes.is_empty() {
-        return Err(Note::EmptyFile);
+        return Err(ReadError::EmptyFile);
     }
     let header = &bytes[..bytes.len().min(1024)];
     if !header.windows(5).any(|w| w == b"%PDF-") {
@@ -85,7 +85,7 @@ pub fn pages(bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<Vec<Page>, N
         return Err(corrupt(&format!("hơn {} trang / over {} pages", limits::MAX_PAGES, limits::MAX_PAGES)));
     }
     if all.is_empty() {
-        return Err(if ends_early(bytes) { Note::TruncatedPdf } else { corrupt("không có trang / no pages") });
+        return Err(if ends_early(bytes) { ReadError::TruncatedPdf } else { corrupt("không có trang / no pages") });
     }
     let mut fonts = interp::FontCache::default();
     let mut budget = Budget;
@@ -97,29 +97,32 @@ pub fn pages(bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<Vec<Page>, N
         let mut run = interp::Interp::new(blank, ctm, &mut fonts, &mut budget);
         run.run(page.page_stream().unwrap_or_default(), page.resources(), 0);
         if hayro_syntax::DecodeLimits::exceeded() {
-            return Err(Note::TooLarge { what: Limit::UncompressedBytes, limit: limits::MAX_DECODED_BYTES as u64 });
+            return Err(ReadError::TooLarge {
+                what: Limit::UncompressedBytes,
+                limit: limits::MAX_DECODED_BYTES as u64,
+            });
         }
         out.push(run.page);
         progress((i + 1) as f64 / all.len() as f64);
     }
     if out.iter().all(|p| p.glyphs.is_empty()) {
-        return Err(Note::ScannedPdf);
+        return Err(ReadError::ScannedPdf);
     }
     Ok(out)
 }
 
-fn corrupt(detail: &str) -> Note {
-    Note::Corrupt { detail: format!("PDF: {detail}") }
+fn corrupt(detail: &str) -> ReadError {
+    ReadError::Corrupt { detail: format!("PDF: {detail}") }
 }
 
-fn load_error(e: LoadPdfError, bytes: &[u8]) -> Note {
+fn load_error(e: LoadPdfError, bytes: &[u8]) -> ReadError {
     if hayro_syntax::DecodeLimits::exceeded() {
-        return Note::TooLarge { what: Limit::UncompressedBytes, limit: limits::MAX_DECODED_BYTES as u64 };
+        return ReadError::TooLarge { what: Limit::UncompressedBytes, limit: limits::MAX_DECODED_BYTES as u64 };
     }
     match e {
-        LoadPdfError::Decryption(DecryptionError::PasswordProtected) => Note::PdfPassword,
+        LoadPdfError::Decryption(DecryptionError::PasswordProtected) => ReadError::PdfPassword,
         LoadPdfError::Decryption(d) => corrupt(&format!("mã hoá không đọc được / unreadable encryption ({d:?})")),
-        _ if ends_early(bytes) => Note::TruncatedPdf,
+        _ if ends_early(bytes) => ReadError::TruncatedPdf,
         _ => corrupt("cấu trúc hỏng / damaged structure"),
     }
 }

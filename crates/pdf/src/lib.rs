@@ -15,12 +15,12 @@ pub mod page;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-use chiso_core::model::messages::Note;
+use chiso_core::model::messages::ReadError;
 use chiso_core::read::grid::Grid;
 
 /// Every table of a PDF, in page order, each named by where it is («trang 3–5, bảng 1»),
 /// with the text above it on its first page as title rows.
-pub fn read(bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, Note> {
+pub fn read(bytes: &[u8], progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, ReadError> {
     // Reading the pages is most of the time; laying them out, the rest.
     let pages = extract::pages(bytes, &mut |f| progress(f * 0.9))?;
     let grids = layout::tables(&pages)?;

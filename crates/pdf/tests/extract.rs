@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use chiso_core::model::messages::{Limit, Note};
+use chiso_core::model::messages::{Limit, ReadError};
 use chiso_pdf::extract::{self, limits};
 use chiso_pdf::page::Page;
 
@@ -16,7 +16,7 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn read(bytes: &[u8]) -> Result<Vec<Page>, Note> {
+fn read(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     extract::pages(bytes, &mut |_| {})
 }
 
@@ -105,13 +105,13 @@ fn empty_password_files_read_as_the_plain_one() {
 
 #[test]
 fn a_password_a_scan_and_not_a_pdf_are_told_apart() {
-    assert_eq!(read(&fixture("sipas-2024-password.qpdf.pdf")), Err(Note::PdfPassword));
-    assert_eq!(read(&fixture("quyet-dinh-par-2024.scan.pdf")), Err(Note::ScannedPdf));
-    assert_eq!(read(b""), Err(Note::EmptyFile));
-    assert!(matches!(read(b"PK\x03\x04 a zip"), Err(Note::Corrupt { .. })));
+    assert_eq!(read(&fixture("sipas-2024-password.qpdf.pdf")), Err(ReadError::PdfPassword));
+    assert_eq!(read(&fixture("quyet-dinh-par-2024.scan.pdf")), Err(ReadError::ScannedPdf));
+    assert_eq!(read(b""), Err(ReadError::EmptyFile));
+    assert!(matches!(read(b"PK\x03\x04 a zip"), Err(ReadError::Corrupt { .. })));
     let whole = fixture("quyet-dinh-par-2024.libreoffice.pdf");
     let cut = read(&whole[..whole.len() / 3]);
-    assert!(matches!(cut, Ok(_) | Err(Note::TruncatedPdf)), "{cut:?}");
+    assert!(matches!(cut, Ok(_) | Err(ReadError::TruncatedPdf)), "{cut:?}");
 }
 
 // Hostile files: each gives an answer (no panic, no hang) within two seconds.
@@ -159,7 +159,7 @@ fn one_page(content: &[u8], form: Vec<u8>) -> Vec<u8> {
     ])
 }
 
-fn quickly(what: &str, bytes: &[u8]) -> Result<Vec<Page>, Note> {
+fn quickly(what: &str, bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     let start = Instant::now();
     let result = read(bytes);
     let took = start.elapsed();
@@ -220,7 +220,7 @@ fn a_page_tree_that_contains_itself() {
         b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Parent 2 0 R /Count 2 >>".to_vec(),
     ]);
     let r = quickly("cycle", &bytes);
-    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedPdf)), "{r:?}");
+    assert!(matches!(r, Err(ReadError::Corrupt { .. } | ReadError::TruncatedPdf)), "{r:?}");
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn arrays_nested_deeper_than_any_document() {
         FONT.as_bytes().to_vec(),
     ]);
     let r = quickly("nesting", &bytes);
-    assert!(r.is_ok() || matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedPdf)), "{r:?}");
+    assert!(r.is_ok() || matches!(r, Err(ReadError::Corrupt { .. } | ReadError::TruncatedPdf)), "{r:?}");
 }
 
 #[test]
@@ -295,7 +295,7 @@ fn a_flate_bomb_stops_at_the_stream_bound() {
         stream("/Filter /FlateDecode", &bomb),
     ]);
     let r = quickly("bomb", &bytes);
-    assert_eq!(r, Err(Note::TooLarge { what: Limit::UncompressedBytes, limit: limits::MAX_DECODED_BYTES as u64 }));
+    assert_eq!(r, Err(ReadError::TooLarge { what: Limit::UncompressedBytes, limit: limits::MAX_DECODED_BYTES as u64 }));
 }
 
 #[test]
@@ -306,11 +306,11 @@ fn garbage_is_not_a_pdf() {
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
         noise.push((x >> 16) as u8);
     }
-    assert!(matches!(quickly("noise", &noise), Err(Note::Corrupt { .. })));
+    assert!(matches!(quickly("noise", &noise), Err(ReadError::Corrupt { .. })));
     let mut headed = b"%PDF-1.4\n".to_vec();
     headed.extend(&noise);
     let r = quickly("headed noise", &headed);
-    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedPdf)), "{r:?}");
+    assert!(matches!(r, Err(ReadError::Corrupt { .. } | ReadError::TruncatedPdf)), "{r:?}");
     let r = quickly("objects without pages", &pdf(&[b"<< /Type /Catalog >>".to_vec()]));
-    assert!(matches!(r, Err(Note::Corrupt { .. } | Note::TruncatedPdf)), "{r:?}");
+    assert!(matches!(r, Err(ReadError::Corrupt { .. } | ReadError::TruncatedPdf)), "{r:?}");
 }

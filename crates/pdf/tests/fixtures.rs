@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use chiso_core::import::import_grids;
-use chiso_core::model::messages::Note;
+use chiso_core::model::messages::{ReadError, Skip};
 use chiso_core::read::grid::{Cell, Grid};
 use chiso_core::text::value::parse_num;
 use chiso_core::{Catalog, ImportOptions, ImportOutcome, ImportStatus};
@@ -73,7 +73,7 @@ fn title_rows(o: &ImportOutcome, sheet: &str) -> Vec<String> {
         .skipped
         .iter()
         .filter_map(|n| match n {
-            Note::TitleRow { sheet: s, text, .. } if s == sheet => Some(text.clone()),
+            Skip::TitleRow { sheet: s, text, .. } if s == sheet => Some(text.clone()),
             _ => None,
         })
         .collect()
@@ -126,7 +126,7 @@ fn sipas_without_gridlines_over_two_pages() {
     assert_eq!(c.datasets.len(), 1);
     assert_eq!(c.datasets[0].periods(), vec!["2024"]);
     // The header printed again on page 2 is left out, and said to be.
-    assert!(o.report.skipped.iter().any(|n| matches!(n, Note::RepeatedHeader { .. })), "{:?}", o.report.skipped);
+    assert!(o.report.skipped.iter().any(|n| matches!(n, Skip::RepeatedHeader { .. })), "{:?}", o.report.skipped);
     // The note under the table is outside it, listed as such.
     let outside = g.iter().find(|g| g.name == OUTSIDE).expect("text outside the table");
     assert!(outside.rows.iter().any(|r| r[0].text().starts_with("Ghi chú")), "{}", dump(&g));
@@ -140,7 +140,7 @@ fn sipas_encrypted_with_an_empty_password_reads_the_same() {
         same(&tidy_rows(&c), &want, name);
     }
     let bytes = std::fs::read(path("sipas-2024-password.qpdf.pdf")).unwrap();
-    assert_eq!(chiso_pdf::read(&bytes, &mut |_| {}), Err(Note::PdfPassword));
+    assert_eq!(chiso_pdf::read(&bytes, &mut |_| {}), Err(ReadError::PdfPassword));
 }
 
 #[test]
@@ -167,5 +167,5 @@ fn plan_targets_from_a_ruled_table() {
 #[test]
 fn a_scan_is_said_to_be_one() {
     let bytes = std::fs::read(path("quyet-dinh-par-2024.scan.pdf")).unwrap();
-    assert_eq!(chiso_pdf::read(&bytes, &mut |_| {}), Err(Note::ScannedPdf));
+    assert_eq!(chiso_pdf::read(&bytes, &mut |_| {}), Err(ReadError::ScannedPdf));
 }

@@ -10,7 +10,8 @@ use crate::ui::state::{indicator_label, ByPtr};
 use crate::ui::tables::{self, num, or_dash, rank_move, rank_of, signed, status_text, TableSource};
 use crate::ui::view_model::{ControlsModel, Focus};
 use chiso_charts::spec::ChartSpec;
-use chiso_core::analyse::brief::{brief, BriefSet, Line, BEST, MEDIAN};
+use chiso_core::analyse::brief::{brief, BriefSet, Line};
+use chiso_core::analyse::trend::Reference;
 use chiso_core::analyse::{comparison, targets, Status};
 use chiso_core::{Catalog, Lang};
 
@@ -135,11 +136,11 @@ fn set_html(p: &Props, d: &chiso_core::DataSet, b: &BriefSet, unit: &str) -> Htm
     });
     let mut trend = b.trend.clone();
     for sr in &mut trend.series {
-        sr.unit = match sr.unit.as_str() {
-            MEDIAN => t(lang, K::BriefMedian).to_string(),
-            BEST => t(lang, K::BriefBest).to_string(),
-            _ => sr.unit.clone(),
-        };
+        match sr.reference {
+            Some(Reference::Median) => sr.unit = t(lang, K::BriefMedian).to_string(),
+            Some(Reference::Best) => sr.unit = t(lang, K::BriefBest).to_string(),
+            None => {}
+        }
     }
     let trend_table = TableSource::ready(tables::trend(lang, &trend));
     let trend_spec = ChartSpec::Trend { view: trend, my_unit: Some(unit.to_string()) };

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::ui::components::dataset_list::DatasetList;
 use crate::ui::i18n::{cells_line, t, K};
 use crate::ui::state::ByPtr;
-use chiso_core::model::messages::{col_index, col_name, Note};
+use chiso_core::model::messages::{col_index, col_name, Finding, Note, ReadError};
 use chiso_core::{Catalog, ImportOptions, ImportReport, Lang};
 
 /// Every prop is shared or compared by address: a progress tick renders the report again
@@ -45,14 +45,17 @@ fn cells(lang: Lang, r: &ImportReport) -> Html {
     }
 }
 
-fn list(lang: Lang, title: K, notes: &[Note]) -> Html {
+fn list<'a, N>(lang: Lang, title: K, notes: &'a [N]) -> Html
+where
+    &'a N: Into<Note<'a>>,
+{
     if notes.is_empty() {
         return html! {};
     }
     html! {
         <details>
             <summary>{format!("{} ({})", t(lang, title), notes.len())}</summary>
-            <ul>{ for notes.iter().map(|n| html! { <li>{n.text(lang)}</li> }) }</ul>
+            <ul>{ for notes.iter().map(|n| html! { <li>{n.into().text(lang)}</li> }) }</ul>
         </details>
     }
 }
@@ -142,8 +145,8 @@ pub fn ImportReportView(p: &Props) -> Html {
             Some(e) => format!("{}: {}", r.file, e.text(lang)),
             None => r.file.clone(),
         };
-        let (summary, layouts): (Vec<&Note>, Vec<&Note>) =
-            r.found.iter().partition(|n| !matches!(n, Note::Layout { .. }));
+        let (summary, layouts): (Vec<&Finding>, Vec<&Finding>) =
+            r.found.iter().partition(|n| !matches!(n, Finding::Layout { .. }));
         let merges = r.merges.iter().map(|(a, b)| {
             let on_unmerge = p.on_unmerge.clone();
             let spelling = a.clone();
@@ -156,8 +159,8 @@ pub fn ImportReportView(p: &Props) -> Html {
             }
         });
         // Of two sheets holding the same table, the other can be used instead.
-        let use_other = |n: &Note| -> Html {
-            let Note::SameTable { other, .. } = n else { return html! {} };
+        let use_other = |n: &Finding| -> Html {
+            let Finding::SameTable { other, .. } = n else { return html! {} };
             if !rereadable(&r.file) {
                 return html! {};
             }
@@ -187,7 +190,7 @@ pub fn ImportReportView(p: &Props) -> Html {
                     </details>
                 }
                 // Corrections help where no table was found, not where the file is broken.
-                if rereadable(&r.file) && matches!(r.error, None | Some(Note::NoTable)) {
+                if rereadable(&r.file) && matches!(r.error, None | Some(ReadError::NoTable)) {
                     {adjust_form(lang, &r.file, options.get(&r.file), &p.on_reread)}
                 }
             </li>

@@ -24,7 +24,7 @@ const LATER_WARM_UPS: usize = 12;
 
 use super::protocol::{JobId, Reply, Request};
 use crate::ui::sample::{SAMPLE, SAMPLE_NAME};
-use chiso_core::model::messages::Note;
+use chiso_core::model::messages::ReadError;
 use chiso_core::read::handoff;
 use chiso_core::{import_file_owned, import_file_progress, import_grids, wire, ImportOptions, ImportOutcome};
 
@@ -53,7 +53,7 @@ pub fn serve() {
                 let outcome = import_file_owned(bytes, &name, &options, &mut throttled(job, &post, 0.0, 1.0));
                 (job, outcome)
             }
-            Err((Some(job), detail)) => (job, ImportOutcome::failed("?", Note::Corrupt { detail })),
+            Err((Some(job), detail)) => (job, ImportOutcome::failed("?", ReadError::Corrupt { detail })),
             Err((None, detail)) => {
                 web_sys::console::warn_2(
                     &"Chỉ Số: the import worker got a message it cannot read:".into(),
@@ -106,7 +106,7 @@ fn finish(job: JobId, outcome: ImportOutcome, post: &web_sys::DedicatedWorkerGlo
     drop(outcome);
     web_sys::console::error_2(&"Chỉ Số: the import worker could not send its outcome:".into(), &e);
     let detail = "the outcome could not be handed to the page".to_string();
-    if send(job, &ImportOutcome::failed(&file, Note::Corrupt { detail }), post).is_err() {
+    if send(job, &ImportOutcome::failed(&file, ReadError::Corrupt { detail }), post).is_err() {
         wasm_bindgen::throw_str("Chỉ Số: the import worker cannot send anything to the page");
     }
 }

@@ -24,7 +24,7 @@ use super::hook::Reader;
 use super::protocol::{JobId, Part, Reply, Request};
 use super::queue::{Job, Queue, State};
 use crate::ui::browser::next_task;
-use chiso_core::model::messages::Note;
+use chiso_core::model::messages::ReadError;
 use chiso_core::model::prepare::Preparation;
 use chiso_core::{import_file_progress, wire, ImportOptions, ImportOutcome};
 
@@ -84,13 +84,13 @@ impl Importer {
     }
 
     /// Stops a job, whether it is being read or still waits; a job already ended is left
-    /// alone. A cancelled job ends with [`Note::Cancelled`].
+    /// alone. A cancelled job ends with [`ReadError::Cancelled`].
     pub fn cancel(&self, job: JobId) {
         let Some(cancelled) = self.queue.borrow_mut().cancel(job) else { return };
         // Its worker, if it was reading it, ends here.
         drop(cancelled.stopped);
         let file = cancelled.job.name;
-        self.emit_done(job, ImportOutcome::failed(&file, Note::Cancelled));
+        self.emit_done(job, ImportOutcome::failed(&file, ReadError::Cancelled));
         self.start_if_stopped();
         self.pump();
     }
@@ -111,11 +111,11 @@ impl Importer {
         next_task(move || match rest.next() {
             Some(part) => match p.add(&part.to_vec()) {
                 Ok(()) => me.assemble(job, name, p, rest),
-                Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
+                Err(e) => me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.to_string() })),
             },
             None => match p.finish() {
                 Ok(outcome) => me.prepare(job, outcome, Preparation::default()),
-                Err(e) => me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() })),
+                Err(e) => me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.to_string() })),
             },
         });
     }
@@ -248,7 +248,7 @@ impl Importer {
                 match wire::Parts::start(&head, all) {
                     Ok(p) => me.assemble(job, name, p, parts),
                     Err(e) => {
-                        me.emit_done(job, ImportOutcome::failed(&name, Note::Corrupt { detail: e.0.to_string() }))
+                        me.emit_done(job, ImportOutcome::failed(&name, ReadError::Corrupt { detail: e.to_string() }))
                     }
                 }
             }
@@ -266,7 +266,7 @@ impl Importer {
             Reader::Page.mark();
         }
         if let Some(job) = crash.job {
-            self.emit_done(job.id, ImportOutcome::failed(&job.name, Note::ReaderFailed));
+            self.emit_done(job.id, ImportOutcome::failed(&job.name, ReadError::ReaderFailed));
         }
         self.start_if_stopped();
         self.pump();
@@ -302,7 +302,7 @@ impl Importer {
             let failed = queue.done(job);
             drop(queue);
             if let Some(j) = failed {
-                self.emit_done(job, ImportOutcome::failed(&j.name, Note::ReaderFailed));
+                self.emit_done(job, ImportOutcome::failed(&j.name, ReadError::ReaderFailed));
             }
             self.pump();
         }

@@ -3,7 +3,7 @@
 //! (`chisoPdf` in [`super::boot`]), and its tables come back as bytes
 //! ([`chiso_core::read::handoff`]) for the core to import as it imports a workbook's sheets.
 
-use chiso_core::model::messages::Note;
+use chiso_core::model::messages::ReadError;
 use chiso_core::read::handoff::{self, Tables};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,7 +17,7 @@ pub async fn read(bytes: Vec<u8>, progress: Box<dyn FnMut(f64)>) -> Tables {
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let Some(loader) = loader else {
-        return Err(Note::ReaderUnavailable { detail: "no loader in this worker".into() });
+        return Err(ReadError::ReaderUnavailable { detail: "no loader in this worker".into() });
     };
     let progress = Closure::<dyn FnMut(f64)>::new(progress);
     let array = js_sys::Uint8Array::from(bytes.as_slice());
@@ -36,14 +36,14 @@ pub async fn read(bytes: Vec<u8>, progress: Box<dyn FnMut(f64)>) -> Tables {
 
 /// Why the reader gave no tables: it stopped on this file (a trap in its module), or it
 /// could not be loaded.
-fn failure(e: &JsValue) -> Note {
+fn failure(e: &JsValue) -> ReadError {
     let message = e
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .unwrap_or_else(|| e.as_string().unwrap_or_default());
     if e.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
-        Note::Corrupt { detail: format!("PDF: {message}") }
+        ReadError::Corrupt { detail: format!("PDF: {message}") }
     } else {
-        Note::ReaderUnavailable { detail: message }
+        ReadError::ReaderUnavailable { detail: message }
     }
 }

@@ -103,7 +103,7 @@ mod js {
                 "import" => {
                     let job = job.ok_or((None, "no job number".to_string()))?;
                     let request = bytes_of(data.get(2)).to_vec();
-                    let (name, options) = wire::decode_request(&request).map_err(|e| (Some(job), e.0.to_string()))?;
+                    let (name, options) = wire::decode_request(&request).map_err(|e| (Some(job), e.to_string()))?;
                     let bytes = Rc::new(bytes_of(data.get(3)).to_vec());
                     Ok(Request::Import { job, name, options, bytes })
                 }

@@ -4,7 +4,8 @@
 //! the best unit and the group median, with the components where most can be won back.
 
 use crate::analyse::stats::{median, tidy};
-use crate::analyse::{ranking, trend::Series, TrendView};
+use crate::analyse::trend::{Reference, Series};
+use crate::analyse::{ranking, TrendView};
 use crate::model::{is_overall, DataSet};
 
 /// One indicator of the brief: the unit's figures and what it lost against its group.
@@ -139,26 +140,23 @@ fn group_trend(d: &DataSet, unit: &str, group: &str, indicator: &str, periods: &
             }
         })
         .collect();
-    let series = |name: &str, values: Vec<Option<f64>>, former: bool| Series {
-        unit: name.to_string(),
+    let series = |reference: Option<Reference>, values: Vec<Option<f64>>| Series {
+        unit: reference.map_or(unit.to_string(), |r| r.name().to_string()),
         ranks: vec![None; values.len()],
         derived: vec![false; values.len()],
         values,
-        former,
+        // The group's lines are drawn thin, as former provinces are.
+        former: reference.is_some(),
+        reference,
     };
     TrendView {
         indicator: indicator.to_string(),
-        series: vec![series(unit, own, false), series(MEDIAN, med, true), series(BEST, best, true)],
+        series: vec![series(None, own), series(Some(Reference::Median), med), series(Some(Reference::Best), best)],
         periods,
         max_rank: 1,
         change_at: None,
     }
 }
-
-/// The names of the reference series of the brief's trend (words of the chart, shown in
-/// both languages by the UI).
-pub const MEDIAN: &str = "Trung vị nhóm / Group median";
-pub const BEST: &str = "Cao nhất nhóm / Group best";
 
 #[cfg(test)]
 mod tests {

@@ -146,7 +146,7 @@ fn before_by<'d, K: std::hash::Hash + Eq>(
 
 /// Is the previous period on the 63-province map and this one on the 34?
 fn crosses_2025(d: &DataSet, previous: &str, period: &str) -> bool {
-    let year = |p: &str| p.get(..4).and_then(|y| y.parse::<u16>().ok());
+    use crate::model::map2025::period_year as year;
     if !(year(previous).is_some_and(|y| y < 2025) && year(period).is_some_and(|y| y >= 2025)) {
         return false;
     }

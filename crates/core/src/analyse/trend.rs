@@ -14,6 +14,25 @@ pub struct Series {
     pub derived: Vec<bool>,
     /// A former province shown beside the province it merged into (thin line, labelled).
     pub former: bool,
+    /// Not a unit's line but its group's median or best (the brief's trend).
+    pub reference: Option<Reference>,
+}
+
+/// A line of a trend that is not a unit's: the group's median or best, drawn beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reference {
+    Median,
+    Best,
+}
+
+impl Reference {
+    /// Its name in the view, in both languages (the page puts words of its own in its tables).
+    pub fn name(self) -> &'static str {
+        match self {
+            Reference::Median => "Trung vị nhóm / Group median",
+            Reference::Best => "Cao nhất nhóm / Group best",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,6 +74,7 @@ pub fn trend_across(d: &DataSet, indicator: &str, units: &[String], m: &Map2025,
                 .map(|p| derived.iter().any(|x| x.unit == u && x.period == *p && x.indicator == indicator))
                 .collect(),
             former: false,
+            reference: None,
         }
     };
     let mut series = Vec::new();

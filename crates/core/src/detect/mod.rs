@@ -22,7 +22,7 @@ mod words;
 
 pub use frame::is_letterhead;
 
-use crate::model::messages::{Note, TableLayout};
+use crate::model::messages::{Skip, TableLayout, Warning};
 use crate::model::{CellCounts, Observation, Target};
 use crate::read::grid::{Cell, Grid};
 use crate::text::find_year;
@@ -71,13 +71,11 @@ pub enum Found {
 }
 
 /// Notes collected while reading one file; per-cell notes are capped so a report stays
-/// readable, with a count of the rest.
+/// readable (the cells themselves are all counted in `cells`).
 #[derive(Debug, Default)]
 pub struct Notes {
-    pub skipped: Vec<Note>,
-    pub warnings: Vec<Note>,
-    pub more_skipped: usize,
-    pub more_warnings: usize,
+    pub skipped: Vec<Skip>,
+    pub warnings: Vec<Warning>,
     /// Where the non-empty cells of the sheets read so far went.
     pub cells: CellCounts,
 }
@@ -85,27 +83,23 @@ pub struct Notes {
 const MAX_CELL_NOTES: usize = 40;
 
 impl Notes {
-    fn skip(&mut self, n: Note) {
+    fn skip(&mut self, n: Skip) {
         self.skipped.push(n);
     }
 
-    fn skip_cell(&mut self, n: Note) {
+    fn skip_cell(&mut self, n: Skip) {
         if self.skipped.len() < MAX_CELL_NOTES {
             self.skipped.push(n);
-        } else {
-            self.more_skipped += 1;
         }
     }
 
-    fn warn_cell(&mut self, n: Note) {
+    fn warn_cell(&mut self, n: Warning) {
         if self.warnings.len() < MAX_CELL_NOTES {
             self.warnings.push(n);
-        } else {
-            self.more_warnings += 1;
         }
     }
 
-    pub fn warn(&mut self, n: Note) {
+    pub fn warn(&mut self, n: Warning) {
         self.warnings.push(n);
     }
 }
@@ -218,11 +212,11 @@ fn detect_in(g: &Grid, ctx: &Context, notes: &mut Notes, ledger: &mut Ledger) ->
         return Found::Nothing;
     }
     if g.rows.iter().all(|r| nonempty(r).count() == 0) {
-        notes.skip(Note::EmptySheet { sheet });
+        notes.skip(Skip::EmptySheet { sheet });
         return Found::Nothing;
     }
     let Some(f) = frame(g, &ctx.options) else {
-        notes.skip(Note::NoTableInSheet { sheet });
+        notes.skip(Skip::NoTableInSheet { sheet });
         ledger.rest(Mark::Skipped);
         return Found::Nothing;
     };
@@ -247,7 +241,7 @@ fn detect_in(g: &Grid, ctx: &Context, notes: &mut Notes, ledger: &mut Ledger) ->
         return found;
     }
     let Some(unit_col) = roles.iter().position(|r| *r == Role::Unit) else {
-        notes.skip(Note::NoTableInSheet { sheet });
+        notes.skip(Skip::NoTableInSheet { sheet });
         ledger.rest(Mark::Skipped);
         return Found::Nothing;
     };
@@ -256,7 +250,7 @@ fn detect_in(g: &Grid, ctx: &Context, notes: &mut Notes, ledger: &mut Ledger) ->
     let layout = if period_col.is_some() || indicator_col.is_some() { TableLayout::Long } else { TableLayout::Wide };
     let m = meanings(&labels, &roles, sheet_year);
     if layout == TableLayout::Wide && m.meaning.iter().flatten().all(|(p, _)| p.is_none()) {
-        notes.warn(Note::NoPeriod { sheet: sheet.clone() });
+        notes.warn(Warning::NoPeriod { sheet: sheet.clone() });
     }
     let body = Body { g, f: &f, roles: &roles, labels: &labels, meaning: &m.meaning, unit_col, layout };
     let read = read_records(&body, notes, ledger);
@@ -301,7 +295,7 @@ fn detect_turned(
         }
         // The turned body's rows, in order.
         if map.body.binary_search(&r).is_err() {
-            notes.skip_cell(Note::NoUnitRow { sheet: g.name.clone(), row: r + 1 });
+            notes.skip_cell(Skip::NoUnitRow { sheet: g.name.clone(), row: r + 1 });
             ledger.rest_of_row(r, Mark::Skipped);
             continue;
         }
@@ -342,12 +336,12 @@ fn sheet_year(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], ctx: 
 fn note_rows(g: &Grid, f: &Frame, notes: &mut Notes) {
     let sheet = &g.name;
     for (r, t) in &f.titles {
-        notes.skip(Note::TitleRow { sheet: sheet.clone(), row: r + 1, text: t.clone() });
+        notes.skip(Skip::TitleRow { sheet: sheet.clone(), row: r + 1, text: t.clone() });
     }
     for r in f.body_end..g.rows.len() {
         let text: Vec<String> = nonempty(&g.rows[r]).map(|(_, c)| c.text()).collect();
         if !text.is_empty() {
-            notes.skip(Note::FooterRow { sheet: sheet.clone(), row: r + 1, text: text.join(" ") });
+            notes.skip(Skip::FooterRow { sheet: sheet.clone(), row: r + 1, text: text.join(" ") });
         }
     }
 }
@@ -359,12 +353,12 @@ fn note_columns(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>], not
     for (c, role) in roles.iter().enumerate() {
         let header = || labels[c].join(" / ");
         match role {
-            Role::Ordinal => notes.skip(Note::OrdinalColumn { sheet: sheet.clone(), col: c }),
-            Role::Identifier => notes.skip(Note::IdentifierColumn { sheet: sheet.clone(), col: c, header: header() }),
-            Role::Alias => notes.skip(Note::AliasColumn { sheet: sheet.clone(), col: c }),
-            Role::Notes => notes.skip(Note::NotesColumn { sheet: sheet.clone(), col: c, header: header() }),
+            Role::Ordinal => notes.skip(Skip::OrdinalColumn { sheet: sheet.clone(), col: c }),
+            Role::Identifier => notes.skip(Skip::IdentifierColumn { sheet: sheet.clone(), col: c, header: header() }),
+            Role::Alias => notes.skip(Skip::AliasColumn { sheet: sheet.clone(), col: c }),
+            Role::Notes => notes.skip(Skip::NotesColumn { sheet: sheet.clone(), col: c, header: header() }),
             Role::Unused if f.header_rows.iter().any(|&r| !g.get(r, c).is_empty()) => {
-                notes.skip(Note::EmptyColumn { sheet: sheet.clone(), col: c, header: header() })
+                notes.skip(Skip::EmptyColumn { sheet: sheet.clone(), col: c, header: header() })
             }
             _ => {}
         }

@@ -5,7 +5,7 @@ use super::ledger::{column_mark, Ledger, Mark};
 use super::roles::Role;
 use super::words::{IDENTIFIER, ORDINAL, OVERALL_NAMES, RANK, UNIT};
 use super::{kind, nonempty, num, Kind, Notes};
-use crate::model::messages::{Note, RowWhy, TableLayout};
+use crate::model::messages::{RowWhy, Skip, TableLayout, Warning};
 use crate::model::{Interner, Observation, OVERALL};
 use crate::read::grid::{Cell, Grid};
 use crate::text::units::is_aggregate;
@@ -100,7 +100,7 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger)
         let (row_units, noted) = cells.read(r, &mut keys.names, &mut out.max_possible, notes, ledger);
         if !row_units.iter().any(Option::is_some) || (!side_by_side && row_units[units.main].is_none()) {
             if !noted {
-                notes.skip_cell(Note::NoUnitRow { sheet: sheet.clone(), row: r + 1 });
+                notes.skip_cell(Skip::NoUnitRow { sheet: sheet.clone(), row: r + 1 });
             }
             ledger.rest_of_row(r, Mark::Skipped);
             continue;
@@ -114,7 +114,7 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger)
             if let Some(u) = row_units[units.main] {
                 if !seen_units.insert((group_id, u)) && blank_above {
                     let text = keys.names.text(u).to_string();
-                    notes.skip_cell(Note::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Repeat });
+                    notes.skip_cell(Skip::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Repeat });
                     ledger.rest_of_row(r, Mark::Skipped);
                     continue;
                 }
@@ -211,7 +211,7 @@ fn rest_of_row(b: &Body<'_>, r: usize, noted: bool, notes: &mut Notes, ledger: &
         ledger.mark(r, c, if matches!(role, Role::Value | Role::Rank) { Mark::Skipped } else { mark });
     }
     if unitless && !noted {
-        notes.skip_cell(Note::NoUnitRow { sheet: b.g.name.clone(), row: r + 1 });
+        notes.skip_cell(Skip::NoUnitRow { sheet: b.g.name.clone(), row: r + 1 });
         ledger.rest_of_row(r, Mark::Skipped);
     }
 }
@@ -221,12 +221,12 @@ fn rest_of_row(b: &Body<'_>, r: usize, noted: bool, notes: &mut Notes, ledger: &
 fn read_cell(g: &Grid, r: usize, c: usize, role: &Role, entry: &mut Observation, notes: &mut Notes) -> Mark {
     let cell = g.get(r, c);
     let unread = |notes: &mut Notes| {
-        notes.warn_cell(Note::UnreadCell { sheet: g.name.clone(), row: r + 1, col: c, text: cell.text() });
+        notes.warn_cell(Warning::UnreadCell { sheet: g.name.clone(), row: r + 1, col: c, text: cell.text() });
         Mark::Skipped
     };
     let again = |notes: &mut Notes, entry: &Observation| {
         let indicator = entry.indicator.to_string();
-        notes.skip_cell(Note::SameCell { sheet: g.name.clone(), row: r + 1, col: c, indicator });
+        notes.skip_cell(Skip::SameCell { sheet: g.name.clone(), row: r + 1, col: c, indicator });
         Mark::Skipped
     };
     match (num(cell), role) {
@@ -235,7 +235,7 @@ fn read_cell(g: &Grid, r: usize, c: usize, role: &Role, entry: &mut Observation,
                 return Mark::None;
             }
             let text = cell.text();
-            notes.skip_cell(Note::MissingCell { sheet: g.name.clone(), row: r + 1, col: c, text });
+            notes.skip_cell(Skip::MissingCell { sheet: g.name.clone(), row: r + 1, col: c, text });
             Mark::Skipped
         }
         (Num::NotNumber, _) => unread(notes),
@@ -369,13 +369,13 @@ impl<'a> UnitCells<'a> {
             noted = true;
             let text = text.into_owned();
             if what == UnitCell::Header {
-                notes.skip_cell(Note::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Header });
+                notes.skip_cell(Skip::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Header });
                 continue;
             }
             if k == self.units.main && crate::text::units::is_scale(&text) {
                 self.scale_row(r, max_possible, ledger);
             }
-            notes.skip_cell(Note::AggregateRow { sheet: sheet.clone(), row: r + 1, text });
+            notes.skip_cell(Skip::AggregateRow { sheet: sheet.clone(), row: r + 1, text });
         }
         (self.row.clone(), noted)
     }

@@ -169,7 +169,7 @@ pub(super) fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &Impor
             texts.len()
         };
         let filled = |c: usize| window.clone().filter(|&r| kind(g.get(r, c)) == Kind::Label).count();
-        let registry = Registry::default();
+        let registry = Registry::shared();
         let provinces = |c: usize| {
             window.clone().filter(|&r| matches!(g.get(r, c), Cell::Text(t) if registry.province(t).is_some())).count()
         };
@@ -233,7 +233,7 @@ fn names_rank(folded: &str) -> bool {
 fn unit_columns(g: &Grid, f: &Frame, roles: &mut [Role]) {
     let Some(mut main) = roles.iter().position(|r| *r == Role::Unit) else { return };
     let end = f.body_end.min(f.body_start + 2000);
-    let registry = Registry::default();
+    let registry = Registry::shared();
     let key = |c: &Cell| -> Option<String> {
         let Cell::Text(t) = c else { return None };
         if kind(c) != Kind::Label || is_aggregate(t) {
@@ -279,7 +279,7 @@ fn unit_columns(g: &Grid, f: &Frame, roles: &mut [Role]) {
 /// as the scale, becomes a row that is not a unit). `None` when the columns do not name
 /// provinces, or the rows already do.
 pub(super) fn transposed(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<String>]) -> Option<(Grid, Turned)> {
-    let registry = Registry::default();
+    let registry = Registry::shared();
     let unit_col = roles.iter().position(|r| *r == Role::Unit)?;
     let value_cols: Vec<usize> = (0..roles.len()).filter(|&c| matches!(roles[c], Role::Value | Role::Rank)).collect();
     let province = |c: usize| labels[c].iter().rev().find(|p| registry.province(p).is_some()).cloned();

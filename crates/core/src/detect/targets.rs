@@ -5,7 +5,7 @@ use super::ledger::{column_mark, Ledger, Mark};
 use super::names::header_meaning;
 use super::roles::Role;
 use super::{nonempty, num, Found, Notes, TargetTable};
-use crate::model::messages::Note;
+use crate::model::messages::{Skip, Warning};
 use crate::model::Target;
 use crate::read::grid::Grid;
 use crate::text::clean;
@@ -41,9 +41,9 @@ pub(super) fn targets(
         let text = g.get(r, tc).text();
         let Some(spec) = parse_target(&text) else {
             if !text.is_empty() {
-                notes.warn_cell(Note::UnreadCell { sheet: sheet.clone(), row: r + 1, col: tc, text });
+                notes.warn_cell(Warning::UnreadCell { sheet: sheet.clone(), row: r + 1, col: tc, text });
             } else if nonempty(&g.rows[r]).next().is_some() {
-                notes.skip_cell(Note::NoTargetRow { sheet: sheet.clone(), row: r + 1 });
+                notes.skip_cell(Skip::NoTargetRow { sheet: sheet.clone(), row: r + 1 });
             }
             ledger.rest_of_row(r, Mark::Skipped);
             continue;
@@ -59,7 +59,7 @@ pub(super) fn targets(
                     ledger.mark(r, *c, Mark::Read);
                 } else if !cell.is_empty() {
                     let text = cell.text();
-                    notes.skip_cell(Note::MissingCell { sheet: sheet.clone(), row: r + 1, col: *c, text });
+                    notes.skip_cell(Skip::MissingCell { sheet: sheet.clone(), row: r + 1, col: *c, text });
                     ledger.mark(r, *c, Mark::Skipped);
                 }
                 (p.clone(), value)
@@ -73,7 +73,7 @@ pub(super) fn targets(
         out.push(Target { indicator, text: clean(&text), op: spec.op, threshold: spec.threshold, actuals });
     }
     if out.is_empty() {
-        notes.skip(Note::NoTableInSheet { sheet });
+        notes.skip(Skip::NoTableInSheet { sheet });
         return Found::Nothing;
     }
     Found::Targets(TargetTable { sheet, title, targets: out, cells: Default::default() })

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 use crate::import::{dedupe, fill_ranks, ImportOutcome};
-use crate::model::messages::{JoinWhy, Note};
+use crate::model::messages::{Finding, JoinWhy, Warning};
 use crate::model::{DataSet, ImportReport, SliceKey, TargetSheet, Text, OVERALL};
 use crate::text::units::{unit_key, Registry};
 use crate::text::{clean, fold};
@@ -96,7 +96,7 @@ impl Catalog {
     /// The unit a spelling stands for: a correction by hand, else a province of the
     /// registry, else the first spelling loaded with the same key.
     fn resolver(&self) -> impl Fn(&str) -> String + '_ {
-        let registry = Registry::default();
+        let registry = Registry::shared();
         let mut first: FxHashMap<String, String> = FxHashMap::default();
         // Each spelling's key, worked out once (it folds the letters: the costly part).
         let mut keys: FxHashMap<String, String> = FxHashMap::default();
@@ -264,7 +264,7 @@ impl Catalog {
                     Some(i) => {
                         if let Some(why) = why {
                             let into = datasets[i].name.clone();
-                            report.found.push(Note::Joined { name: d.name.clone(), into, why });
+                            report.found.push(Finding::Joined { name: d.name.clone(), into, why });
                         }
                         if !parts[i].contains(&d.name) {
                             parts[i].push(d.name.clone());
@@ -295,7 +295,7 @@ impl Catalog {
                 // Ranks given by a file stay; ranks computed are computed again over the join.
                 rerank(d);
                 for (_, period, indicator) in rank_conflicts(d) {
-                    let note = Note::RankConflict { dataset: d.name.clone(), period, indicator };
+                    let note = Warning::RankConflict { dataset: d.name.clone(), period, indicator };
                     reports[last].warnings.push(note);
                     reports[last].status = crate::ImportStatus::Warning;
                 }
@@ -509,7 +509,7 @@ mod tests {
         assert_eq!(ranks, (1..=34).collect::<Vec<u32>>());
         let best = c.datasets[0].observations.iter().find(|o| o.rank == Some(1)).unwrap();
         assert_eq!(best.unit, "Tỉnh Nam 16");
-        assert!(c.reports.iter().all(|r| !r.warnings.iter().any(|w| matches!(w, Note::RankConflict { .. }))));
+        assert!(c.reports.iter().all(|r| !r.warnings.iter().any(|w| matches!(w, Warning::RankConflict { .. }))));
     }
 
     /// Ranks the files give are kept as they are; two files ranking one slice each from 1
@@ -523,7 +523,7 @@ mod tests {
         assert_eq!(c.datasets.len(), 1);
         let rank = |u: &str| c.datasets[0].observations.iter().find(|o| o.unit == u).and_then(|o| o.rank);
         assert_eq!((rank("Tỉnh A"), rank("Tỉnh D")), (Some(1), Some(1)));
-        let conflict = c.reports[1].warnings.iter().find(|w| matches!(w, Note::RankConflict { .. })).unwrap();
+        let conflict = c.reports[1].warnings.iter().find(|w| matches!(w, Warning::RankConflict { .. })).unwrap();
         assert!(conflict.text(crate::Lang::Vi).contains("thứ hạng khác nhau"), "{conflict:?}");
         assert_eq!(c.reports[1].status, crate::ImportStatus::Warning);
     }
@@ -552,7 +552,7 @@ mod tests {
             "{}",
             c.datasets[0].label()
         );
-        assert!(c.reports[1].found.iter().any(|n| matches!(n, Note::Joined { why: JoinWhy::Release, .. })));
+        assert!(c.reports[1].found.iter().any(|n| matches!(n, Finding::Joined { why: JoinWhy::Release, .. })));
         let name = c.datasets[0].name.clone();
         c.split_dataset(&name);
         assert_eq!(c.datasets.len(), 2);
@@ -561,6 +561,6 @@ mod tests {
         c.join_datasets(&a, &b);
         assert_eq!(c.datasets.len(), 1);
         assert_eq!(c.datasets[0].periods(), ["2024", "2025"]);
-        assert!(c.reports[1].found.iter().any(|n| matches!(n, Note::Joined { why: JoinWhy::ByHand, .. })));
+        assert!(c.reports[1].found.iter().any(|n| matches!(n, Finding::Joined { why: JoinWhy::ByHand, .. })));
     }
 }

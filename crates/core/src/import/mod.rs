@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 pub use crate::detect::ImportOptions;
 use crate::detect::{detect, Context, Found, Notes, RankingTable};
-use crate::model::messages::{Note, SameWhy, TableLayout};
+use crate::model::messages::{Finding, ReadError, SameWhy, Skip, TableLayout};
 use crate::model::{is_overall, DataSet, ImportReport, ImportStatus, TargetSheet, Text};
 use crate::read::grid::{self, Cell, Grid};
 use crate::text::legacy::{self, Legacy};
@@ -28,7 +28,7 @@ pub struct ImportOutcome {
 
 impl ImportOutcome {
     /// No data, and a report that says why.
-    pub fn failed(file_name: &str, note: Note) -> Self {
+    pub fn failed(file_name: &str, note: ReadError) -> Self {
         ImportOutcome { datasets: Vec::new(), targets: Vec::new(), report: ImportReport::failed(file_name, note) }
     }
 }
@@ -111,7 +111,7 @@ pub fn import_grids(
 
 /// Reads a file's sheets: tells a progress callback how far it has come and gives each
 /// sheet to a callback as soon as it is read.
-type ReadSheets<'a> = dyn FnMut(&mut dyn FnMut(f64), &mut dyn FnMut(Grid)) -> Result<(), Note> + 'a;
+type ReadSheets<'a> = dyn FnMut(&mut dyn FnMut(f64), &mut dyn FnMut(Grid)) -> Result<(), ReadError> + 'a;
 
 fn import_from(
     read_sheets: &mut ReadSheets<'_>,
@@ -129,18 +129,18 @@ fn import_from(
     let read = read_sheets(&mut |f| progress(f * READ_SHARE), &mut |mut g| {
         // Text a reader already turned into Unicode (a Word run's legacy font) is not looked at again.
         if let Some(enc) = g.prepared.decoded.or_else(|| legacy_text(&mut g)) {
-            report.found.push(Note::LegacyText { sheet: g.name.clone(), encoding: enc });
+            report.found.push(Finding::LegacyText { sheet: g.name.clone(), encoding: enc });
         }
         match detect(&g, &ctx, &mut notes) {
             Found::Ranking(t) => {
-                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: t.layout });
+                report.found.push(Finding::Layout { sheet: t.sheet.clone(), layout: t.layout });
                 rankings.push(t);
             }
             Found::Targets(t) => {
-                report.found.push(Note::Layout { sheet: t.sheet.clone(), layout: TableLayout::Targets });
+                report.found.push(Finding::Layout { sheet: t.sheet.clone(), layout: TableLayout::Targets });
                 let name =
                     t.title.as_deref().map(title_name).filter(|s| !s.is_empty()).unwrap_or_else(|| t.sheet.clone());
-                report.found.push(Note::Targets { name: name.clone(), count: t.targets.len() });
+                report.found.push(Finding::Targets { name: name.clone(), count: t.targets.len() });
                 targets.push(TargetSheet { name, source: file_name.to_string(), targets: t.targets });
             }
             Found::Nothing => {}
@@ -151,12 +151,12 @@ fn import_from(
     }
     progress(READ_SHARE);
     report.cells = notes.cells;
-    let registry = Registry::default();
-    let rankings = one_of_each_table(rankings, options.sheet.as_deref(), &registry, &mut report);
-    let (datasets, places) = assemble(rankings, file_name, &registry, &mut report);
+    let registry = Registry::shared();
+    let rankings = one_of_each_table(rankings, options.sheet.as_deref(), registry, &mut report);
+    let (datasets, places) = assemble(rankings, file_name, registry, &mut report);
     progress(1.0);
     for (d, from) in datasets.iter().zip(places) {
-        report.found.push(Note::DataSet {
+        report.found.push(Finding::DataSet {
             name: d.name.clone(),
             from,
             units: d
@@ -186,13 +186,13 @@ fn import_from(
                 _ => p63.push(p),
             }
         }
-        report.found.push(Note::MapUsed { name: d.name.clone(), p63, p34 });
+        report.found.push(Finding::MapUsed { name: d.name.clone(), p63, p34 });
     }
     // Detection's notes first, then the assembly's.
     report.skipped.splice(0..0, notes.skipped);
     report.warnings.splice(0..0, notes.warnings);
     if datasets.is_empty() && targets.is_empty() {
-        let mut r = ImportReport::failed(file_name, Note::NoTable);
+        let mut r = ImportReport::failed(file_name, ReadError::NoTable);
         r.skipped = report.skipped;
         r.cells = report.cells;
         return ImportOutcome { datasets, targets, report: r };
@@ -219,6 +219,14 @@ fn legacy_text(g: &mut Grid) -> Option<Legacy> {
     Some(enc)
 }
 
+/// What gathers tables of one file into a data set: a sheet of its own, or the file (its
+/// sheets named by a year or a peer group, or its one table).
+#[derive(PartialEq)]
+enum SetKey {
+    Sheet(String),
+    File,
+}
+
 /// Sheets of one file → data sets. Sheets named by a year, or by a peer group ("Khối ...")
 /// belong to one data set; other sheets each make their own.
 fn assemble(
@@ -228,6 +236,8 @@ fn assemble(
     report: &mut ImportReport,
 ) -> (Vec<DataSet>, Vec<Vec<String>>) {
     let mut sets: Vec<DataSet> = Vec::new();
+    // What gathers each data set's tables.
+    let mut keys: Vec<SetKey> = Vec::new();
     // Where in a document each data set's tables are («trang 2–5, bảng 1»).
     let mut places: Vec<Vec<String>> = Vec::new();
     let standalone: Vec<bool> = tables
@@ -254,11 +264,12 @@ fn assemble(
         } else {
             titled.unwrap_or_else(|| untitled_name(if one_table { &t.sheet } else { "" }, file_name))
         };
-        let key = if alone && several_standalone { format!("sheet:{}", t.sheet) } else { "file".to_string() };
-        let idx = match sets.iter().position(|d| d.source == key) {
+        let key = if alone && several_standalone { SetKey::Sheet(t.sheet.clone()) } else { SetKey::File };
+        let idx = match keys.iter().position(|k| *k == key) {
             Some(i) => i,
             None => {
-                sets.push(DataSet { name, source: key, ..Default::default() });
+                keys.push(key);
+                sets.push(DataSet { name, ..Default::default() });
                 places.push(Vec::new());
                 tables_in.push(0);
                 slices_of.push(Vec::new());
@@ -291,7 +302,7 @@ fn assemble(
                 // The cells of the values and ranks given again are set aside.
                 report.cells.read -= count.min(report.cells.read as usize) as u64;
                 report.cells.skipped += count as u64;
-                report.skipped.push(Note::Duplicates { name: s.name.clone(), count });
+                report.skipped.push(Skip::Duplicates { name: s.name.clone(), count });
             }
         }
         if tables == 1 && slices.len() == s.observations.len() {
@@ -453,7 +464,7 @@ fn one_of_each_table(
             dropped[other] = true;
             // The copy's cells are set aside with it.
             report.cells.drop_all(tables[other].cells);
-            report.found.push(Note::SameTable {
+            report.found.push(Finding::SameTable {
                 used: tables[keep].sheet.clone(),
                 other: tables[other].sheet.clone(),
                 why,
@@ -723,14 +734,14 @@ mod tests {
         let tcvn = "T\u{d8}nh,\u{a7}i\u{ab}m 2020\nQu\u{b6}ng Ninh,90\nH\u{b5} N\u{e9}i,85\n";
         let o = import_file(tcvn.as_bytes(), "cu.csv");
         assert!(
-            o.report.found.iter().any(|n| matches!(n, Note::LegacyText { encoding: Legacy::Tcvn3, .. })),
+            o.report.found.iter().any(|n| matches!(n, Finding::LegacyText { encoding: Legacy::Tcvn3, .. })),
             "{:?}",
             o.report
         );
         assert_eq!(o.datasets[0].units(), vec!["Quảng Ninh", "Hà Nội"]);
         let vni = "Tænh,Ñieåm 2020\nQuaûng Ninh,90\nHaø Noäi,85\n";
         let o = import_file(vni.as_bytes(), "vni.csv");
-        assert!(o.report.found.iter().any(|n| matches!(n, Note::LegacyText { encoding: Legacy::Vni, .. })));
+        assert!(o.report.found.iter().any(|n| matches!(n, Finding::LegacyText { encoding: Legacy::Vni, .. })));
         assert_eq!(o.datasets[0].units(), vec!["Quảng Ninh", "Hà Nội"]);
     }
 

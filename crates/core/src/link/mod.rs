@@ -166,7 +166,20 @@ pub enum CodecError {
     /// Written by a newer version of Chỉ Số.
     FutureVersion(u32),
     /// Damaged: bad base64, bad compressed data, bad or oversized content.
-    Damaged(&'static str),
+    Damaged(Damage),
+}
+
+/// How a link is damaged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// Its payload is not base64.
+    Base64,
+    /// Its payload does not inflate.
+    Deflate,
+    /// It inflates past the most a view's state takes.
+    Size,
+    /// What it holds is not a view's state.
+    Content,
 }
 
 pub fn encode(state: &ViewState) -> String {
@@ -186,17 +199,17 @@ pub fn decode(hash: &str) -> Result<ViewState, CodecError> {
     }
     let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
-        .map_err(|_| CodecError::Damaged("base64"))?;
+        .map_err(|_| CodecError::Damaged(Damage::Base64))?;
     // flate2's inflater: the page has it anyway for xlsx.
     let mut json = Vec::new();
     flate2::read::DeflateDecoder::new(packed.as_slice())
         .take(MAX_STATE_BYTES + 1)
         .read_to_end(&mut json)
-        .map_err(|_| CodecError::Damaged("deflate"))?;
+        .map_err(|_| CodecError::Damaged(Damage::Deflate))?;
     if json.len() as u64 > MAX_STATE_BYTES {
-        return Err(CodecError::Damaged("size"));
+        return Err(CodecError::Damaged(Damage::Size));
     }
-    ViewState::from_json(&json).ok_or(CodecError::Damaged("content"))
+    ViewState::from_json(&json).ok_or(CodecError::Damaged(Damage::Content))
 }
 
 impl ViewState {
@@ -453,7 +466,7 @@ mod tests {
             r#"{"data":{"targets":[{"rows":[["a","b",">",null,[]]]}]}}"#,
             r#"{"view":"trend"} trailing"#,
         ] {
-            assert_eq!(open(bad), Err(CodecError::Damaged("content")), "{bad}");
+            assert_eq!(open(bad), Err(CodecError::Damaged(Damage::Content)), "{bad}");
         }
     }
 
@@ -510,12 +523,12 @@ mod tests {
         assert_eq!(decode("hello"), Err(CodecError::NotALink));
         assert_eq!(decode("9.abc"), Err(CodecError::FutureVersion(9)));
         assert!(matches!(decode(&h[..h.len() / 2]), Err(CodecError::Damaged(_))));
-        assert!(matches!(decode("1.!!!"), Err(CodecError::Damaged("base64"))));
+        assert!(matches!(decode("1.!!!"), Err(CodecError::Damaged(Damage::Base64))));
         // A compressed bomb: a huge run of zeros.
         let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         z.write_all(&vec![b' '; 8 * 1024 * 1024]).unwrap();
         let bomb = format!("1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(z.finish().unwrap()));
-        assert_eq!(decode(&bomb), Err(CodecError::Damaged("size")));
+        assert_eq!(decode(&bomb), Err(CodecError::Damaged(Damage::Size)));
     }
 
     #[test]

@@ -83,7 +83,7 @@ pub enum Map {
 /// The 34 of the new map, each with its predecessors, by canonical unit names (as the
 /// registry names units in data sets: "Huế" for Thừa Thiên Huế, its name to 2025).
 pub struct Map2025 {
-    registry: Registry,
+    registry: &'static Registry,
     /// canonical name of one of the 63 (or a historical one) → index into PROVINCES_2025.
     successor: FxHashMap<&'static str, usize>,
     /// canonical names of the 34, as units in data sets.
@@ -92,7 +92,7 @@ pub struct Map2025 {
 
 impl Default for Map2025 {
     fn default() -> Self {
-        let registry = Registry::default();
+        let registry = Registry::shared();
         let mut successor = FxHashMap::default();
         for (k, (_, _, from)) in PROVINCES_2025.iter().enumerate() {
             for p in *from {
@@ -118,7 +118,7 @@ impl Map2025 {
 }
 
 /// The year a period starts with ("2024", "2024-Q3").
-fn year(period: &str) -> Option<u16> {
+pub(crate) fn period_year(period: &str) -> Option<u16> {
     period.get(..4).and_then(|y| y.parse().ok())
 }
 
@@ -136,7 +136,7 @@ impl Map2025 {
     /// The map a period of data is on: before 2025 the 63; from 2025 the 34, unless the
     /// period's units still include a province absorbed in the change.
     pub fn map_of<'a>(&self, period: &str, mut units: impl Iterator<Item = &'a str>) -> Map {
-        match year(period) {
+        match period_year(period) {
             Some(y) if y >= 2025 && !units.any(|u| self.absorbed(u)) => Map::P34,
             _ => Map::P63,
         }
@@ -158,7 +158,7 @@ impl Map2025 {
         s.periods
             .iter()
             .map(|p| {
-                let new = year(p).is_some_and(|y| y >= 2025)
+                let new = period_year(p).is_some_and(|y| y >= 2025)
                     && !s.slices_of_period(p).any(|rows| rows.iter().any(|&i| absorbed(i)));
                 (p.clone(), if new { Map::P34 } else { Map::P63 })
             })

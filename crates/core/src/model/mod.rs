@@ -8,7 +8,7 @@ pub mod summary;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::messages::Note;
+use crate::model::messages::{Finding, Note, ReadError, Skip, Warning};
 use crate::text::value::TargetOp;
 
 /// The indicator name used for an overall score column that names no component.
@@ -456,11 +456,11 @@ impl ImportStatus {
 pub struct ImportReport {
     pub file: String,
     pub status: ImportStatus,
-    pub found: Vec<Note>,
-    pub skipped: Vec<Note>,
+    pub found: Vec<Finding>,
+    pub skipped: Vec<Skip>,
     pub merges: Vec<(String, String)>,
-    pub warnings: Vec<Note>,
-    pub error: Option<Note>,
+    pub warnings: Vec<Warning>,
+    pub error: Option<ReadError>,
     /// Where the file's non-empty cells went.
     #[serde(default)]
     pub cells: CellCounts,
@@ -480,11 +480,17 @@ impl ImportReport {
         }
     }
 
-    pub fn failed(file: &str, error: Note) -> Self {
+    pub fn failed(file: &str, error: ReadError) -> Self {
         let mut r = Self::new(file);
         r.status = ImportStatus::Error;
         r.error = Some(error);
         r
+    }
+
+    /// The notes of its lists, in order: found, skipped, warnings (the error aside).
+    pub fn notes(&self) -> impl Iterator<Item = Note<'_>> {
+        let found = self.found.iter().map(Note::from);
+        found.chain(self.skipped.iter().map(Note::from)).chain(self.warnings.iter().map(Note::from))
     }
 }
 

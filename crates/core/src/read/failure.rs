@@ -9,7 +9,7 @@ use std::io::ErrorKind;
 use calamine::{OdsError, XlsError, XlsbError, XlsxError};
 use zip::result::ZipError;
 
-use crate::model::messages::Note;
+use crate::model::messages::ReadError;
 
 /// What went wrong, as the import reports it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,20 +101,20 @@ impl Classify for OdsError {
 
 /// The import's note for an error that stops the whole file (a missing part while opening
 /// is damage, not a chart sheet).
-pub fn note(e: &impl Classify) -> Note {
+pub fn note(e: &impl Classify) -> ReadError {
     match e.failure() {
-        Failure::Encrypted => Note::Encrypted,
-        Failure::Truncated => Note::TruncatedFile,
-        Failure::NoSheet | Failure::Corrupt => Note::Corrupt { detail: e.to_string().chars().take(160).collect() },
+        Failure::Encrypted => ReadError::Encrypted,
+        Failure::Truncated => ReadError::TruncatedFile,
+        Failure::NoSheet | Failure::Corrupt => ReadError::Corrupt { detail: e.to_string().chars().take(160).collect() },
     }
 }
 
 /// [`note`] for the zip crate's errors, the detail marked as the archive's.
-pub fn zip_note(e: &ZipError) -> Note {
+pub fn zip_note(e: &ZipError) -> ReadError {
     match e.failure() {
-        Failure::Encrypted => Note::Encrypted,
-        Failure::Truncated => Note::TruncatedFile,
-        Failure::NoSheet | Failure::Corrupt => Note::Corrupt { detail: format!("zip: {e}") },
+        Failure::Encrypted => ReadError::Encrypted,
+        Failure::Truncated => ReadError::TruncatedFile,
+        Failure::NoSheet | Failure::Corrupt => ReadError::Corrupt { detail: format!("zip: {e}") },
     }
 }
 
@@ -143,7 +143,7 @@ mod tests {
         for (i, (got, want)) in cases.iter().enumerate() {
             assert_eq!(got(), *want, "case {i}");
         }
-        assert_eq!(note(&XlsxError::Password), Note::Encrypted);
-        assert!(matches!(note(&XlsxError::WorksheetNotFound("S".into())), Note::Corrupt { .. }));
+        assert_eq!(note(&XlsxError::Password), ReadError::Encrypted);
+        assert!(matches!(note(&XlsxError::WorksheetNotFound("S".into())), ReadError::Corrupt { .. }));
     }
 }

@@ -4,9 +4,9 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx};
+use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
-use crate::model::messages::{DocKind, Limit, Note};
+use crate::model::messages::{DocKind, Limit, ReadError, Skip};
 use crate::model::Text;
 use crate::read::failure::{self, Classify, Failure};
 use crate::text::clean;
@@ -83,10 +83,10 @@ pub struct Prepared {
     pub decoded: Option<crate::text::legacy::Legacy>,
     /// The table holds no data (a letterhead, a signature): detection reads nothing from
     /// it and counts its cells as skipped, with this note.
-    pub not_data: Option<Note>,
+    pub not_data: Option<Skip>,
     /// Rows the reader left out (header rows given again inside a table): each a note for
     /// the report and how many non-empty cells it left out, counted as skipped.
-    pub left_out: Vec<(Note, u64)>,
+    pub left_out: Vec<(Skip, u64)>,
     /// The rows on top that the reader made of the paragraphs before a table (its title,
     /// a cell each), not of the table's own cells.
     pub title_rows: usize,
@@ -175,12 +175,16 @@ fn xlsx_merges<RS: std::io::Read + std::io::Seek>(
 }
 
 /// Reads every sheet of a file. The format is found from the bytes, the name helps for text.
-pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, Note> {
+pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, ReadError> {
     read_with_progress(bytes, file_name, &mut |_| {})
 }
 
 /// [`read`], telling `progress` how far it has come (0 to 1) now and then.
-pub fn read_with_progress(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Vec<Grid>, Note> {
+pub fn read_with_progress(
+    bytes: &[u8],
+    file_name: &str,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Vec<Grid>, ReadError> {
     let mut grids = Vec::new();
     read_each(bytes, file_name, progress, &mut |g| grids.push(g))?;
     Ok(grids)
@@ -194,12 +198,12 @@ pub fn read_each(
     file_name: &str,
     progress: &mut dyn FnMut(f64),
     sheet: &mut dyn FnMut(Grid),
-) -> Result<(), Note> {
+) -> Result<(), ReadError> {
     if bytes.is_empty() {
-        return Err(Note::EmptyFile);
+        return Err(ReadError::EmptyFile);
     }
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return Err(Note::TooLarge { what: Limit::FileBytes, limit: limits::MAX_FILE_BYTES });
+        return Err(ReadError::TooLarge { what: Limit::FileBytes, limit: limits::MAX_FILE_BYTES });
     }
     match sniff(bytes, file_name)? {
         Format::Csv => {
@@ -232,19 +236,19 @@ pub fn read_each(
 }
 
 /// Finds the format from the bytes; refuses what is not a spreadsheet, with a reason.
-pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
+pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, ReadError> {
     const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     if bytes.starts_with(CFB) {
         // An encrypted xlsx is a CFB container holding an "EncryptionInfo" stream.
         let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
-            return Err(Note::Encrypted);
+            return Err(ReadError::Encrypted);
         }
         use crate::read::guard::cfb::{check, Problem};
         check(bytes, limits::MAX_CELLS).map_err(|p| match p {
-            Problem::Truncated => Note::TruncatedFile,
-            Problem::TooManyCells => Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS },
-            Problem::Broken(why) => Note::Corrupt { detail: format!("OLE: {why}") },
+            Problem::Truncated => ReadError::TruncatedFile,
+            Problem::TooManyCells => ReadError::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS },
+            Problem::Broken(why) => ReadError::Corrupt { detail: format!("OLE: {why}") },
         })?;
         return Ok(Format::Xls);
     }
@@ -253,13 +257,13 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
     if head.starts_with("%pdf") {
-        return Err(Note::NotSpreadsheet { kind: DocKind::Pdf });
+        return Err(ReadError::NotSpreadsheet { kind: DocKind::Pdf });
     }
     if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") {
-        return Err(Note::NotSpreadsheet { kind: DocKind::Html });
+        return Err(ReadError::NotSpreadsheet { kind: DocKind::Html });
     }
     if head.trim_start().starts_with("<?xml") {
-        return Err(Note::NotSpreadsheet { kind: DocKind::Xml });
+        return Err(ReadError::NotSpreadsheet { kind: DocKind::Xml });
     }
     let ext = file_name.rsplit('.').next().unwrap_or("").to_lowercase();
     let texty = ["csv", "tsv", "txt", "tab"].contains(&ext.as_str());
@@ -269,10 +273,10 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, Note> {
     if utf16 || (binary == 0 && (texty || !packaged)) {
         return Ok(Format::Csv);
     }
-    Err(Note::UnknownFormat)
+    Err(ReadError::UnknownFormat)
 }
 
-fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
+fn zip_format(bytes: &[u8]) -> Result<Format, ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| failure::zip_note(&e))?;
     let mut total: u64 = 0;
     let mut format = None;
@@ -280,7 +284,7 @@ fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
         let entry = zip.by_index_raw(i).map_err(|e| failure::zip_note(&e))?;
         let size = entry.size();
         if size > limits::MAX_ENTRY_BYTES {
-            return Err(Note::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES });
+            return Err(ReadError::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES });
         }
         total = total.saturating_add(size);
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
@@ -293,14 +297,14 @@ fn zip_format(bytes: &[u8]) -> Result<Format, Note> {
         }
     }
     if total > limits::MAX_TOTAL_BYTES {
-        return Err(Note::TooLarge { what: Limit::UncompressedBytes, limit: limits::MAX_TOTAL_BYTES });
+        return Err(ReadError::TooLarge { what: Limit::UncompressedBytes, limit: limits::MAX_TOTAL_BYTES });
     }
     if format == Some(Format::Ods)
         && crate::read::guard::ods::check(bytes, limits::MAX_ENTRY_BYTES).is_some_and(|n| n > limits::MAX_CELLS)
     {
         return Err(too_many_cells());
     }
-    format.ok_or(Note::UnknownFormat)
+    format.ok_or(ReadError::UnknownFormat)
 }
 
 fn workbook<'a, R>(
@@ -308,7 +312,7 @@ fn workbook<'a, R>(
     merges: impl Fn(&mut R, &str) -> Vec<calamine::Dimensions>,
     progress: &mut dyn FnMut(f64),
     sheet: &mut dyn FnMut(Grid),
-) -> Result<(), Note>
+) -> Result<(), ReadError>
 where
     R: Reader<Cursor<&'a [u8]>>,
     R::Error: Classify,
@@ -325,7 +329,7 @@ where
         };
         let (h, w) = range.get_size();
         if (h as u64).saturating_mul(w as u64) > limits::MAX_CELLS {
-            return Err(Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS });
+            return Err(ReadError::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS });
         }
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); r0 as usize];
@@ -352,11 +356,11 @@ where
 /// A sheet's cells as the streaming readers give them: (row, column, cell), capped.
 type Sparse = Vec<(u32, u32, Cell)>;
 
-fn too_many_cells() -> Note {
-    Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS }
+fn too_many_cells() -> ReadError {
+    ReadError::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS }
 }
 
-fn push_cell(cells: &mut Sparse, (r, c): (u32, u32), cell: Cell) -> Result<(), Note> {
+fn push_cell(cells: &mut Sparse, (r, c): (u32, u32), cell: Cell) -> Result<(), ReadError> {
     if cell.is_empty() {
         return Ok(());
     }
@@ -370,7 +374,7 @@ fn push_cell(cells: &mut Sparse, (r, c): (u32, u32), cell: Cell) -> Result<(), N
 /// Sparse cells → rows of cells at their positions. The dense size (each row up to its last
 /// cell) is checked before anything is allocated: two cells in far corners of a sheet must
 /// not ask for billions of empty ones.
-fn dense(name: &str, mut cells: Sparse, merges: Vec<calamine::Dimensions>) -> Result<Grid, Note> {
+fn dense(name: &str, mut cells: Sparse, merges: Vec<calamine::Dimensions>) -> Result<Grid, ReadError> {
     // Streaming readers give cells in row order; sort only when they do not.
     if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
         cells.sort_by_key(|(r, c, _)| (*r, *c));
@@ -414,23 +418,8 @@ impl SharedMemo {
             calamine::DataRef::SharedString(s) => {
                 self.seen.entry((s.as_ptr() as usize, s.len())).or_insert_with(|| text_cell(s)).clone()
             }
-            other => data_ref(other),
+            other => cell(other),
         }
-    }
-}
-
-fn data_ref(d: &calamine::DataRef<'_>) -> Cell {
-    use calamine::DataRef as D;
-    match d {
-        D::Empty => Cell::Empty,
-        D::Int(i) => Cell::Number(*i as f64),
-        D::Float(f) => Cell::Number(*f),
-        D::String(s) => text_cell(s),
-        D::SharedString(s) => text_cell(s),
-        D::Bool(b) => Cell::Bool(*b),
-        D::DateTime(dt) => Cell::Number(dt.as_f64()),
-        D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(s.as_str().into()),
-        D::Error(e) => Cell::Error(format!("{e}")),
     }
 }
 
@@ -443,16 +432,30 @@ fn text_cell(s: &str) -> Cell {
     }
 }
 
-fn cell(d: &Data) -> Cell {
-    match d {
-        Data::Empty => Cell::Empty,
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::String(s) => text_cell(s),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.as_str().into()),
-        Data::Error(e) => Cell::Error(format!("{e}")),
+/// A calamine value as a cell, of a sheet read whole ([`calamine::Data`]) or cell by cell
+/// ([`calamine::DataRef`]).
+fn cell(d: &impl calamine::DataType) -> Cell {
+    if let Some(s) = d.get_string() {
+        return text_cell(s);
+    }
+    if let Some(f) = d.get_float() {
+        return Cell::Number(f);
+    }
+    if let Some(i) = d.get_int() {
+        return Cell::Number(i as f64);
+    }
+    if let Some(b) = d.get_bool() {
+        return Cell::Bool(b);
+    }
+    if let Some(dt) = d.get_datetime() {
+        return Cell::Number(dt.as_f64());
+    }
+    if let Some(s) = d.get_datetime_iso().or_else(|| d.get_duration_iso()) {
+        return Cell::Text(s.into());
+    }
+    match d.get_error() {
+        Some(e) => Cell::Error(format!("{e}")),
+        None => Cell::Empty,
     }
 }
 
@@ -506,7 +509,7 @@ fn count_outside_quotes(line: &str, sep: char) -> usize {
     n
 }
 
-fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Grid, Note> {
+fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Result<Grid, ReadError> {
     let text = decode_text(bytes);
     // Excel's hint line "sep=;" names the separator.
     let (sep, text) = match text.strip_prefix("sep=").and_then(|r| r.chars().next().map(|c| (c, r))) {
@@ -519,13 +522,13 @@ fn read_csv(bytes: &[u8], file_name: &str, progress: &mut dyn FnMut(f64)) -> Res
     let mut cells: u64 = 0;
     let total = text.len().max(1) as f64;
     for record in reader.records() {
-        let record = record.map_err(|e| Note::Corrupt { detail: format!("CSV: {e}") })?;
+        let record = record.map_err(|e| ReadError::Corrupt { detail: format!("CSV: {e}") })?;
         if rows.len() % 8192 == 0 {
             progress(record.position().map_or(0.0, |p| p.byte() as f64 / total));
         }
         cells += record.len() as u64;
         if cells > limits::MAX_CELLS {
-            return Err(Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS });
+            return Err(ReadError::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS });
         }
         let mut row: Vec<Cell> = record
             .iter()
@@ -597,13 +600,13 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_spreadsheet() {
-        assert_eq!(read(b"", "a.xlsx"), Err(Note::EmptyFile));
-        assert_eq!(read(b"%PDF-1.4 ...", "a.xlsx"), Err(Note::NotSpreadsheet { kind: DocKind::Pdf }));
+        assert_eq!(read(b"", "a.xlsx"), Err(ReadError::EmptyFile));
+        assert_eq!(read(b"%PDF-1.4 ...", "a.xlsx"), Err(ReadError::NotSpreadsheet { kind: DocKind::Pdf }));
         assert_eq!(
             read(b"<html><table><tr><td>1</td></tr></table></html>", "a.xls"),
-            Err(Note::NotSpreadsheet { kind: DocKind::Html })
+            Err(ReadError::NotSpreadsheet { kind: DocKind::Html })
         );
-        assert_eq!(read(b"PK\x03\x04garbage", "a.xlsx"), Err(Note::TruncatedFile));
-        assert_eq!(read(&[0u8, 1, 2, 3, 0, 9], "a.xlsx"), Err(Note::UnknownFormat));
+        assert_eq!(read(b"PK\x03\x04garbage", "a.xlsx"), Err(ReadError::TruncatedFile));
+        assert_eq!(read(&[0u8, 1, 2, 3, 0, 9], "a.xlsx"), Err(ReadError::UnknownFormat));
     }
 }

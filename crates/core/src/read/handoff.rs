@@ -2,11 +2,11 @@
 //! its own (crates/pdf), loaded by the import worker only when a PDF is dropped; its
 //! tables cross into the worker's module as postcard bytes of a [`Tables`].
 
-use crate::model::messages::Note;
+use crate::model::messages::ReadError;
 use crate::read::grid::Grid;
 
 /// A reader's outcome: the file's tables, or why it could not be read.
-pub type Tables = Result<Vec<Grid>, Note>;
+pub type Tables = Result<Vec<Grid>, ReadError>;
 
 /// [`Tables`] as bytes.
 pub fn encode(tables: &Tables) -> Vec<u8> {
@@ -17,7 +17,7 @@ pub fn encode(tables: &Tables) -> Vec<u8> {
 /// [`encode`]'s bytes read back; bytes that are not that give a note that says so.
 pub fn decode(bytes: &[u8]) -> Tables {
     postcard::from_bytes::<Tables>(bytes)
-        .unwrap_or_else(|e| Err(Note::ReaderUnavailable { detail: format!("the PDF reader's answer: {e}") }))
+        .unwrap_or_else(|e| Err(ReadError::ReaderUnavailable { detail: format!("the PDF reader's answer: {e}") }))
 }
 
 /// Whether the bytes are a PDF (its header may follow some junk, as readers allow).
@@ -37,9 +37,9 @@ mod tests {
         g.merges.push((0, 0, 0, 1));
         let ok: Tables = Ok(vec![g]);
         assert_eq!(decode(&encode(&ok)), ok);
-        let err: Tables = Err(Note::ScannedPdf);
+        let err: Tables = Err(ReadError::ScannedPdf);
         assert_eq!(decode(&encode(&err)), err);
-        assert!(matches!(decode(b"\xff\xff\xff"), Err(Note::ReaderUnavailable { .. })));
+        assert!(matches!(decode(b"\xff\xff\xff"), Err(ReadError::ReaderUnavailable { .. })));
     }
 
     #[test]

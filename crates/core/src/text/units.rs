@@ -208,6 +208,12 @@ impl Default for Registry {
 }
 
 impl Registry {
+    /// One registry for the whole program (built once: its keys are folded names).
+    pub fn shared() -> &'static Registry {
+        static SHARED: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Registry::default)
+    }
+
     /// The canonical province for a spelling, if it is one.
     pub fn province(&self, name: &str) -> Option<&'static str> {
         self.keys.get(&unit_key(name)).copied()

@@ -11,10 +11,40 @@ use crate::detect::ImportOptions;
 use crate::import::ImportOutcome;
 
 /// The first byte; a buffer of another version (an older page or worker) is refused.
-const VERSION: u8 = 2;
+/// 3: the report's notes typed per layer (found, skipped, warnings, error).
+const VERSION: u8 = 3;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WireError(pub &'static str);
+/// Why bytes are not an outcome or a request that [`encode`] or [`encode_request`] wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WireError {
+    EndsEarly,
+    BytesLeftOver,
+    BadBytes,
+    UnknownVersion,
+    /// The head's counts of observations do not match its data sets.
+    BadCounts,
+    /// A part for a data set the head does not have.
+    BadDataSet,
+    /// More observations for a data set than the head announced.
+    TooManyObservations,
+    /// Parts missing when the outcome is asked for.
+    PartsMissing,
+}
+
+impl std::fmt::Display for WireError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            WireError::EndsEarly => "ends early",
+            WireError::BytesLeftOver => "bytes left over",
+            WireError::BadBytes => "bad bytes",
+            WireError::UnknownVersion => "unknown version",
+            WireError::BadCounts => "bad counts",
+            WireError::BadDataSet => "bad data set",
+            WireError::TooManyObservations => "too many observations",
+            WireError::PartsMissing => "parts missing",
+        })
+    }
+}
 
 fn to_bytes(value: &impl Serialize) -> Vec<u8> {
     // Writing to a Vec fails only for what postcard cannot write (maps of unknown length),
@@ -27,14 +57,14 @@ fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WireError> {
     // length can be reserved at once, without trusting it further).
     observations::MAX_ROWS.with(|m| m.set(bytes.len() / 6));
     match bytes.split_first() {
-        None => Err(WireError("ends early")),
+        None => Err(WireError::EndsEarly),
         Some((&VERSION, rest)) => match postcard::take_from_bytes(rest) {
             Ok((value, [])) => Ok(value),
-            Ok(_) => Err(WireError("bytes left over")),
-            Err(postcard::Error::DeserializeUnexpectedEnd) => Err(WireError("ends early")),
-            Err(_) => Err(WireError("bad bytes")),
+            Ok(_) => Err(WireError::BytesLeftOver),
+            Err(postcard::Error::DeserializeUnexpectedEnd) => Err(WireError::EndsEarly),
+            Err(_) => Err(WireError::BadBytes),
         },
-        Some(_) => Err(WireError("unknown version")),
+        Some(_) => Err(WireError::UnknownVersion),
     }
 }
 
@@ -90,7 +120,7 @@ impl Parts {
     pub fn start(head: &[u8], all_bytes: usize) -> Result<Parts, WireError> {
         let (mut outcome, expected): (ImportOutcome, Vec<u64>) = from_bytes(head)?;
         if expected.len() != outcome.datasets.len() {
-            return Err(WireError("bad counts"));
+            return Err(WireError::BadCounts);
         }
         // Room at once (growing by doubling held twice the rows in the page's memory), but
         // no more than the parts can hold (the counts are the sender's word).
@@ -107,9 +137,9 @@ impl Parts {
         let read: Result<(u32, Chunk), _> = from_bytes(part);
         self.shared = observations::SHARED.with(|s| s.borrow_mut().take()).unwrap_or_default();
         let (i, Chunk(rows)) = read?;
-        let d = self.outcome.datasets.get_mut(i as usize).ok_or(WireError("bad data set"))?;
+        let d = self.outcome.datasets.get_mut(i as usize).ok_or(WireError::BadDataSet)?;
         if (d.observations.len() + rows.len()) as u64 > self.expected[i as usize] {
-            return Err(WireError("too many observations"));
+            return Err(WireError::TooManyObservations);
         }
         d.observations.extend(rows);
         Ok(())
@@ -121,7 +151,7 @@ impl Parts {
         if complete {
             Ok(self.outcome)
         } else {
-            Err(WireError("parts missing"))
+            Err(WireError::PartsMissing)
         }
     }
 }
@@ -306,7 +336,7 @@ pub mod observations {
 mod tests {
     use super::*;
     use crate::import::{import_file, import_file_with};
-    use crate::model::messages::{Legacy, Limit, Note};
+    use crate::model::messages::{Finding, Legacy, Limit, ReadError, Warning};
 
     fn round_trip(o: &ImportOutcome) {
         let bytes = encode(o);
@@ -336,14 +366,14 @@ mod tests {
         // A part missing, a part twice, a part for another data set, bad bytes: errors.
         let mut p = Parts::start(&parts[0], all).unwrap();
         p.add(&parts[1]).unwrap();
-        assert_eq!(p.finish().err(), Some(WireError("parts missing")));
+        assert_eq!(p.finish().err(), Some(WireError::PartsMissing));
         let mut p = Parts::start(&parts[0], all).unwrap();
         for part in &parts[1..] {
             p.add(part).unwrap();
         }
-        assert_eq!(p.add(&parts[1]).err(), Some(WireError("too many observations")));
+        assert_eq!(p.add(&parts[1]).err(), Some(WireError::TooManyObservations));
         let other = to_bytes(&(7u32, ChunkRef(&o.datasets[0].observations[..1])));
-        assert_eq!(Parts::start(&parts[0], all).unwrap().add(&other).err(), Some(WireError("bad data set")));
+        assert_eq!(Parts::start(&parts[0], all).unwrap().add(&other).err(), Some(WireError::BadDataSet));
         assert!(Parts::start(&parts[1], all).is_err());
         assert!(Parts::start(&[], 0).is_err());
         // A failed import is one part.
@@ -366,9 +396,11 @@ mod tests {
         round_trip(&o);
         let mut o = import_file_with(csv.as_bytes(), "a.csv", &ImportOptions::default());
         o.report.merges.push(("TP HCM".into(), "Thành phố Hồ Chí Minh".into()));
-        o.report.error = Some(Note::TooLarge { what: Limit::CellsInSheet, limit: 5_000_000 });
-        o.report.warnings.push(Note::LegacyText { sheet: "S".into(), encoding: Legacy::Vni });
-        o.report.warnings.push(Note::Cancelled);
+        o.report.error = Some(ReadError::TooLarge { what: Limit::CellsInSheet, limit: 5_000_000 });
+        o.report.found.push(Finding::LegacyText { sheet: "S".into(), encoding: Legacy::Vni });
+        o.report.warnings.push(Warning::NoPeriod { sheet: "S".into() });
+        round_trip(&o);
+        o.report.error = Some(ReadError::Cancelled);
         round_trip(&o);
     }
 
@@ -405,7 +437,7 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(decode(&longer).is_err());
-        assert_eq!(decode(&[9]), Err(WireError("unknown version")));
+        assert_eq!(decode(&[9]), Err(WireError::UnknownVersion));
         let mut rng = 0x2545_f491u32;
         for _ in 0..2000 {
             let mut b = bytes.clone();

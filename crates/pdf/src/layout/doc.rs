@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chiso_core::model::messages::{Limit, Note};
+use chiso_core::model::messages::{Limit, ReadError, Skip};
 use chiso_core::read::grid::{limits::MAX_CELLS, Cell, Grid, Prepared};
 use chiso_core::text::{clean, fold};
 
@@ -16,7 +16,7 @@ use crate::page::Page;
 /// At most this many lines above a table are its title.
 const MAX_TITLES: usize = 6;
 
-pub(crate) fn assemble(mut laid: Vec<Laid>, pages: &[Page]) -> Result<Vec<Grid>, Note> {
+pub(crate) fn assemble(mut laid: Vec<Laid>, pages: &[Page]) -> Result<Vec<Grid>, ReadError> {
     mark_repeated(&mut laid);
     // Where each page's tables are, before joining: the title of a table lies below the one
     // before it on its page.
@@ -43,7 +43,7 @@ pub(crate) fn assemble(mut laid: Vec<Laid>, pages: &[Page]) -> Result<Vec<Grid>,
         let mut g = grid(name, titles, t)?;
         g.prepared.decoded = decoded;
         if again > 0 {
-            g.prepared.left_out.push((Note::RepeatedHeader { sheet: g.name.clone(), rows: again }, cells));
+            g.prepared.left_out.push((Skip::RepeatedHeader { sheet: g.name.clone(), rows: again }, cells));
         }
         grids.push(g);
     }
@@ -64,8 +64,8 @@ pub(crate) fn assemble(mut laid: Vec<Laid>, pages: &[Page]) -> Result<Vec<Grid>,
     Ok(grids)
 }
 
-fn too_large() -> Note {
-    Note::TooLarge { what: Limit::CellsInSheet, limit: MAX_CELLS }
+fn too_large() -> ReadError {
+    ReadError::TooLarge { what: Limit::CellsInSheet, limit: MAX_CELLS }
 }
 
 /// «trang 3–5, bảng 1», «trang 2, bảng 1».
@@ -138,7 +138,7 @@ fn continues(a: &Table, b: &Table, laid: &[Laid]) -> bool {
 
 /// `b`'s rows after `a`'s, those that repeat `a`'s first rows (its header) left out: how
 /// many rows, and how many non-empty cells, were.
-fn join(a: &mut Table, b: Table) -> Result<(usize, u64), Note> {
+fn join(a: &mut Table, b: Table) -> Result<(usize, u64), ReadError> {
     let k = a.rows.iter().zip(&b.rows).take_while(|(x, y)| x == y).count();
     let cells = b.rows[..k].iter().flatten().filter(|s| !s.is_empty()).count() as u64;
     let width = a.rows.iter().chain(&b.rows).map(Vec::len).max().unwrap_or(0) as u64;
@@ -217,7 +217,7 @@ fn titles(laid: &mut [Laid], spans: &[Vec<(f64, f64)>], t: &Table) -> Vec<String
         .collect()
 }
 
-fn grid(name: String, titles: Vec<String>, t: Table) -> Result<Grid, Note> {
+fn grid(name: String, titles: Vec<String>, t: Table) -> Result<Grid, ReadError> {
     let width = t.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
     if (titles.len() + t.rows.len()) as u64 * width as u64 > MAX_CELLS {
         return Err(too_large());

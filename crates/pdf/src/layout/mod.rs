@@ -14,7 +14,7 @@ mod page;
 mod stream;
 mod text;
 
-use chiso_core::model::messages::Note;
+use chiso_core::model::messages::ReadError;
 use chiso_core::read::grid::Grid;
 
 use crate::page::Page;
@@ -42,7 +42,7 @@ pub(crate) struct Table {
 /// with the lines just above it on its first page as title rows (one row each, text in
 /// the first column); then, if any text is outside the tables, a grid named [`OUTSIDE`]
 /// holding it, one line per row. Fails only on a table larger than a sheet may be.
-pub fn tables(pages: &[Page]) -> Result<Vec<Grid>, Note> {
+pub fn tables(pages: &[Page]) -> Result<Vec<Grid>, ReadError> {
     let laid: Vec<page::Laid> = pages.iter().enumerate().map(|(i, p)| page::lay_out(p, i)).collect();
     doc::assemble(laid, pages)
 }

@@ -20,7 +20,7 @@ use std::io::{Cursor, Read};
 
 use quick_xml::events::BytesStart;
 
-use crate::model::messages::{Limit, NotDataWhy, Note};
+use crate::model::messages::{Limit, NotDataWhy, ReadError, Skip};
 use crate::read::failure;
 use crate::read::grid::limits::MAX_ENTRY_BYTES;
 use crate::read::grid::{Cell, Grid, Prepared};
@@ -40,10 +40,10 @@ const TITLE_PARAGRAPHS: usize = 4;
 const MAX_TITLE_CHARS: usize = 300;
 
 /// Reads a Word document's tables, giving each to `sheet` as a grid.
-pub fn read(bytes: &[u8], progress: &mut dyn FnMut(f64), sheet: &mut dyn FnMut(Grid)) -> Result<(), Note> {
+pub fn read(bytes: &[u8], progress: &mut dyn FnMut(f64), sheet: &mut dyn FnMut(Grid)) -> Result<(), ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| failure::zip_note(&e))?;
     let xml = entry(&mut zip, "word/document.xml")?
-        .ok_or_else(|| Note::Corrupt { detail: "Word: word/document.xml is missing".into() })?;
+        .ok_or_else(|| ReadError::Corrupt { detail: "Word: word/document.xml is missing".into() })?;
     // Styles only help (fonts, borders): a damaged styles part is read as far as it goes.
     let styles = entry(&mut zip, "word/styles.xml").ok().flatten().map(|s| styles::Styles::parse(&s));
     let parsed = parse::parse(&xml, &styles.unwrap_or_default(), &mut |f| progress(f * 0.9))?;
@@ -55,29 +55,28 @@ pub fn read(bytes: &[u8], progress: &mut dyn FnMut(f64), sheet: &mut dyn FnMut(G
 
 /// A part of the package as text, at most [`MAX_ENTRY_BYTES`] of it (whatever size its
 /// header claims); `None` when there is no such part.
-fn entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, Note> {
+fn entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, ReadError> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(failure::zip_note(&e)),
     };
-    let too_large = Note::TooLarge { what: Limit::ZipEntryBytes, limit: MAX_ENTRY_BYTES };
+    let too_large = ReadError::TooLarge { what: Limit::ZipEntryBytes, limit: MAX_ENTRY_BYTES };
     if file.size() > MAX_ENTRY_BYTES {
         return Err(too_large);
     }
     let mut bytes = Vec::with_capacity(file.size().min(16 << 20) as usize);
     file.take(MAX_ENTRY_BYTES + 1).read_to_end(&mut bytes).map_err(|e| match e.kind() {
-        std::io::ErrorKind::UnexpectedEof => Note::TruncatedFile,
-        _ => Note::Corrupt { detail: format!("zip: {name}: {e}").chars().take(160).collect() },
+        std::io::ErrorKind::UnexpectedEof => ReadError::TruncatedFile,
+        _ => ReadError::Corrupt { detail: format!("zip: {name}: {e}").chars().take(160).collect() },
     })?;
     if bytes.len() as u64 > MAX_ENTRY_BYTES {
         return Err(too_large);
     }
     let text = match encoding_rs::Encoding::for_bom(&bytes) {
         Some((enc, bom)) => enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned(),
-        None => {
-            String::from_utf8(bytes).map_err(|_| Note::Corrupt { detail: format!("Word: {name} is not UTF-8 text") })?
-        }
+        None => String::from_utf8(bytes)
+            .map_err(|_| ReadError::Corrupt { detail: format!("Word: {name} is not UTF-8 text") })?,
     };
     Ok(Some(text))
 }
@@ -109,7 +108,7 @@ fn emit(tables: Vec<Built>, sheet: &mut dyn FnMut(Grid)) {
                 (NotDataWhy::Signature, signatures, "Chữ ký văn bản")
             };
             let name = if n > 1 { format!("{word} {n}") } else { word.to_string() };
-            let not_data = Some(Note::NotDataTable { sheet: name.clone(), why });
+            let not_data = Some(Skip::NotDataTable { sheet: name.clone(), why });
             let prepared = Prepared { decoded: t.legacy, not_data, ..Default::default() };
             sheet(Grid { name, rows: t.rows, merges: t.merges, prepared });
             continue;
@@ -152,7 +151,7 @@ fn with_titles(name: String, t: Built) -> Grid {
     let merges = t.merges.into_iter().map(|(r0, c0, r1, c1)| (r0 + n, c0, r1 + n, c1)).collect();
     let (again, cells) = t.repeated;
     let left_out =
-        if again > 0 { vec![(Note::RepeatedHeader { sheet: name.clone(), rows: again }, cells)] } else { Vec::new() };
+        if again > 0 { vec![(Skip::RepeatedHeader { sheet: name.clone(), rows: again }, cells)] } else { Vec::new() };
     Grid { name, rows, merges, prepared: Prepared { decoded, title_rows: n, left_out, not_data: None } }
 }
 

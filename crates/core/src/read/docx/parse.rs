@@ -15,7 +15,7 @@ use quick_xml::Reader;
 use super::styles::{legacy_font, Borders, Fonts, Styles};
 use super::table::{self, Built, RawCell, RawRow, RawTable, VMerge};
 use super::{attr, MAX_COLUMNS, MAX_TABLE_DEPTH, MAX_XML_DEPTH};
-use crate::model::messages::{Depth, Limit, Note};
+use crate::model::messages::{Depth, Limit, ReadError};
 use crate::read::grid::limits::MAX_CELLS;
 use crate::text::legacy::Legacy;
 use crate::text::{clean, fold};
@@ -91,7 +91,7 @@ struct Parser<'s> {
 }
 
 /// Reads document.xml.
-pub(super) fn parse(xml: &str, styles: &Styles, progress: &mut dyn FnMut(f64)) -> Result<Parsed, Note> {
+pub(super) fn parse(xml: &str, styles: &Styles, progress: &mut dyn FnMut(f64)) -> Result<Parsed, ReadError> {
     let mut p = Parser {
         styles,
         tags: Vec::new(),
@@ -108,7 +108,7 @@ pub(super) fn parse(xml: &str, styles: &Styles, progress: &mut dyn FnMut(f64)) -
     let total = xml.len().max(1) as f64;
     let mut events: u32 = 0;
     loop {
-        let event = reader.read_event().map_err(|e| Note::Corrupt {
+        let event = reader.read_event().map_err(|e| ReadError::Corrupt {
             detail: format!("Word XML, byte {}: {e}", reader.error_position()).chars().take(160).collect(),
         })?;
         events = events.wrapping_add(1);
@@ -146,7 +146,7 @@ pub(super) fn parse(xml: &str, styles: &Styles, progress: &mut dyn FnMut(f64)) -
         }
     }
     if !p.tags.is_empty() || p.skip > 0 {
-        return Err(Note::Corrupt { detail: "Word XML: document.xml ends inside an element".into() });
+        return Err(ReadError::Corrupt { detail: "Word XML: document.xml ends inside an element".into() });
     }
     Ok(Parsed { tables: p.slots.into_iter().flatten().collect() })
 }
@@ -174,8 +174,8 @@ fn skipped(name: &str) -> bool {
     )
 }
 
-fn too_wide() -> Note {
-    Note::Corrupt { detail: format!("Word: a table row wider than {MAX_COLUMNS} columns") }
+fn too_wide() -> ReadError {
+    ReadError::Corrupt { detail: format!("Word: a table row wider than {MAX_COLUMNS} columns") }
 }
 
 /// Elements that only wrap content (of a table, a row, a paragraph, a run).
@@ -209,9 +209,9 @@ fn on(e: &BytesStart) -> bool {
 }
 
 impl Parser<'_> {
-    fn start(&mut self, e: &BytesStart) -> Result<(), Note> {
+    fn start(&mut self, e: &BytesStart) -> Result<(), ReadError> {
         if self.tags.len() + self.skip >= MAX_XML_DEPTH {
-            return Err(Note::TooDeep { what: Depth::Xml, limit: MAX_XML_DEPTH });
+            return Err(ReadError::TooDeep { what: Depth::Xml, limit: MAX_XML_DEPTH });
         }
         if self.skip > 0 {
             self.skip += 1;
@@ -244,7 +244,7 @@ impl Parser<'_> {
     }
 
     /// What a start tag opens, and what it records.
-    fn tag(&mut self, e: &BytesStart, name: &str, parent: Option<Tag>) -> Result<Tag, Note> {
+    fn tag(&mut self, e: &BytesStart, name: &str, parent: Option<Tag>) -> Result<Tag, ReadError> {
         Ok(match (parent, name) {
             (_, "w:tbl") => {
                 self.open_table()?;
@@ -294,23 +294,7 @@ impl Parser<'_> {
                 }
                 Tag::Other
             }
-            (Some(Tag::Tr), "w:tc") => {
-                if let Some(row) = self.raw.last_mut().and_then(|t| t.rows.last_mut()) {
-                    // Checked cell by cell too: a row of ten million cells is refused before
-                    // it is held.
-                    if row.cells.len() >= MAX_COLUMNS {
-                        return Err(too_wide());
-                    }
-                    if self.cells + row.cells.len() as u64 >= MAX_CELLS {
-                        return Err(Note::TooLarge { what: Limit::CellsInSheet, limit: MAX_CELLS });
-                    }
-                    row.cells.push(RawCell::default());
-                    self.open.push(Open::Cell);
-                    Tag::Tc
-                } else {
-                    Tag::Other
-                }
-            }
+            (Some(Tag::Tr), "w:tc") => self.open_cell()?,
             (Some(Tag::Tc), "w:tcPr") => Tag::TcPr,
             (Some(Tag::TcPr), "w:tcBorders") => Tag::TcBorders,
             (Some(Tag::TcBorders), _) => {
@@ -369,7 +353,22 @@ impl Parser<'_> {
         })
     }
 
-    fn end(&mut self) -> Result<(), Note> {
+    /// A table cell opens in the row being read (none outside a row).
+    fn open_cell(&mut self) -> Result<Tag, ReadError> {
+        let Some(row) = self.raw.last_mut().and_then(|t| t.rows.last_mut()) else { return Ok(Tag::Other) };
+        // Checked cell by cell too: a row of ten million cells is refused before it is held.
+        if row.cells.len() >= MAX_COLUMNS {
+            return Err(too_wide());
+        }
+        if self.cells + row.cells.len() as u64 >= MAX_CELLS {
+            return Err(ReadError::TooLarge { what: Limit::CellsInSheet, limit: MAX_CELLS });
+        }
+        row.cells.push(RawCell::default());
+        self.open.push(Open::Cell);
+        Ok(Tag::Tc)
+    }
+
+    fn end(&mut self) -> Result<(), ReadError> {
         if self.skip > 0 {
             self.skip -= 1;
             return Ok(());
@@ -406,9 +405,9 @@ impl Parser<'_> {
         self.raw.last_mut()?.rows.last_mut()?.cells.last_mut()
     }
 
-    fn open_table(&mut self) -> Result<(), Note> {
+    fn open_table(&mut self) -> Result<(), ReadError> {
         if self.raw.len() >= MAX_TABLE_DEPTH {
-            return Err(Note::TooDeep { what: Depth::Tables, limit: MAX_TABLE_DEPTH });
+            return Err(ReadError::TooDeep { what: Depth::Tables, limit: MAX_TABLE_DEPTH });
         }
         // A table of the body takes the paragraphs before it; a nested one has none.
         let before = self.raw.is_empty().then(|| std::mem::take(&mut self.body).into_iter().collect());
@@ -428,7 +427,7 @@ impl Parser<'_> {
 
     /// A row is done: its width (cells, spans, the grid's columns before and after) is
     /// checked against the limits before a cell of it is placed.
-    fn close_row(&mut self) -> Result<(), Note> {
+    fn close_row(&mut self) -> Result<(), ReadError> {
         let Some(t) = self.raw.last_mut() else { return Ok(()) };
         let grid = t.grid_columns;
         let Some(row) = t.rows.last_mut() else { return Ok(()) };
@@ -450,7 +449,7 @@ impl Parser<'_> {
         }
         self.cells += width.max(1) as u64;
         if self.cells > MAX_CELLS {
-            return Err(Note::TooLarge { what: Limit::CellsInSheet, limit: MAX_CELLS });
+            return Err(ReadError::TooLarge { what: Limit::CellsInSheet, limit: MAX_CELLS });
         }
         Ok(())
     }

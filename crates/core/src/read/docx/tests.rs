@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::parse::appendix_label;
 use crate::import::import_file;
-use crate::model::messages::{Depth, Legacy, Limit, NotDataWhy, Note};
+use crate::model::messages::{Depth, Finding, Legacy, Limit, NotDataWhy, ReadError, Skip};
 use crate::model::ImportStatus;
 use crate::read::grid::{self, limits, Cell, Grid};
 
@@ -156,7 +156,7 @@ fn header_rows_repeated_inside_the_table_count_once() {
     assert_eq!(g.rows.len(), 6);
     assert_eq!(text(g, 4, 1), "Đà Nẵng");
     let left_out = &g.prepared.left_out;
-    assert_eq!(left_out, &vec![(Note::RepeatedHeader { sheet: "Bảng 1".into(), rows: 2 }, 5)]);
+    assert_eq!(left_out, &vec![(Skip::RepeatedHeader { sheet: "Bảng 1".into(), rows: 2 }, 5)]);
     let o = import_file(&bytes, "van-ban.docx");
     assert_eq!(o.datasets[0].units().len(), 4);
     assert!(o.report.skipped.contains(&left_out[0].0));
@@ -248,16 +248,16 @@ fn letterhead_and_signature_tables_are_skipped_with_their_reason() {
     assert_eq!(names, ["Tiêu đề văn bản", "Bảng 1", "Chữ ký văn bản"]);
     assert_eq!(
         gs[0].prepared.not_data,
-        Some(Note::NotDataTable { sheet: "Tiêu đề văn bản".into(), why: NotDataWhy::Letterhead })
+        Some(Skip::NotDataTable { sheet: "Tiêu đề văn bản".into(), why: NotDataWhy::Letterhead })
     );
     assert_eq!(
-        gs[2].prepared.not_data.as_ref().map(|n| matches!(n, Note::NotDataTable { why: NotDataWhy::Signature, .. })),
+        gs[2].prepared.not_data.as_ref().map(|n| matches!(n, Skip::NotDataTable { why: NotDataWhy::Signature, .. })),
         Some(true)
     );
     let o = import_file(&bytes, "van-ban.docx");
     assert_eq!(o.report.status, ImportStatus::Ok);
     assert_eq!(o.datasets[0].units().len(), 4);
-    assert!(o.report.skipped.iter().any(|n| matches!(n, Note::NotDataTable { why: NotDataWhy::Letterhead, .. })));
+    assert!(o.report.skipped.iter().any(|n| matches!(n, Skip::NotDataTable { why: NotDataWhy::Letterhead, .. })));
     assert_eq!(o.report.cells.unaccounted, 0);
     // 2 + 1 cells of the boxes skipped (the left cell holds two paragraphs), the title used.
     assert_eq!(o.report.cells.total(), 2 + 2 + 1 + 4 + 16);
@@ -305,8 +305,8 @@ fn tcvn3_runs_are_decoded_by_their_font_once() {
     let o = import_file(&bytes, "cu.docx");
     let units = o.datasets[0].units();
     assert_eq!(units, vec!["Quảng Ninh", "Hà Nội", "Thừa Thiên Huế"]);
-    let legacy: Vec<&Note> = o.report.found.iter().filter(|n| matches!(n, Note::LegacyText { .. })).collect();
-    assert_eq!(legacy, vec![&Note::LegacyText { sheet: "Bảng 1".into(), encoding: Legacy::Tcvn3 }]);
+    let legacy: Vec<&Finding> = o.report.found.iter().filter(|n| matches!(n, Finding::LegacyText { .. })).collect();
+    assert_eq!(legacy, vec![&Finding::LegacyText { sheet: "Bảng 1".into(), encoding: Legacy::Tcvn3 }]);
     // Text already in Unicode in a .VnTime run (converted, the font kept) is left alone.
     let converted =
         tbl(2, &[format!("<w:tr>{}{}</w:tr>", cell(vn(".VnTime", "Hà Nội")), cell(vn(".VnTime", "Quảng Ninh")))]);
@@ -379,10 +379,10 @@ fn sniff_knows_a_word_document() {
     let bytes = docx(&tbl(2, &[row(&["Tỉnh", "Điểm"])]));
     assert_eq!(grid::sniff(&bytes, "x.docx"), Ok(grid::Format::Docx));
     assert_eq!(grid::sniff(&bytes, "x.docm"), Ok(grid::Format::Docx));
-    assert_eq!(grid::sniff(b"not a zip", "x.docx"), Err(Note::UnknownFormat));
+    assert_eq!(grid::sniff(b"not a zip", "x.docx"), Err(ReadError::UnknownFormat));
     // A document without tables: no table, said so.
     let o = import_file(&docx(&p("Không có bảng")), "x.docx");
-    assert_eq!(o.report.error, Some(Note::NoTable));
+    assert_eq!(o.report.error, Some(ReadError::NoTable));
 }
 
 /// Runs `f`, which must finish within a second (a hostile file is refused quickly).
@@ -408,16 +408,16 @@ fn hostile_spans_and_sizes() {
     // Without a grid, capped at the row's limit: refused, not allocated.
     let no_grid = format!("<w:tbl>{}{}</w:tbl>", huge, row(&["Tỉnh", "Điểm"]));
     let e = quickly(|| grid::read(&docx(&no_grid), "x.docx"));
-    assert!(matches!(e, Err(Note::Corrupt { .. })), "{e:?}");
+    assert!(matches!(e, Err(ReadError::Corrupt { .. })), "{e:?}");
     // A row of two million cells: refused as soon as it is wider than a row can be.
     let cells = format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", "<w:tc/>".repeat(2_000_000));
     let e = quickly(|| grid::read(&docx(&cells), "x.docx"));
-    assert!(matches!(e, Err(Note::Corrupt { .. })), "{e:?}");
+    assert!(matches!(e, Err(ReadError::Corrupt { .. })), "{e:?}");
     // Rows of a thousand columns each, past the cells allowed.
     let wide = tr("", &[tc("<w:gridSpan w:val=\"1000\"/>", "a")]);
     let many = format!("<w:tbl><w:tblGrid>{}</w:tblGrid>{}</w:tbl>", "<w:gridCol/>".repeat(1000), wide.repeat(5_001));
     let e = quickly(|| grid::read(&docx(&many), "x.docx"));
-    assert_eq!(e, Err(Note::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS }));
+    assert_eq!(e, Err(ReadError::TooLarge { what: Limit::CellsInSheet, limit: limits::MAX_CELLS }));
 }
 
 #[test]
@@ -428,7 +428,7 @@ fn hostile_nesting_and_markup() {
         t = tbl(1, &[format!("<w:tr><w:tc>{t}<w:p/></w:tc></w:tr>")]);
     }
     let e = quickly(|| grid::read(&docx(&t), "x.docx"));
-    assert_eq!(e, Err(Note::TooDeep { what: Depth::Tables, limit: super::MAX_TABLE_DEPTH }));
+    assert_eq!(e, Err(ReadError::TooDeep { what: Depth::Tables, limit: super::MAX_TABLE_DEPTH }));
     // Eight deep is read.
     let mut t = tbl(1, &[row(&["x"])]);
     for _ in 1..super::MAX_TABLE_DEPTH {
@@ -438,20 +438,20 @@ fn hostile_nesting_and_markup() {
     // Elements nested a hundred thousand deep.
     let deep = format!("{}{}", "<w:sdt><w:sdtContent>".repeat(100_000), "</w:sdtContent></w:sdt>".repeat(100_000));
     let e = quickly(|| grid::read(&docx(&deep), "x.docx"));
-    assert_eq!(e, Err(Note::TooDeep { what: Depth::Xml, limit: super::MAX_XML_DEPTH }));
+    assert_eq!(e, Err(ReadError::TooDeep { what: Depth::Xml, limit: super::MAX_XML_DEPTH }));
     // Malformed XML, and XML that stops short.
     for bad in
         ["<w:tbl><w:tr></w:tbl>", "<w:p><w:r><w:t>a</w:r></w:p>", "<w:p a=\"1\" a=\"2\"><", "<w:tbl><w:tr><w:tc>"]
     {
         let e = quickly(|| grid::read(&docx(bad), "x.docx"));
-        assert!(matches!(e, Err(Note::Corrupt { .. })), "{bad}: {e:?}");
+        assert!(matches!(e, Err(ReadError::Corrupt { .. })), "{bad}: {e:?}");
         let o = import_file(&docx(bad), "x.docx");
         assert_eq!(o.report.status, ImportStatus::Error);
     }
     // Not UTF-8.
     let latin = package_bytes(&[("word/document.xml", b"<w:document>\xe9</w:document>")]);
     let e = grid::read(&latin, "x.docx");
-    assert_eq!(e, Err(Note::Corrupt { detail: "Word: word/document.xml is not UTF-8 text".into() }));
+    assert_eq!(e, Err(ReadError::Corrupt { detail: "Word: word/document.xml is not UTF-8 text".into() }));
 }
 
 #[test]
@@ -463,5 +463,5 @@ fn a_part_that_claims_to_be_huge_is_refused() {
     let rec = cd.into_iter().find(|&i| bytes[i + 46..].starts_with(name)).unwrap();
     bytes[rec + 24..rec + 28].copy_from_slice(&(3u32 << 30).to_le_bytes());
     let e = quickly(|| grid::read(&bytes, "x.docx"));
-    assert_eq!(e, Err(Note::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES }));
+    assert_eq!(e, Err(ReadError::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES }));
 }
