@@ -124,7 +124,7 @@ lint:
 	cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
 	cargo check -q -p chiso-core --target wasm32-unknown-unknown
 	tools/check-layout.sh
-	# python3 tools/fn-lengths.py --max 120  (on once App and RankingPanel are under it)
+	python3 tools/fn-lengths.py --max 120
 	RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links" \
 	  cargo doc -q --no-deps -p chiso-core -p chiso-charts -p chiso-pdf
 	RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links" \
