@@ -71,14 +71,9 @@ const HISTORICAL_2025: &[(&str, &str)] = &[
     ("Quảng Nam - Đà Nẵng", "Đà Nẵng"),
 ];
 
-/// Which map a period of data is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Map {
-    /// The 63 provinces (to 30 June 2025).
-    P63,
-    /// The 34 provincial units (from 1 July 2025).
-    P34,
-}
+/// Which map a period of data is on (in the model's root, where a data set's summary
+/// keeps each period's map without depending on this module).
+pub use super::Map;
 
 /// The 34 of the new map, each with its predecessors, by canonical unit names (as the
 /// registry names units in data sets: "Huế" for Thừa Thiên Huế, its name to 2025).

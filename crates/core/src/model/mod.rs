@@ -4,6 +4,7 @@ pub mod lang;
 pub mod map2025;
 pub mod messages;
 pub mod prepare;
+pub mod rows;
 pub mod summary;
 
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,15 @@ pub fn is_overall(name: &str) -> bool {
         "hai long cua nguoi dan",
     ];
     INDEXES.contains(&f)
+}
+
+/// Which map a period of data is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Map {
+    /// The 63 provinces (to 30 June 2025).
+    P63,
+    /// The 34 provincial units (from 1 July 2025).
+    P34,
 }
 
 /// A name shared by many observations: cloning it counts a reference, it copies nothing.
@@ -185,7 +195,7 @@ pub struct DataSet {
     /// The file it came from.
     pub source: String,
     /// On the wire, columnar: each distinct text once, rows of numbers into that list.
-    #[serde(with = "crate::wire::observations")]
+    #[serde(with = "rows")]
     pub observations: Vec<Observation>,
     /// Indicators for which a lower value is better (error rates, days late...).
     pub lower_is_better: Vec<String>,

@@ -10,7 +10,7 @@
 use std::cell::OnceCell;
 use std::rc::Rc;
 
-use crate::model::map2025::Map;
+use crate::model::Map;
 use crate::model::{is_overall, Observation, Text, OVERALL};
 use rustc_hash::FxHashMap as FxMap;
 

@@ -8,3 +8,4 @@ pub mod failure;
 pub mod grid;
 pub mod guard;
 pub mod handoff;
+pub mod sheet;

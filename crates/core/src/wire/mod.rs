@@ -1,14 +1,15 @@
 //! An import's outcome and the import's options as bytes, to pass them between the page and
 //! the import worker in one transferred buffer (no JSON on the hot path): a version byte, then
-//! postcard (serde derive on the model). Observations travel columnar ([`observations`]): each
+//! postcard (serde derive on the model). Observations travel columnar ([`crate::model::rows`]): each
 //! distinct text once, then rows of numbers into that list, so the page's observations share
 //! their texts again. Decoding checks every length and never panics on bad bytes.
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed};
 use serde::Serialize;
 
 use crate::detect::ImportOptions;
 use crate::import::ImportOutcome;
+use crate::model::rows;
 
 /// The first byte; a buffer of another version (an older page or worker) is refused.
 /// 3: the report's notes typed per layer (found, skipped, warnings, error).
@@ -53,17 +54,22 @@ fn to_bytes(value: &impl Serialize) -> Vec<u8> {
 }
 
 fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WireError> {
-    // A row takes at least 6 bytes: no list of rows is longer than this (so its stated
-    // length can be reserved at once, without trusting it further).
-    observations::MAX_ROWS.with(|m| m.set(bytes.len() / 6));
+    from_bytes_seed(bytes, std::marker::PhantomData)
+}
+
+/// Bytes that [`to_bytes`] wrote, read with a seed (what the reader knows beyond them).
+fn from_bytes_seed<'de, S: DeserializeSeed<'de>>(bytes: &'de [u8], seed: S) -> Result<S::Value, WireError> {
     match bytes.split_first() {
         None => Err(WireError::EndsEarly),
-        Some((&VERSION, rest)) => match postcard::take_from_bytes(rest) {
-            Ok((value, [])) => Ok(value),
-            Ok(_) => Err(WireError::BytesLeftOver),
-            Err(postcard::Error::DeserializeUnexpectedEnd) => Err(WireError::EndsEarly),
-            Err(_) => Err(WireError::BadBytes),
-        },
+        Some((&VERSION, rest)) => {
+            let mut de = postcard::Deserializer::from_bytes(rest);
+            match seed.deserialize(&mut de) {
+                Ok(value) if de.finalize().is_ok_and(|left| left.is_empty()) => Ok(value),
+                Ok(_) => Err(WireError::BytesLeftOver),
+                Err(postcard::Error::DeserializeUnexpectedEnd) => Err(WireError::EndsEarly),
+                Err(_) => Err(WireError::BadBytes),
+            }
+        }
         Some(_) => Err(WireError::UnknownVersion),
     }
 }
@@ -110,7 +116,7 @@ pub fn encode_parts_each(o: &ImportOutcome, rows: usize, part: &mut dyn FnMut(Ve
 pub struct Parts {
     outcome: ImportOutcome,
     expected: Vec<u64>,
-    /// The texts given out so far (see `observations::SHARED`).
+    /// The texts given out so far (see [`rows::Observations`]).
     shared: rustc_hash::FxHashSet<crate::model::Text>,
 }
 
@@ -133,10 +139,9 @@ impl Parts {
 
     /// A part of observations, added to its data set.
     pub fn add(&mut self, part: &[u8]) -> Result<(), WireError> {
-        observations::SHARED.with(|s| *s.borrow_mut() = Some(std::mem::take(&mut self.shared)));
-        let read: Result<(u32, Chunk), _> = from_bytes(part);
-        self.shared = observations::SHARED.with(|s| s.borrow_mut().take()).unwrap_or_default();
-        let (i, Chunk(rows)) = read?;
+        // A row takes at least 6 bytes: no list of rows is longer than this.
+        let seed = Chunk(rows::Observations { shared: Some(&mut self.shared), most: part.len() / 6 });
+        let (i, rows) = from_bytes_seed(part, seed)?;
         let d = self.outcome.datasets.get_mut(i as usize).ok_or(WireError::BadDataSet)?;
         if (d.observations.len() + rows.len()) as u64 > self.expected[i as usize] {
             return Err(WireError::TooManyObservations);
@@ -161,13 +166,33 @@ struct ChunkRef<'a>(&'a [crate::model::Observation]);
 
 impl Serialize for ChunkRef<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        observations::serialize(self.0, s)
+        rows::serialize(self.0, s)
     }
 }
 
-/// Observations of a part, read.
-#[derive(serde::Deserialize)]
-struct Chunk(#[serde(with = "observations")] Vec<crate::model::Observation>);
+/// Observations of a part, read: (data set, observations), the texts shared with the
+/// outcome's earlier parts.
+struct Chunk<'s>(rows::Observations<'s>);
+
+impl<'de> DeserializeSeed<'de> for Chunk<'_> {
+    type Value = (u32, Vec<crate::model::Observation>);
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_tuple(2, self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Chunk<'_> {
+    type Value = (u32, Vec<crate::model::Observation>);
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a data set's number and observations")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error;
+        let set: u32 = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(0, &"2"))?;
+        let rows = seq.next_element_seed(self.0)?.ok_or_else(|| A::Error::invalid_length(1, &"2"))?;
+        Ok((set, rows))
+    }
+}
 
 /// A request as bytes: the file's name and the corrections (the file's bytes travel
 /// beside it, in their own buffer).
@@ -180,156 +205,6 @@ type Request = (String, Option<usize>, Option<usize>, Option<String>, Vec<usize>
 pub fn decode_request(bytes: &[u8]) -> Result<(String, ImportOptions), WireError> {
     let (name, header_row, unit_col, period, value_cols, rank_cols, sheet) = from_bytes::<Request>(bytes)?;
     Ok((name, ImportOptions { header_row, unit_col, period, value_cols, rank_cols, sheet }))
-}
-
-/// A data set's observations as serde sees them (`#[serde(with)]` on
-/// [`DataSet::observations`](crate::model::DataSet)): the distinct texts, then one row
-/// `(group, unit, period, indicator, value, rank)` per observation, names as numbers into
-/// the texts. Decoding gives every observation of a text the same
-/// [`Text`](crate::model::Text).
-pub mod observations {
-    use rustc_hash::FxHashMap;
-    use serde::de::{self, DeserializeSeed, SeqAccess, Visitor};
-    use serde::{Deserializer, Serialize, Serializer};
-
-    use crate::model::{Observation, Text};
-
-    /// The rank as a number, 0 for none (a byte less than an option).
-    type Row = (u32, u32, u32, u32, Option<f64>, u64);
-
-    thread_local! {
-        /// The most rows the bytes being decoded can hold (see `from_bytes`).
-        pub(super) static MAX_ROWS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-        /// While an outcome is put together from its parts ([`super::Parts`]), the texts
-        /// its earlier parts gave out: a part's texts are swapped for them, so that a whole
-        /// data set shares one [`Text`] per name, as one buffer would have given it (views
-        /// find units by the text's address; a commune's name is kept once, not once a part).
-        pub(super) static SHARED: std::cell::RefCell<Option<rustc_hash::FxHashSet<Text>>> =
-            const { std::cell::RefCell::new(None) };
-    }
-
-    /// Numbers the texts in first-seen order. Observations share text objects, so a text is
-    /// found by its address (one look-up, no hashing of letters); each column remembers its
-    /// last text, since texts come in runs (a unit's rows, a period's columns).
-    #[derive(Default)]
-    struct Table<'a> {
-        texts: Vec<&'a str>,
-        by_addr: FxHashMap<usize, u32>,
-        by_text: FxHashMap<&'a str, u32>,
-        last: [Option<(usize, u32)>; 4],
-    }
-
-    impl<'a> Table<'a> {
-        fn id(&mut self, column: usize, t: &'a Text) -> u32 {
-            let addr = t.addr();
-            match self.last[column] {
-                Some((a, id)) if a == addr => return id,
-                _ => {}
-            }
-            let id = match self.by_addr.get(&addr) {
-                Some(id) => *id,
-                None => {
-                    let next = self.texts.len() as u32;
-                    let id = *self.by_text.entry(t.as_str()).or_insert(next);
-                    if id == next {
-                        self.texts.push(t.as_str());
-                    }
-                    self.by_addr.insert(addr, id);
-                    id
-                }
-            };
-            self.last[column] = Some((addr, id));
-            id
-        }
-    }
-
-    pub fn serialize<S: Serializer>(observations: &[Observation], s: S) -> Result<S::Ok, S::Error> {
-        let mut table = Table::default();
-        let ids: Vec<[u32; 4]> = observations
-            .iter()
-            .map(|o| [table.id(0, &o.group), table.id(1, &o.unit), table.id(2, &o.period), table.id(3, &o.indicator)])
-            .collect();
-        let rows = Rows(observations, &ids);
-        (&table.texts, rows).serialize(s)
-    }
-
-    struct Rows<'a>(&'a [Observation], &'a [[u32; 4]]);
-
-    impl Serialize for Rows<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let rank = |o: &Observation| o.rank.map_or(0, |r| u64::from(r) + 1);
-            s.collect_seq(self.0.iter().zip(self.1).map(|(o, &[g, u, p, i])| (g, u, p, i, o.value, rank(o))))
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Observation>, D::Error> {
-        d.deserialize_tuple(2, Columns)
-    }
-
-    struct Columns;
-
-    impl<'de> Visitor<'de> for Columns {
-        type Value = Vec<Observation>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("texts and rows")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut texts: Vec<Text> = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
-            SHARED.with(|s| {
-                if let Some(shared) = s.borrow_mut().as_mut() {
-                    for t in &mut texts {
-                        match shared.get(t.as_str()) {
-                            Some(earlier) => *t = earlier.clone(),
-                            None => {
-                                shared.insert(t.clone());
-                            }
-                        }
-                    }
-                }
-            });
-            seq.next_element_seed(RowsOf(&texts))?.ok_or_else(|| de::Error::invalid_length(1, &self))
-        }
-    }
-
-    /// The rows, with the texts they number.
-    struct RowsOf<'t>(&'t [Text]);
-
-    impl<'de> DeserializeSeed<'de> for RowsOf<'_> {
-        type Value = Vec<Observation>;
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_seq(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for RowsOf<'_> {
-        type Value = Vec<Observation>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("rows")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let text = |k: u32| self.0.get(k as usize).cloned().ok_or_else(|| de::Error::custom("unknown text"));
-            // The count is the sender's word: reserved at once (2.1 million rows grown by
-            // doubling held twice their size in the page's memory, which never shrinks), but
-            // no more than the bytes can hold.
-            let most = MAX_ROWS.with(|m| m.get()).max(1 << 16);
-            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(most));
-            while let Some((g, u, p, i, value, rank)) = seq.next_element::<Row>()? {
-                let rank = match rank.checked_sub(1) {
-                    Some(r) => Some(u32::try_from(r).map_err(|_| de::Error::custom("bad rank"))?),
-                    None => None,
-                };
-                out.push(Observation {
-                    group: text(g)?,
-                    unit: text(u)?,
-                    period: text(p)?,
-                    indicator: text(i)?,
-                    value,
-                    rank,
-                });
-            }
-            Ok(out)
-        }
-    }
 }
 
 #[cfg(test)]

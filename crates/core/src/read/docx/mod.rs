@@ -22,8 +22,8 @@ use quick_xml::events::BytesStart;
 
 use crate::model::messages::{Limit, NotDataWhy, ReadError, Skip};
 use crate::read::failure;
-use crate::read::grid::limits::MAX_ENTRY_BYTES;
-use crate::read::grid::{Cell, Grid, Prepared};
+use crate::read::sheet::limits::MAX_ENTRY_BYTES;
+use crate::read::sheet::{Cell, Grid, Prepared};
 use crate::text::fold;
 use parse::{appendix_label, Paragraph};
 use table::Built;

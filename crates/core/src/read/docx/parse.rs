@@ -16,7 +16,7 @@ use super::styles::{legacy_font, Borders, Fonts, Styles};
 use super::table::{self, Built, RawCell, RawRow, RawTable, VMerge};
 use super::{attr, MAX_COLUMNS, MAX_TABLE_DEPTH, MAX_XML_DEPTH};
 use crate::model::messages::{Depth, Limit, ReadError};
-use crate::read::grid::limits::MAX_CELLS;
+use crate::read::sheet::limits::MAX_CELLS;
 use crate::text::legacy::Legacy;
 use crate::text::{clean, fold};
 

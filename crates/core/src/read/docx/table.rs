@@ -6,7 +6,7 @@
 
 use super::parse::Paragraph;
 use super::styles::{Borders, Styles};
-use crate::read::grid::Cell;
+use crate::read::sheet::Cell;
 use crate::text::clean;
 use crate::text::legacy::Legacy;
 use crate::text::value::{parse_num, Num};
