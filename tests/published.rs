@@ -182,7 +182,8 @@ fn the_period_from_the_file_name() {
 /// ones they continue; regrouped, 2024 becomes the 34 with means and ranks.
 #[test]
 fn a_2024_and_a_2025_release_together() {
-    use chiso_core::model::map2025::{regroup, Map, Map2025};
+    use chiso_core::analyse::regroup::regroup;
+    use chiso_core::model::map2025::{Map, Map2025};
     let (fa, a, ea) = published::par_2024_63().unwrap();
     let (fb, b, eb) = published::par_2025_34().unwrap();
     let mut c = Catalog::default();

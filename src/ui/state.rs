@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use chiso_core::analyse::regroup::{regroup, Derived};
 use chiso_core::analyse::SortKey;
 use chiso_core::link::{CodecError, Embedded, EmbeddedTargets, ViewState};
-use chiso_core::model::map2025::{regroup, Derived, Map, Map2025};
+use chiso_core::model::map2025::{Map, Map2025};
 use chiso_core::{Catalog, DataSet, ImportOptions, ImportOutcome, ImportReport, Lang};
 
 /// The name under which data carried by a link is listed in the import report.

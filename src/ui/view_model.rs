@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use chiso_charts::spec::ChartSpec;
 use chiso_charts::tilemap::{self, Layout, TileValue};
+use chiso_core::analyse::regroup::Derived;
 use chiso_core::analyse::{matches_search, ranking, sort_rows, RankRow, RankingView, SortKey};
 use chiso_core::link::CodecError;
-use chiso_core::model::map2025::{Derived, Map, Map2025};
+use chiso_core::model::map2025::{Map, Map2025};
 use chiso_core::model::summary::Summary;
 use chiso_core::{DataSet, ImportStatus, Lang};
 

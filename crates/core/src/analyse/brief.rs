@@ -185,7 +185,7 @@ mod tests {
         }
         // Hà Nội was 5th in 2022 with 70 (Cần Thơ ahead).
         d.observations.iter_mut().find(|o| o.unit == "Hà Nội" && o.period == "2022").unwrap().value = Some(60.0);
-        crate::import::fill_ranks(&mut d);
+        d.fill_ranks();
         let b = brief(&d, "Hà Nội").unwrap();
         assert_eq!((b.period.as_str(), b.previous.as_deref()), ("2023", Some("2022")));
         let o = b.overall.clone().unwrap();

@@ -2,6 +2,7 @@
 
 pub mod brief;
 pub mod comparison;
+pub mod regroup;
 pub mod stats;
 pub mod targets;
 pub mod trend;

@@ -1,6 +1,7 @@
 //! Trend: values and ranks of selected units over the periods.
 
-use crate::model::map2025::{Derived, Map, Map2025};
+use crate::analyse::regroup::Derived;
+use crate::model::map2025::{Map, Map2025};
 use crate::model::DataSet;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -166,7 +167,7 @@ mod tests {
         // An unchanged province runs through.
         assert_eq!(t.series[4].values, [Some(85.0), Some(85.0), Some(86.0)]);
         // Regrouped: one series through the change, its pre-2025 points marked.
-        let (r, derived) = crate::model::map2025::regroup(&d, &m);
+        let (r, derived) = crate::analyse::regroup::regroup(&d, &m);
         let t = trend_across(&r, "X", &["Ninh Bình".into()], &m, &derived);
         assert_eq!(t.series.len(), 1);
         assert_eq!(t.series[0].values, [Some(75.0), Some(75.0), Some(78.0)]);

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
-use crate::import::{dedupe, fill_ranks, ImportOutcome};
+use crate::import::ImportOutcome;
 use crate::model::messages::{Finding, JoinWhy, Warning};
 use crate::model::{DataSet, ImportReport, SliceKey, TargetSheet, Text, OVERALL};
 use crate::text::units::{unit_key, Registry};
@@ -291,7 +291,7 @@ impl Catalog {
         for ((d, built), last) in datasets.iter_mut().zip(built).zip(last_report) {
             if built {
                 let d = Rc::make_mut(d);
-                dedupe(d);
+                d.dedupe();
                 // Ranks given by a file stay; ranks computed are computed again over the join.
                 rerank(d);
                 for (_, period, indicator) in rank_conflicts(d) {
@@ -348,7 +348,7 @@ pub fn clear_computed_ranks(d: &mut DataSet) {
 /// observations (a data set joined from several files, renamed, or deduplicated).
 pub fn rerank(d: &mut DataSet) {
     clear_computed_ranks(d);
-    fill_ranks(d);
+    d.fill_ranks();
 }
 
 /// Slices ranked by the files in which one rank is given to different values.
@@ -457,7 +457,7 @@ mod tests {
         assert!(Rc::ptr_eq(&c.datasets[0], &c.files[0].datasets[0]));
         // What sharing skips (deduplication, ranks) would change nothing.
         let mut again = DataSet::clone(&c.datasets[0]);
-        dedupe(&mut again);
+        again.dedupe();
         rerank(&mut again);
         assert_eq!(again, *c.datasets[0]);
         // A file with a merged spelling gets its own renamed copy.

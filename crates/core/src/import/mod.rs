@@ -297,7 +297,7 @@ fn assemble(
     for ((s, tables), slices) in sets.iter_mut().zip(tables_in).zip(slices_of) {
         s.source = file_name.to_string();
         if tables > 1 {
-            let count = dedupe(s);
+            let count = s.dedupe();
             if count > 0 {
                 // The cells of the values and ranks given again are set aside.
                 report.cells.read -= count.min(report.cells.read as usize) as u64;
@@ -306,9 +306,9 @@ fn assemble(
             }
         }
         if tables == 1 && slices.len() == s.observations.len() {
-            rank_slices(s, &slices);
+            s.rank_slices(&slices);
         } else {
-            fill_ranks(s);
+            s.fill_ranks();
         }
     }
     report.merges = cleaner.merges.into_iter().collect();
@@ -520,113 +520,6 @@ fn is_group_sheet(name: &str) -> bool {
     ["khoi", "nhom", "group"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
 }
 
-/// Numbers distinct texts from 0 in first-seen order. Texts of a field of the observations
-/// come in runs (a unit's rows, a period's columns): a repeat costs one comparison, not a hash.
-#[derive(Default)]
-struct Numbers<'a> {
-    ids: FxHashMap<&'a str, u32>,
-    last: Option<(&'a str, u32)>,
-}
-
-impl<'a> Numbers<'a> {
-    fn id(&mut self, t: &'a str) -> u32 {
-        if let Some((l, v)) = self.last {
-            if l == t {
-                return v;
-            }
-        }
-        let n = self.ids.len() as u32;
-        let v = *self.ids.entry(t).or_insert(n);
-        self.last = Some((t, v));
-        v
-    }
-}
-
-/// Keeps the last observation of each (group, unit, period, indicator). Returns how many
-/// values and ranks the observations it dropped held.
-pub fn dedupe(s: &mut DataSet) -> usize {
-    let keep = {
-        let obs = &s.observations;
-        let mut n: [Numbers; 4] = Default::default();
-        // Each observation's (period, indicator) slice, then the slices' members in order (a
-        // counting sort): a (group, unit) map per slice is no larger than a slice, where one
-        // map over all four fields grew to ~130 MB for a commune-level data set.
-        let mut slices: FxHashMap<[u32; 2], u32> = FxHashMap::default();
-        let slice_of: Vec<u32> = obs
-            .iter()
-            .map(|o| {
-                let next = slices.len() as u32;
-                *slices.entry([n[2].id(&o.period), n[3].id(&o.indicator)]).or_insert(next)
-            })
-            .collect();
-        let (start, order) = crate::model::buckets(&slice_of, slices.len());
-        drop(slice_of);
-        let mut keep = vec![false; obs.len()];
-        let mut last: FxHashMap<[u32; 2], u32> = FxHashMap::default();
-        for w in start.windows(2) {
-            last.clear();
-            for &i in &order[w[0]..w[1]] {
-                let o = &obs[i as usize];
-                last.insert([n[0].id(&o.group), n[1].id(&o.unit)], i);
-            }
-            for &i in last.values() {
-                keep[i as usize] = true;
-            }
-        }
-        keep
-    };
-    let mut i = 0;
-    let mut dropped = 0;
-    s.observations.retain(|o| {
-        i += 1;
-        if !keep[i - 1] {
-            dropped += usize::from(o.value.is_some()) + usize::from(o.rank.is_some());
-        }
-        keep[i - 1]
-    });
-    dropped
-}
-
-/// Ranks within (group, period, indicator) where the source gives none: standard
-/// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
-pub fn fill_ranks(s: &mut DataSet) {
-    let mut ids: FxHashMap<[u32; 3], u32> = FxHashMap::default();
-    let mut n: [Numbers; 3] = Default::default();
-    let slice_of: Vec<u32> = s
-        .observations
-        .iter()
-        .map(|o| {
-            let next = ids.len() as u32;
-            *ids.entry([n[0].id(&o.group), n[1].id(&o.period), n[2].id(&o.indicator)]).or_insert(next)
-        })
-        .collect();
-    rank_slices(s, &slice_of);
-}
-
-/// [`fill_ranks`] with each observation's slice already numbered (`slice_of[i]` for
-/// observation `i`, numbers from 0).
-fn rank_slices(s: &mut DataSet, slice_of: &[u32]) {
-    debug_assert_eq!(slice_of.len(), s.observations.len());
-    let count = slice_of.iter().max().map_or(0, |m| *m as usize + 1);
-    let (start, order) = crate::model::buckets(slice_of, count);
-    for w in start.windows(2) {
-        let idx = &order[w[0]..w[1]];
-        let Some(&first) = idx.first() else { continue };
-        let indicator = s.observations[first as usize].indicator.clone();
-        if idx.iter().any(|&i| s.observations[i as usize].rank.is_some()) {
-            // Ranked by the file: recorded as such, never computed over.
-            let o = &s.observations[first as usize];
-            let key = (o.group.to_string(), o.period.to_string(), o.indicator.to_string());
-            if !s.given_ranks.contains(&key) {
-                s.given_ranks.push(key);
-            }
-            continue;
-        }
-        let lower = s.is_lower_better(&indicator);
-        crate::model::competition_rank(&mut s.observations, idx, lower);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,7 +565,7 @@ mod tests {
                 lower_is_better: t.lower_is_better.clone(),
                 ..Default::default()
             };
-            fill_ranks(&mut by_text);
+            by_text.fill_ranks();
             let (sets, _) = assemble(vec![t], "x.csv", &Registry::default(), &mut ImportReport::new("x.csv"));
             let ranks = |d: &DataSet| -> Vec<(String, String, String, String, Option<u32>)> {
                 d.observations
@@ -700,12 +593,12 @@ mod tests {
                 rank: None,
             });
         }
-        fill_ranks(&mut s);
+        s.fill_ranks();
         let ranks: Vec<Option<u32>> = s.observations.iter().map(|o| o.rank).collect();
         assert_eq!(ranks, vec![Some(2), Some(1), Some(2), Some(4), None]);
         s.lower_is_better.push("X".into());
         s.observations.iter_mut().for_each(|o| o.rank = None);
-        fill_ranks(&mut s);
+        s.fill_ranks();
         assert_eq!(s.observations[3].rank, Some(1));
     }
 

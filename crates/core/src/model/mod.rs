@@ -4,6 +4,7 @@ pub mod lang;
 pub mod map2025;
 pub mod messages;
 pub mod prepare;
+mod ranks;
 pub mod rows;
 pub mod summary;
 
