@@ -269,7 +269,8 @@ fn assemble(
             Some(i) => i,
             None => {
                 keys.push(key);
-                sets.push(DataSet { name, ..Default::default() });
+                // Its source, the file, is set once its tables are in.
+                sets.push(DataSet::new(name, ""));
                 places.push(Vec::new());
                 tables_in.push(0);
                 slices_of.push(Vec::new());

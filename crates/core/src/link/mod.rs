@@ -299,17 +299,7 @@ impl Embedded {
                 })
             })
             .collect();
-        DataSet {
-            name: self.name.clone(),
-            source: source.to_string(),
-            observations,
-            lower_is_better: self.lower.clone(),
-            names_en: Vec::new(),
-            regrouped: false,
-            max_possible: Vec::new(),
-            given_ranks: Vec::new(),
-            summary: Default::default(),
-        }
+        DataSet::new(self.name.clone(), source).with_observations(observations).with_lower_is_better(self.lower.clone())
     }
 }
 

@@ -284,6 +284,22 @@ pub fn year_span(periods: &[String]) -> Option<String> {
 const LABEL_NAME_CHARS: usize = 48;
 
 impl DataSet {
+    /// A data set of this name, read from `source`, with nothing in it yet: the one way a
+    /// data set is made (the import's, a link's), the rest added by the `with_` methods.
+    pub fn new(name: impl Into<String>, source: impl Into<String>) -> DataSet {
+        DataSet { name: name.into(), source: source.into(), ..Default::default() }
+    }
+
+    pub fn with_observations(mut self, observations: Vec<Observation>) -> DataSet {
+        self.observations = observations;
+        self
+    }
+
+    pub fn with_lower_is_better(mut self, indicators: Vec<String>) -> DataSet {
+        self.lower_is_better = indicators;
+        self
+    }
+
     /// A copy of everything but the observations (and its summary).
     pub fn clone_without_observations(&self) -> DataSet {
         DataSet {
