@@ -269,8 +269,7 @@ fn assemble(
             Some(i) => i,
             None => {
                 keys.push(key);
-                // Its source, the file, is set once its tables are in.
-                sets.push(DataSet::new(name, ""));
+                sets.push(DataSet::new(name, file_name));
                 places.push(Vec::new());
                 tables_in.push(0);
                 slices_of.push(Vec::new());
@@ -296,7 +295,6 @@ fn assemble(
     }
     drop(tables);
     for ((s, tables), slices) in sets.iter_mut().zip(tables_in).zip(slices_of) {
-        s.source = file_name.to_string();
         if tables > 1 {
             let count = s.dedupe();
             if count > 0 {
