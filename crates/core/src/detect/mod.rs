@@ -252,7 +252,7 @@ fn detect_in(g: &Grid, ctx: &Context, notes: &mut Notes, ledger: &mut Ledger) ->
     if layout == TableLayout::Wide && m.meaning.iter().flatten().all(|(p, _)| p.is_none()) {
         notes.warn(Warning::NoPeriod { sheet: sheet.clone() });
     }
-    let body = Body { g, f: &f, roles: &roles, labels: &labels, meaning: &m.meaning, unit_col, layout };
+    let body = Body { grid: g, frame: &f, roles: &roles, labels: &labels, meaning: &m.meaning, unit_col, layout };
     let read = read_records(&body, notes, ledger);
     ledger.frame(g, &f, &roles);
     Found::Ranking(RankingTable {

@@ -15,8 +15,8 @@ use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 
 /// The body of a ranking table and what its columns mean.
 pub(super) struct Body<'a> {
-    pub(super) g: &'a Grid,
-    pub(super) f: &'a Frame,
+    pub(super) grid: &'a Grid,
+    pub(super) frame: &'a Frame,
     pub(super) roles: &'a [Role],
     pub(super) labels: &'a [Vec<String>],
     pub(super) meaning: &'a [Option<(Option<String>, String)>],
@@ -55,7 +55,7 @@ impl UnitColumns {
 /// rank), in first-seen order, found by names interned to numbers (no string is cloned or
 /// hashed per cell).
 pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger) -> Read {
-    let (g, f, roles) = (b.g, b.f, b.roles);
+    let (g, f, roles) = (b.grid, b.frame, b.roles);
     let width = roles.len();
     let sheet = &g.name;
     let period_col = roles.iter().position(|r| *r == Role::Period);
@@ -201,7 +201,7 @@ fn is_heading(g: &Grid, f: &Frame, r: usize, filled: &[(usize, &Cell)]) -> bool 
 /// value beside no unit (a list side by side that ends early) is skipped and noted.
 fn rest_of_row(b: &Body<'_>, r: usize, noted: bool, notes: &mut Notes, ledger: &mut Ledger) {
     let mut unitless = false;
-    for (c, _) in nonempty(&b.g.rows[r]) {
+    for (c, _) in nonempty(&b.grid.rows[r]) {
         if ledger.get(r, c) != Mark::None {
             continue;
         }
@@ -211,7 +211,7 @@ fn rest_of_row(b: &Body<'_>, r: usize, noted: bool, notes: &mut Notes, ledger: &
         ledger.mark(r, c, if matches!(role, Role::Value | Role::Rank) { Mark::Skipped } else { mark });
     }
     if unitless && !noted {
-        notes.skip_cell(Skip::NoUnitRow { sheet: b.g.name.clone(), row: r + 1 });
+        notes.skip_cell(Skip::NoUnitRow { sheet: b.grid.name.clone(), row: r + 1 });
         ledger.rest_of_row(r, Mark::Skipped);
     }
 }
@@ -340,7 +340,7 @@ impl<'a> UnitCells<'a> {
         notes: &mut Notes,
         ledger: &mut Ledger,
     ) -> (Vec<Option<u32>>, bool) {
-        let g = self.b.g;
+        let g = self.b.grid;
         let sheet = &g.name;
         let mut noted = false;
         for (k, &uc) in self.units.cols.iter().enumerate() {
@@ -383,7 +383,7 @@ impl<'a> UnitCells<'a> {
     /// A scale row ("Thang điểm"): the most each indicator can score.
     fn scale_row(&self, r: usize, max_possible: &mut Vec<(String, f64)>, ledger: &mut Ledger) {
         for c in 0..self.b.roles.len() {
-            let (Some((_, ind)), Num::Value(v)) = (&self.b.meaning[c], num(self.b.g.get(r, c))) else { continue };
+            let (Some((_, ind)), Num::Value(v)) = (&self.b.meaning[c], num(self.b.grid.get(r, c))) else { continue };
             if self.b.roles[c] == Role::Value && !max_possible.iter().any(|(i, _)| i == ind) {
                 max_possible.push((ind.clone(), v));
                 ledger.mark(r, c, Mark::Used);
