@@ -85,8 +85,12 @@ test('back and forward move between views', async () => {
   await a.page.click('[data-action="load-sample"]');
   await a.page.waitForSelector(SAMPLE_OK, { state: 'attached' });
   for (const v of ['comparison', 'trend', 'targets']) {
+    const entries = await a.page.evaluate(() => history.length);
     await a.page.click(`[data-action="view-${v}"]`);
     await a.page.waitForSelector(`[data-view="${v}"]`);
+    // The address is written when the page is next idle: each view gets its own entry
+    // (a person does not press Back within those milliseconds; the test waits for it).
+    await a.page.waitForFunction((n) => history.length > n, entries);
   }
   await a.page.goBack();
   await a.page.waitForSelector('[data-view="trend"]');
