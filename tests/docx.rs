@@ -12,7 +12,7 @@ use chiso_core::{import_file, Catalog, ImportOutcome, ImportStatus, Lang};
 
 #[path = "support/tidy.rs"]
 mod tidy;
-use tidy::{same, tidy_rows};
+use tidy::{same, tidy_rows, title_rows};
 
 fn expected_csv(name: &str) -> BTreeSet<tidy::Row> {
     tidy::expected_csv(&format!("tests/fixtures/documents/{name}"))
@@ -35,18 +35,6 @@ fn import(name: &str) -> (ImportOutcome, Catalog, Vec<Grid>) {
 
 fn texts(o: &ImportOutcome) -> Vec<String> {
     o.report.notes().map(|n| n.text(Lang::Vi)).collect()
-}
-
-/// The report's title rows of a sheet, in order.
-fn title_rows(o: &ImportOutcome, sheet: &str) -> Vec<String> {
-    o.report
-        .skipped
-        .iter()
-        .filter_map(|n| match n {
-            Skip::TitleRow { sheet: s, text, .. } if s == sheet => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 fn not_data(o: &ImportOutcome) -> Vec<(String, NotDataWhy)> {

@@ -6,7 +6,8 @@
 use std::collections::BTreeSet;
 
 use chiso_core::export::tidy_csv;
-use chiso_core::Catalog;
+use chiso_core::model::messages::Skip;
+use chiso_core::{Catalog, ImportOutcome};
 
 pub type Row = [String; 6];
 
@@ -27,6 +28,19 @@ pub fn expected_csv(path: &str) -> BTreeSet<Row> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     r.records().map(|rec| std::array::from_fn(|i| rec.as_ref().unwrap()[i].to_string())).collect()
+}
+
+/// The report's title rows of a sheet (a document's table: «Phụ lục I, bảng 1»), in order.
+#[allow(dead_code)]
+pub fn title_rows(o: &ImportOutcome, sheet: &str) -> Vec<String> {
+    o.report
+        .skipped
+        .iter()
+        .filter_map(|n| match n {
+            Skip::TitleRow { sheet: s, text, .. } if s == sheet => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Fails with the rows missing and the rows too many.

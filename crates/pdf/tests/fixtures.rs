@@ -14,7 +14,7 @@ use chiso_pdf::layout::OUTSIDE;
 
 #[path = "../../../tests/support/tidy.rs"]
 mod tidy;
-use tidy::{same, tidy_rows};
+use tidy::{same, tidy_rows, title_rows};
 
 fn expected_csv(name: &str) -> BTreeSet<tidy::Row> {
     tidy::expected_csv(&path(name))
@@ -65,18 +65,6 @@ fn dump_when_asked() {
     ] {
         println!("##### {name}\n{}", dump(&grids(name)));
     }
-}
-
-/// The report's title rows of a grid, in order.
-fn title_rows(o: &ImportOutcome, sheet: &str) -> Vec<String> {
-    o.report
-        .skipped
-        .iter()
-        .filter_map(|n| match n {
-            Skip::TitleRow { sheet: s, text, .. } if s == sheet => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 fn names(g: &[Grid]) -> Vec<&str> {

@@ -99,9 +99,9 @@ impl Classify for OdsError {
     }
 }
 
-/// The import's note for an error that stops the whole file (a missing part while opening
+/// The reader's error for what stops the whole file (a missing part while opening
 /// is damage, not a chart sheet).
-pub fn note(e: &impl Classify) -> ReadError {
+pub fn error(e: &impl Classify) -> ReadError {
     match e.failure() {
         Failure::Encrypted => ReadError::Encrypted,
         Failure::Truncated => ReadError::TruncatedFile,
@@ -109,8 +109,8 @@ pub fn note(e: &impl Classify) -> ReadError {
     }
 }
 
-/// [`note`] for the zip crate's errors, the detail marked as the archive's.
-pub fn zip_note(e: &ZipError) -> ReadError {
+/// [`error`] for the zip crate's errors, the detail marked as the archive's.
+pub fn zip_error(e: &ZipError) -> ReadError {
     match e.failure() {
         Failure::Encrypted => ReadError::Encrypted,
         Failure::Truncated => ReadError::TruncatedFile,
@@ -143,7 +143,7 @@ mod tests {
         for (i, (got, want)) in cases.iter().enumerate() {
             assert_eq!(got(), *want, "case {i}");
         }
-        assert_eq!(note(&XlsxError::Password), ReadError::Encrypted);
-        assert!(matches!(note(&XlsxError::WorksheetNotFound("S".into())), ReadError::Corrupt { .. }));
+        assert_eq!(error(&XlsxError::Password), ReadError::Encrypted);
+        assert!(matches!(error(&XlsxError::WorksheetNotFound("S".into())), ReadError::Corrupt { .. }));
     }
 }

@@ -39,11 +39,11 @@ macro_rules! stream_sheets {
                     Ok(r) => r,
                     // A chart sheet has no cells: pass over it.
                     Err(e) if e.failure() == Failure::NoSheet => continue,
-                    Err(e) => return Err(failure::note(&e)),
+                    Err(e) => return Err(failure::error(&e)),
                 };
                 // The sheet's stated size, when it states one, measures progress.
                 let expected = reader.dimensions().len().max(1) as f64;
-                while let Some(c) = reader.next_cell().map_err(|e| failure::note(&e))? {
+                while let Some(c) = reader.next_cell().map_err(|e| failure::error(&e))? {
                     push_cell(&mut cells, c.get_position(), memo.cell(c.get_value()))?;
                     if cells.len() % 8192 == 0 {
                         $progress((i as f64 + (cells.len() as f64 / expected).min(1.0)) / names.len() as f64);
@@ -112,11 +112,11 @@ pub fn read_each(
             sheet,
         ),
         Format::Xlsx => {
-            let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::note(&e))?;
+            let wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::error(&e))?;
             stream_sheets!(wb, xlsx_merges, progress, sheet)
         }
         Format::Xlsb => {
-            let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::note(&e))?;
+            let wb: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| failure::error(&e))?;
             // calamine reads no merged regions from xlsb.
             stream_sheets!(wb, |_| Vec::new(), progress, sheet)
         }
@@ -172,11 +172,11 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Format, ReadError> {
 }
 
 fn zip_format(bytes: &[u8]) -> Result<Format, ReadError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| failure::zip_note(&e))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| failure::zip_error(&e))?;
     let mut total: u64 = 0;
     let mut format = None;
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| failure::zip_note(&e))?;
+        let entry = zip.by_index_raw(i).map_err(|e| failure::zip_error(&e))?;
         let size = entry.size();
         if size > limits::MAX_ENTRY_BYTES {
             return Err(ReadError::TooLarge { what: Limit::ZipEntryBytes, limit: limits::MAX_ENTRY_BYTES });
@@ -212,7 +212,7 @@ where
     R: Reader<Cursor<&'a [u8]>>,
     R::Error: Classify,
 {
-    let mut wb = opened.map_err(|e| failure::note(&e))?;
+    let mut wb = opened.map_err(|e| failure::error(&e))?;
     let names = wb.sheet_names();
     for (i, name) in names.iter().enumerate() {
         progress(i as f64 / names.len() as f64);
@@ -220,7 +220,7 @@ where
             Ok(r) => r,
             // A chart sheet or a macro sheet has no cells: pass over it.
             Err(e) if e.failure() == Failure::NoSheet => continue,
-            Err(e) => return Err(failure::note(&e)),
+            Err(e) => return Err(failure::error(&e)),
         };
         let (h, w) = range.get_size();
         if (h as u64).saturating_mul(w as u64) > limits::MAX_CELLS {

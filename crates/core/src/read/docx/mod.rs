@@ -41,7 +41,7 @@ const MAX_TITLE_CHARS: usize = 300;
 
 /// Reads a Word document's tables, giving each to `sheet` as a grid.
 pub fn read(bytes: &[u8], progress: &mut dyn FnMut(f64), sheet: &mut dyn FnMut(Grid)) -> Result<(), ReadError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| failure::zip_note(&e))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| failure::zip_error(&e))?;
     let xml = entry(&mut zip, "word/document.xml")?
         .ok_or_else(|| ReadError::Corrupt { detail: "Word: word/document.xml is missing".into() })?;
     // Styles only help (fonts, borders): a damaged styles part is read as far as it goes.
@@ -59,7 +59,7 @@ fn entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(failure::zip_note(&e)),
+        Err(e) => return Err(failure::zip_error(&e)),
     };
     let too_large = ReadError::TooLarge { what: Limit::ZipEntryBytes, limit: MAX_ENTRY_BYTES };
     if file.size() > MAX_ENTRY_BYTES {
