@@ -313,7 +313,13 @@ impl Importer {
         if self.queue.borrow().reading(job.id).is_none() {
             return;
         }
-        let outcome = import_file_progress(&job.bytes, &job.name, &job.options, &mut |_| {});
+        // The PDF reader is loaded by the import worker, which this page could not start.
+        let outcome = if chiso_core::read::handoff::is_pdf(&job.bytes) {
+            let detail = "no import worker in this page".to_string();
+            ImportOutcome::failed(&job.name, ReadError::ReaderUnavailable { detail })
+        } else {
+            import_file_progress(&job.bytes, &job.name, &job.options, &mut |_| {})
+        };
         if self.queue.borrow_mut().done(job.id).is_some() {
             self.emit_done(job.id, outcome);
         }
