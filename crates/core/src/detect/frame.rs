@@ -31,35 +31,36 @@ fn is_data_row(row: &[Cell]) -> bool {
     (years == 1 && numbers == 0 && labels >= 1 && missing > 0) || (years == 1 && labels >= 2)
 }
 
-pub(super) fn frame(g: &Grid, options: &ImportOptions) -> Option<Frame> {
-    let n = g.rows.len();
-    if let Some(h) = options.header_row.filter(|h| *h >= 1 && *h < n) {
-        let titles = (0..h - 1)
-            .filter_map(|q| {
-                let text: Vec<String> = nonempty(&g.rows[q]).map(|(_, c)| c.text()).collect();
-                (!text.is_empty()).then(|| (q, text.join(" ")))
+pub(super) fn frame(grid: &Grid, options: &ImportOptions) -> Option<Frame> {
+    let row_count = grid.rows.len();
+    if let Some(header) = options.header_row.filter(|header| *header >= 1 && *header < row_count) {
+        let titles = (0..header - 1)
+            .filter_map(|row| {
+                let text: Vec<String> = nonempty(&grid.rows[row]).map(|(_, cell)| cell.text()).collect();
+                (!text.is_empty()).then(|| (row, text.join(" ")))
             })
             .collect();
-        return Some(Frame { titles, header_rows: vec![h - 1], body_start: h, body_end: footer_start(g, h) });
+        let body_end = footer_start(grid, header);
+        return Some(Frame { titles, header_rows: vec![header - 1], body_start: header, body_end });
     }
     // The first data row that another data row follows (within two rows), so that a
     // header holding years as numbers is not taken for data.
     let mut body_start = None;
-    for r in 0..n {
-        if !is_data_row(&g.rows[r]) || is_header_like(&g.rows[r]) {
+    for row in 0..row_count {
+        if !is_data_row(&grid.rows[row]) || is_header_like(&grid.rows[row]) {
             continue;
         }
-        let next = (r + 1..n.min(r + 4)).find(|&q| nonempty(&g.rows[q]).count() > 0);
-        if next.is_none_or(|q| is_data_row(&g.rows[q])) {
-            body_start = Some(r);
+        let next = (row + 1..row_count.min(row + 4)).find(|&below| nonempty(&grid.rows[below]).count() > 0);
+        if next.is_none_or(|below| is_data_row(&grid.rows[below])) {
+            body_start = Some(row);
             break;
         }
     }
     let mut body_start = body_start?;
     // A lone heading right under the header ("I. KHỐI SỞ") opens the body as a group.
     if body_start >= 2 {
-        let above: Vec<(usize, &Cell)> = nonempty(&g.rows[body_start - 1]).collect();
-        let header = nonempty(&g.rows[body_start - 2]).count();
+        let above: Vec<(usize, &Cell)> = nonempty(&grid.rows[body_start - 1]).collect();
+        let header = nonempty(&grid.rows[body_start - 2]).count();
         if above.len() == 1 && above[0].0 <= 1 && header >= 2 && kind(above[0].1) == Kind::Label {
             body_start -= 1;
         }
@@ -67,48 +68,49 @@ pub(super) fn frame(g: &Grid, options: &ImportOptions) -> Option<Frame> {
     // Header rows: the non-empty rows right above the body, at most three, that are not
     // a lone title.
     let mut header_rows = Vec::new();
-    let mut r = body_start;
-    while r > 0 && header_rows.len() < 3 {
-        let row = &g.rows[r - 1];
+    let mut top = body_start;
+    while top > 0 && header_rows.len() < 3 {
+        let row = &grid.rows[top - 1];
         let cells: Vec<(usize, &Cell)> = nonempty(row).collect();
         if cells.is_empty() {
             break;
         }
-        if cells.len() == 1 && is_title_cell(g, r - 1, cells[0].0) {
+        if cells.len() == 1 && is_title_cell(grid, top - 1, cells[0].0) {
             break;
         }
-        header_rows.insert(0, r - 1);
-        r -= 1;
+        header_rows.insert(0, top - 1);
+        top -= 1;
     }
     let mut titles = Vec::new();
-    for (q, row) in g.rows.iter().enumerate().take(r) {
-        let text: Vec<String> = nonempty(row).map(|(_, c)| c.text()).collect();
+    for (index, row) in grid.rows.iter().enumerate().take(top) {
+        let text: Vec<String> = nonempty(row).map(|(_, cell)| cell.text()).collect();
         if !text.is_empty() {
-            titles.push((q, text.join(" ")));
+            titles.push((index, text.join(" ")));
         }
     }
-    let body_end = footer_start(g, body_start);
+    let body_end = footer_start(grid, body_start);
     Some(Frame { titles, header_rows, body_start, body_end })
 }
 
 /// The footer starts at the first row that opens with a note word ("Ghi chú", "Nguồn").
-fn footer_start(g: &Grid, body_start: usize) -> usize {
-    for (q, row) in g.rows.iter().enumerate().skip(body_start) {
-        if let Some((_, c)) = nonempty(row).next() {
+fn footer_start(grid: &Grid, body_start: usize) -> usize {
+    for (index, row) in grid.rows.iter().enumerate().skip(body_start) {
+        if let Some((_, cell)) = nonempty(row).next() {
             // Note words start with g, n, c, l, s (or are marked with *); most rows are not notes.
-            let Cell::Text(t) = c else { continue };
-            if !t.starts_with(['G', 'g', 'N', 'n', 'C', 'c', 'L', 'l', 'S', 's', '*', '(']) {
+            let Cell::Text(text) = cell else { continue };
+            if !text.starts_with(['G', 'g', 'N', 'n', 'C', 'c', 'L', 'l', 'S', 's', '*', '(']) {
                 continue;
             }
-            let f = fold(t);
-            let opens_note =
-                FOOTER.iter().any(|w| f.starts_with(w)) || c.text().starts_with('*') || c.text().starts_with("(*)");
-            if opens_note && !row.iter().any(|c| kind(c) == Kind::Number) {
-                return q;
+            let folded = fold(text);
+            let opens_note = FOOTER.iter().any(|word| folded.starts_with(word))
+                || cell.text().starts_with('*')
+                || cell.text().starts_with("(*)");
+            if opens_note && !row.iter().any(|cell| kind(cell) == Kind::Number) {
+                return index;
             }
         }
     }
-    g.rows.len()
+    grid.rows.len()
 }
 
 /// A row of column headers that holds years as numbers: "STT | Tỉnh | 2019 | 2020".
@@ -172,12 +174,12 @@ pub(super) fn pick_title(titles: &[(usize, String)]) -> Option<String> {
 
 /// A line of an official letterhead, not a table's title: the issuing body ("BỘ NỘI VỤ",
 /// "UBND TỈNH ĐỒNG NAI", "SỞ NỘI VỤ"), the national motto, a document number, a date line.
-pub fn is_letterhead(t: &str) -> bool {
-    let f = fold(t);
-    if f.contains("cong hoa xa hoi chu nghia") || f.contains("doc lap tu do hanh phuc") {
+pub fn is_letterhead(line: &str) -> bool {
+    let folded = fold(line);
+    if folded.contains("cong hoa xa hoi chu nghia") || folded.contains("doc lap tu do hanh phuc") {
         return true;
     }
-    let words: Vec<&str> = f.split(' ').collect();
+    let words: Vec<&str> = folded.split(' ').collect();
     let has = |w: &str| words.contains(&w);
     if has("ngay") && has("thang") && words.len() <= 12 {
         return true;
@@ -185,11 +187,11 @@ pub fn is_letterhead(t: &str) -> bool {
     let first = words.first().copied().unwrap_or_default();
     let second = words.get(1).copied().unwrap_or_default();
     // "Phụ lục I", "Biểu số 02", "Mẫu số 1" alone on a line: the appendix's label.
-    let label = ["phu luc", "bieu so", "bieu", "mau so", "mau"].iter().any(|l| f.starts_with(l));
+    let label = ["phu luc", "bieu so", "bieu", "mau so", "mau"].iter().any(|l| folded.starts_with(l));
     if label && words.len() <= 4 {
         return true;
     }
-    if first == "so" && t.contains('/') && words.len() <= 8 {
+    if first == "so" && line.contains('/') && words.len() <= 8 {
         return true;
     }
     const BODIES: &[&str] = &[
@@ -217,7 +219,7 @@ pub fn is_letterhead(t: &str) -> bool {
         && !(first == "tinh" && second == "hinh")
         && !(first == "thanh" && second != "uy")
         && words.len() <= 8
-        && find_year(t).is_none()
+        && find_year(line).is_none()
         && !words.iter().any(|w| TITLE_WORDS.contains(w))
 }
 

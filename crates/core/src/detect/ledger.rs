@@ -80,18 +80,18 @@ impl Ledger {
 
     /// Counts the non-empty cells of the sheet by their marks.
     pub(super) fn counts(&self, g: &Grid) -> CellCounts {
-        let mut n = CellCounts::default();
+        let mut counts = CellCounts::default();
         for (r, row) in g.rows.iter().enumerate() {
             for (c, _) in nonempty(row) {
                 match self.get(r, c) {
-                    Mark::Read => n.read += 1,
-                    Mark::Used => n.used += 1,
-                    Mark::Skipped => n.skipped += 1,
-                    Mark::None => n.unaccounted += 1,
+                    Mark::Read => counts.read += 1,
+                    Mark::Used => counts.used += 1,
+                    Mark::Skipped => counts.skipped += 1,
+                    Mark::None => counts.unaccounted += 1,
                 }
             }
         }
-        n
+        counts
     }
 }
 

@@ -248,11 +248,11 @@ fn detect_in(g: &Grid, ctx: &Context, notes: &mut Notes, ledger: &mut Ledger) ->
     let period_col = roles.iter().position(|r| *r == Role::Period);
     let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
     let layout = if period_col.is_some() || indicator_col.is_some() { TableLayout::Long } else { TableLayout::Wide };
-    let m = meanings(&labels, &roles, sheet_year);
-    if layout == TableLayout::Wide && m.meaning.iter().flatten().all(|(p, _)| p.is_none()) {
+    let meant = meanings(&labels, &roles, sheet_year);
+    if layout == TableLayout::Wide && meant.meaning.iter().flatten().all(|(p, _)| p.is_none()) {
         notes.warn(Warning::NoPeriod { sheet: sheet.clone() });
     }
-    let body = Body { grid: g, frame: &f, roles: &roles, labels: &labels, meaning: &m.meaning, unit_col, layout };
+    let body = Body { grid: g, frame: &f, roles: &roles, labels: &labels, meaning: &meant.meaning, unit_col, layout };
     let read = read_records(&body, notes, ledger);
     ledger.frame(g, &f, &roles);
     Found::Ranking(RankingTable {
@@ -260,9 +260,9 @@ fn detect_in(g: &Grid, ctx: &Context, notes: &mut Notes, ledger: &mut Ledger) ->
         title,
         layout,
         records: read.records,
-        lower_is_better: m.lower,
+        lower_is_better: meant.lower,
         slice_of: read.slice_of,
-        names_en: m.names_en,
+        names_en: meant.names_en,
         max_possible: read.max_possible,
         cells: CellCounts::default(),
     })

@@ -31,8 +31,8 @@ fn indicator_name(parts: &[String]) -> String {
         kept.retain(|k| !GENERIC_GROUPS.contains(&fold(k).as_str()));
     }
     let name = kept.join(" / ");
-    let f = fold(&name);
-    if f.is_empty() || OVERALL_NAMES.contains(&f.as_str()) || GENERIC_GROUPS.contains(&f.as_str()) {
+    let folded = fold(&name);
+    if folded.is_empty() || OVERALL_NAMES.contains(&folded.as_str()) || GENERIC_GROUPS.contains(&folded.as_str()) {
         OVERALL.to_string()
     } else {
         name
@@ -168,30 +168,30 @@ fn strip_role_words(part: &str) -> String {
     loop {
         let before = (lo, hi);
         while lo < hi {
-            let n = at_start(lo, hi);
-            if n == 0 {
+            let words_off = at_start(lo, hi);
+            if words_off == 0 {
                 break;
             }
-            lo += n;
+            lo += words_off;
         }
         while lo < hi {
-            let n = at_end(lo, hi);
-            if n == 0 {
+            let words_off = at_end(lo, hi);
+            if words_off == 0 {
                 break;
             }
-            hi -= n;
+            hi -= words_off;
         }
         if (lo, hi) == before {
             break;
         }
     }
-    let s = words[lo.min(hi)..hi].join(" ");
+    let left = words[lo.min(hi)..hi].join(" ");
     // "Tổng điểm đạt được": the role words name a total, and what is left ("đạt được")
     // names nothing: the header is kept whole, as the file writes it.
-    if lo < hi && FILLER.contains(&fold(&s).as_str()) {
+    if lo < hi && FILLER.contains(&fold(&left).as_str()) {
         return part.trim().to_string();
     }
-    s.trim_matches(|c: char| c.is_whitespace() || "/-–:;,()[].".contains(c)).to_string()
+    left.trim_matches(|c: char| c.is_whitespace() || "/-–:;,()[].".contains(c)).to_string()
 }
 
 /// What the value and rank columns mean.
@@ -234,8 +234,8 @@ pub(super) fn meanings(labels: &[Vec<String>], roles: &[Role], sheet_year: Optio
     }
     let lower: Vec<String> = (0..width)
         .filter_map(|c| {
-            let m = meaning[c].as_ref()?;
-            has_phrase(&fold(&labels[c].join(" ")), LOWER_BETTER).then(|| m.1.clone())
+            let (_, indicator) = meaning[c].as_ref()?;
+            has_phrase(&fold(&labels[c].join(" ")), LOWER_BETTER).then(|| indicator.clone())
         })
         .collect();
     Meanings { meaning, names_en, lower }

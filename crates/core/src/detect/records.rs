@@ -54,25 +54,25 @@ impl UnitColumns {
 /// Reads every row of the body into records: (group, unit, period, indicator) → (value,
 /// rank), in first-seen order, found by names interned to numbers (no string is cloned or
 /// hashed per cell).
-pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger) -> Read {
-    let (g, f, roles) = (b.grid, b.frame, b.roles);
+pub(super) fn read_records(body: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger) -> Read {
+    let (grid, frame, roles) = (body.grid, body.frame, body.roles);
     let width = roles.len();
-    let sheet = &g.name;
+    let sheet = &grid.name;
     let period_col = roles.iter().position(|r| *r == Role::Period);
     let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
     let group_col = roles.iter().position(|r| *r == Role::Group);
     let mut keys = RowKeys::default();
     // What each column means, interned once (not per cell).
-    let col_ids: Vec<Option<(u32, u32)>> = b
+    let col_ids: Vec<Option<(u32, u32)>> = body
         .meaning
         .iter()
         .map(|m| m.as_ref().map(|(p, i)| (keys.names.id(p.as_deref().unwrap_or_default()), keys.names.id(i))))
         .collect();
-    let units = UnitColumns::of(roles, b.unit_col);
+    let units = UnitColumns::of(roles, body.unit_col);
     let side_by_side = units.cols.len() > 1;
     let by_columns = (period_col.is_none() && indicator_col.is_none() && !side_by_side).then(|| column_slots(&col_ids));
     let mut out = Read { records: Vec::new(), slice_of: Vec::new(), max_possible: Vec::new() };
-    let expected = (f.body_end - f.body_start) * col_ids.iter().flatten().count();
+    let expected = (frame.body_end - frame.body_start) * col_ids.iter().flatten().count();
     out.records.reserve(expected);
     out.slice_of.reserve(expected);
     let mut index: FxMap<(u32, u32, u32, u32), usize> = FxMap::default();
@@ -80,18 +80,18 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger)
     let mut slices: FxMap<(u32, u32, u32), u32> = FxMap::default();
     let mut blocks: FxMap<(u32, u32), usize> = FxMap::default();
     let mut group = String::new();
-    let mut cells = UnitCells::new(b, &units);
+    let mut cells = UnitCells::new(body, &units);
     // A unit met again after a blank row (a detail block under the table) is not read twice.
     let mut seen_units: FxSet<(u32, u32)> = FxSet::default();
     let mut blank_above = false;
-    for r in f.body_start..f.body_end {
-        let row = &g.rows[r];
+    for r in frame.body_start..frame.body_end {
+        let row = &grid.rows[r];
         let filled: Vec<(usize, &Cell)> = nonempty(row).collect();
         if filled.is_empty() {
             blank_above = !seen_units.is_empty();
             continue;
         }
-        if period_col.is_none() && is_heading(g, f, r, &filled) {
+        if period_col.is_none() && is_heading(grid, frame, r, &filled) {
             group = strip_heading_number(&filled[0].1.text());
             ledger.mark(r, filled[0].0, Mark::Used);
             blank_above = false;
@@ -106,11 +106,11 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger)
             continue;
         }
         // A group column merged down its rows holds the name in the first row only.
-        if let Some(t) = group_col.map(|c| g.get(r, c).text()).filter(|t| !t.is_empty()) {
+        if let Some(t) = group_col.map(|c| grid.get(r, c).text()).filter(|t| !t.is_empty()) {
             group = t;
         }
         let group_id = keys.names.id(&group);
-        if b.layout == TableLayout::Wide {
+        if body.layout == TableLayout::Wide {
             if let Some(u) = row_units[units.main] {
                 if !seen_units.insert((group_id, u)) && blank_above {
                     let text = keys.names.text(u).to_string();
@@ -120,12 +120,12 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger)
                 }
             }
         }
-        let row_period_id = period_col.map(|c| keys.period(g.get(r, c)));
-        let row_indicator_id = indicator_col.and_then(|c| keys.indicator(g.get(r, c)));
+        let row_period_id = period_col.map(|c| keys.period(grid.get(r, c)));
+        let row_indicator_id = indicator_col.and_then(|c| keys.indicator(grid.get(r, c)));
         let names = &keys.names;
         let mut new_record = |out: &mut Read, unit_id: u32, period_id: u32, indicator_id: u32| {
-            let n = slices.len() as u32;
-            out.slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(n));
+            let next_slice = slices.len() as u32;
+            out.slice_of.push(*slices.entry((group_id, period_id, indicator_id)).or_insert(next_slice));
             out.records.push(Observation {
                 group: names.text(group_id),
                 unit: names.text(unit_id),
@@ -160,10 +160,10 @@ pub(super) fn read_records(b: &Body<'_>, notes: &mut Notes, ledger: &mut Ledger)
                     .entry((group_id, unit_id, period_id, indicator_id))
                     .or_insert_with(|| new_record(&mut out, unit_id, period_id, indicator_id)),
             };
-            let mark = read_cell(g, r, c, &roles[c], &mut out.records[at], notes);
+            let mark = read_cell(grid, r, c, &roles[c], &mut out.records[at], notes);
             ledger.mark(r, c, mark);
         }
-        rest_of_row(b, r, noted, notes, ledger);
+        rest_of_row(body, r, noted, notes, ledger);
         blank_above = false;
     }
     out
@@ -199,19 +199,19 @@ fn is_heading(g: &Grid, f: &Frame, r: usize, filled: &[(usize, &Cell)]) -> bool 
 
 /// The cells of a row read into records that no step marked: by their column's role; a
 /// value beside no unit (a list side by side that ends early) is skipped and noted.
-fn rest_of_row(b: &Body<'_>, r: usize, noted: bool, notes: &mut Notes, ledger: &mut Ledger) {
+fn rest_of_row(body: &Body<'_>, r: usize, noted: bool, notes: &mut Notes, ledger: &mut Ledger) {
     let mut unitless = false;
-    for (c, _) in nonempty(&b.grid.rows[r]) {
+    for (c, _) in nonempty(&body.grid.rows[r]) {
         if ledger.get(r, c) != Mark::None {
             continue;
         }
-        let role = &b.roles[c];
+        let role = &body.roles[c];
         let mark = column_mark(role);
         unitless |= matches!(role, Role::Value | Role::Rank | Role::Unit | Role::UnitAgain);
         ledger.mark(r, c, if matches!(role, Role::Value | Role::Rank) { Mark::Skipped } else { mark });
     }
     if unitless && !noted {
-        notes.skip_cell(Skip::NoUnitRow { sheet: b.grid.name.clone(), row: r + 1 });
+        notes.skip_cell(Skip::NoUnitRow { sheet: body.grid.name.clone(), row: r + 1 });
         ledger.rest_of_row(r, Mark::Skipped);
     }
 }
@@ -280,18 +280,18 @@ impl RowKeys {
         let name = match cell {
             Cell::Number(v) => format!("{v}"),
             other => {
-                let t = other.text();
-                match (find_year(&t), find_quarter(&t)) {
-                    (Some(y), Some(q)) => format!("{y}-Q{q}"),
-                    (Some(y), None) => y.to_string(),
-                    _ => t,
+                let text = other.text();
+                match (find_year(&text), find_quarter(&text)) {
+                    (Some(year), Some(quarter)) => format!("{year}-Q{quarter}"),
+                    (Some(year), None) => year.to_string(),
+                    _ => text,
                 }
             }
         };
         let id = self.names.id(&name);
         let key = match key {
             PeriodKey::Text(t) => PeriodKey::Text(std::borrow::Cow::Owned(t.into_owned())),
-            PeriodKey::Number(b) => PeriodKey::Number(b),
+            PeriodKey::Number(bits) => PeriodKey::Number(bits),
         };
         self.periods.insert(key, id);
         id
@@ -299,16 +299,16 @@ impl RowKeys {
 
     /// The indicator a cell names (the generic overall for a generic name); none if empty.
     fn indicator(&mut self, cell: &Cell) -> Option<u32> {
-        let i = cell.text_ref();
-        if i.is_empty() {
+        let written = cell.text_ref();
+        if written.is_empty() {
             return None;
         }
-        if let Some(id) = self.indicators.get(&*i) {
+        if let Some(id) = self.indicators.get(&*written) {
             return Some(*id);
         }
-        let name = if OVERALL_NAMES.contains(&fold(&i).as_str()) { OVERALL.to_string() } else { clean(&i) };
+        let name = if OVERALL_NAMES.contains(&fold(&written).as_str()) { OVERALL.to_string() } else { clean(&written) };
         let id = self.names.id(&name);
-        self.indicators.insert(i.into_owned(), id);
+        self.indicators.insert(written.into_owned(), id);
         Some(id)
     }
 }
@@ -316,7 +316,7 @@ impl RowKeys {
 /// What the unit columns hold, row by row: units, or rows that are not units (statistics,
 /// a scale, a repeated header), judged once per distinct text.
 struct UnitCells<'a> {
-    b: &'a Body<'a>,
+    body: &'a Body<'a>,
     units: &'a UnitColumns,
     kinds: FxMap<String, UnitCell>,
     header_words: Vec<String>,
@@ -324,9 +324,9 @@ struct UnitCells<'a> {
 }
 
 impl<'a> UnitCells<'a> {
-    fn new(b: &'a Body<'a>, units: &'a UnitColumns) -> Self {
-        let header_words = units.cols.iter().map(|&c| fold(&b.labels[c].join(" "))).collect();
-        UnitCells { b, units, kinds: FxMap::default(), header_words, row: vec![None; units.cols.len()] }
+    fn new(body: &'a Body<'a>, units: &'a UnitColumns) -> Self {
+        let header_words = units.cols.iter().map(|&c| fold(&body.labels[c].join(" "))).collect();
+        UnitCells { body, units, kinds: FxMap::default(), header_words, row: vec![None; units.cols.len()] }
     }
 
     /// The unit (interned) in each unit column of row `r`, and whether the report notes
@@ -334,57 +334,59 @@ impl<'a> UnitCells<'a> {
     /// each indicator's maximum). Unit cells are marked used, the others skipped.
     fn read(
         &mut self,
-        r: usize,
+        at: usize,
         names: &mut Interner,
         max_possible: &mut Vec<(String, f64)>,
         notes: &mut Notes,
         ledger: &mut Ledger,
     ) -> (Vec<Option<u32>>, bool) {
-        let g = self.b.grid;
-        let sheet = &g.name;
+        let grid = self.body.grid;
+        let sheet = &grid.name;
         let mut noted = false;
         for (k, &uc) in self.units.cols.iter().enumerate() {
-            let cell = g.get(r, uc);
+            let cell = grid.get(at, uc);
             let text = cell.text_ref();
             self.row[k] = None;
             if text.is_empty() || kind(cell) != Kind::Label {
                 continue;
             }
             let what = match self.kinds.get(&*text) {
-                Some(w) => *w,
+                Some(known) => *known,
                 None => {
-                    let w = unit_cell_kind(&text, &self.header_words);
-                    *self.kinds.entry(text.to_string()).or_insert(w)
+                    let found = unit_cell_kind(&text, &self.header_words);
+                    *self.kinds.entry(text.to_string()).or_insert(found)
                 }
             };
             if what == UnitCell::Unit {
                 self.row[k] = Some(names.id(&text));
-                ledger.mark(r, uc, Mark::Used);
+                ledger.mark(at, uc, Mark::Used);
                 continue;
             }
-            ledger.mark(r, uc, Mark::Skipped);
+            ledger.mark(at, uc, Mark::Skipped);
             if noted {
                 continue;
             }
             noted = true;
             let text = text.into_owned();
             if what == UnitCell::Header {
-                notes.skip_cell(Skip::NotUnitRow { sheet: sheet.clone(), row: r + 1, text, why: RowWhy::Header });
+                notes.skip_cell(Skip::NotUnitRow { sheet: sheet.clone(), row: at + 1, text, why: RowWhy::Header });
                 continue;
             }
             if k == self.units.main && crate::text::units::is_scale(&text) {
-                self.scale_row(r, max_possible, ledger);
+                self.scale_row(at, max_possible, ledger);
             }
-            notes.skip_cell(Skip::AggregateRow { sheet: sheet.clone(), row: r + 1, text });
+            notes.skip_cell(Skip::AggregateRow { sheet: sheet.clone(), row: at + 1, text });
         }
         (self.row.clone(), noted)
     }
 
     /// A scale row ("Thang điểm"): the most each indicator can score.
     fn scale_row(&self, r: usize, max_possible: &mut Vec<(String, f64)>, ledger: &mut Ledger) {
-        for c in 0..self.b.roles.len() {
-            let (Some((_, ind)), Num::Value(v)) = (&self.b.meaning[c], num(self.b.grid.get(r, c))) else { continue };
-            if self.b.roles[c] == Role::Value && !max_possible.iter().any(|(i, _)| i == ind) {
+        for c in 0..self.body.roles.len() {
+            let (Some((_, ind)), Num::Value(v)) = (&self.body.meaning[c], num(self.body.grid.get(r, c))) else {
+                continue;
+            };
+            if self.body.roles[c] == Role::Value && !max_possible.iter().any(|(i, _)| i == ind) {
                 max_possible.push((ind.clone(), v));
                 ledger.mark(r, c, Mark::Used);
             }
@@ -410,11 +412,11 @@ fn unit_cell_kind(text: &str, header_words: &[String]) -> UnitCell {
     if is_aggregate(text) {
         return UnitCell::Aggregate;
     }
-    let f = fold(text);
-    let header = header_words.iter().any(|h| !h.is_empty() && *h == f)
-        || [UNIT, RANK, ORDINAL, IDENTIFIER].iter().any(|words| words.contains(&f.as_str()))
+    let folded = fold(text);
+    let header = header_words.iter().any(|word| !word.is_empty() && *word == folded)
+        || [UNIT, RANK, ORDINAL, IDENTIFIER].iter().any(|words| words.contains(&folded.as_str()))
         || ["tinh thanh pho", "province", "provinces", "xep hang", "rank", "thu tu", "ten tinh thanh pho"]
-            .contains(&f.as_str());
+            .contains(&folded.as_str());
     if header {
         UnitCell::Header
     } else {
@@ -430,17 +432,17 @@ enum PeriodKey<'a> {
 }
 
 /// "I. KHỐI SỞ, BAN, NGÀNH" → "KHỐI SỞ, BAN, NGÀNH"; "A - Khối huyện" → "Khối huyện".
-fn strip_heading_number(s: &str) -> String {
-    let s = clean(s);
-    if let Some((head, rest)) = s.split_once(['.', '-', ')']) {
-        let h = head.trim();
-        let roman = !h.is_empty() && h.chars().all(|c| "IVXLivxl".contains(c));
-        let short = h.chars().count() <= 2 && h.chars().all(|c| c.is_alphanumeric());
+fn strip_heading_number(heading: &str) -> String {
+    let heading = clean(heading);
+    if let Some((head, rest)) = heading.split_once(['.', '-', ')']) {
+        let number = head.trim();
+        let roman = !number.is_empty() && number.chars().all(|c| "IVXLivxl".contains(c));
+        let short = number.chars().count() <= 2 && number.chars().all(|c| c.is_alphanumeric());
         if roman || short {
             return rest.trim().to_string();
         }
     }
-    s
+    heading
 }
 
 #[cfg(test)]

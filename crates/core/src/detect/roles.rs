@@ -39,18 +39,18 @@ struct Stats {
 }
 
 fn column_stats(g: &Grid, f: &Frame, c: usize) -> Stats {
-    let mut s = Stats { numbers: 0, years: 0, labels: 0, nonempty: 0 };
+    let mut stats = Stats { numbers: 0, years: 0, labels: 0, nonempty: 0 };
     for r in f.body_start..f.body_end {
         match kind(g.get(r, c)) {
             Kind::Empty => continue,
-            Kind::Number => s.numbers += 1,
-            Kind::Year => s.years += 1,
-            Kind::Label => s.labels += 1,
+            Kind::Number => stats.numbers += 1,
+            Kind::Year => stats.years += 1,
+            Kind::Label => stats.labels += 1,
             Kind::Missing => {}
         }
-        s.nonempty += 1;
+        stats.nonempty += 1;
     }
-    s
+    stats
 }
 
 fn is_sequence(g: &Grid, f: &Frame, c: usize) -> bool {
@@ -95,35 +95,35 @@ pub(super) fn roles(g: &Grid, f: &Frame, labels: &[Vec<String>], options: &Impor
     let headers: Vec<String> = labels.iter().map(|l| fold(&l.join(" "))).collect();
     let stats: Vec<Stats> = (0..width).map(|c| column_stats(g, f, c)).collect();
     for c in 0..width {
-        let h = &headers[c];
-        let s = &stats[c];
-        if s.nonempty == 0 {
+        let header = &headers[c];
+        let column = &stats[c];
+        if column.nonempty == 0 {
             continue;
         }
-        let numeric = s.numbers + s.years >= s.labels && s.numbers + s.years > 0;
+        let numeric = column.numbers + column.years >= column.labels && column.numbers + column.years > 0;
         let last = labels[c].last().map(|l| fold(l)).unwrap_or_default();
-        roles[c] = if ORDINAL.contains(&h.as_str()) || (h.is_empty() && c == 0 && is_sequence(g, f, c)) {
+        roles[c] = if ORDINAL.contains(&header.as_str()) || (header.is_empty() && c == 0 && is_sequence(g, f, c)) {
             Role::Ordinal
         } else if labels[c].iter().any(|p| IDENTIFIER.contains(&fold(p).as_str())) {
             Role::Identifier
-        } else if numeric && (names_rank(&last) || (labels[c].len() == 1 && names_rank(h))) {
+        } else if numeric && (names_rank(&last) || (labels[c].len() == 1 && names_rank(header))) {
             Role::Rank
-        } else if !numeric && is_role(h, GROUP) && !is_role(h, UNIT) && !is_role(h, RANK) {
+        } else if !numeric && is_role(header, GROUP) && !is_role(header, UNIT) && !is_role(header, RANK) {
             Role::Group
-        } else if s.years > 0 && s.numbers == 0 && PERIOD.contains(&h.as_str()) {
+        } else if column.years > 0 && column.numbers == 0 && PERIOD.contains(&header.as_str()) {
             Role::Period
-        } else if !numeric && is_role(h, TARGET_COL) && {
+        } else if !numeric && is_role(header, TARGET_COL) && {
             let (hits, total) = target_share(g, f, c);
             hits * 2 >= total && hits > 0
         } {
             Role::TargetText
-        } else if !numeric && INDICATOR.contains(&h.as_str()) {
+        } else if !numeric && INDICATOR.contains(&header.as_str()) {
             Role::Indicator
         } else if numeric {
             Role::Value
-        } else if is_role(h, NOTES) {
+        } else if is_role(header, NOTES) {
             Role::Notes
-        } else if is_role(h, UNIT) {
+        } else if is_role(header, UNIT) {
             Role::Unit
         } else {
             Role::Notes
@@ -284,8 +284,8 @@ pub(super) fn transposed(g: &Grid, f: &Frame, roles: &[Role], labels: &[Vec<Stri
     let value_cols: Vec<usize> = (0..roles.len()).filter(|&c| matches!(roles[c], Role::Value | Role::Rank)).collect();
     let province = |c: usize| labels[c].iter().rev().find(|p| registry.province(p).is_some()).cloned();
     let named: Vec<Option<String>> = value_cols.iter().map(|&c| province(c)).collect();
-    let n = named.iter().flatten().count();
-    if n < 3 || n * 10 < value_cols.len() * 6 {
+    let provinces = named.iter().flatten().count();
+    if provinces < 3 || provinces * 10 < value_cols.len() * 6 {
         return None;
     }
     let body: Vec<usize> = (f.body_start..f.body_end).filter(|&r| !g.get(r, unit_col).is_empty()).collect();

@@ -27,13 +27,15 @@ pub(super) fn targets(
     let actual_cols: Vec<(usize, String)> = (0..roles.len())
         .filter(|&c| roles[c] == Role::Value || roles[c] == Role::Rank)
         .map(|c| {
-            let (p, _) = header_meaning(&labels[c], sheet_year);
-            let p = match p {
-                Some(p) if p.starts_with('Q') => sheet_year.map_or(p.clone(), |y| format!("{y}-{p}")),
-                Some(p) => p,
+            let (period, _) = header_meaning(&labels[c], sheet_year);
+            let period = match period {
+                Some(quarter) if quarter.starts_with('Q') => {
+                    sheet_year.map_or(quarter.clone(), |year| format!("{year}-{quarter}"))
+                }
+                Some(period) => period,
                 None => labels[c].join(" / "),
             };
-            (c, p)
+            (c, period)
         })
         .collect();
     let mut out = Vec::new();

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 pub use crate::detect::ImportOptions;
 use crate::detect::{detect, Context, Found, Notes, RankingTable};
 use crate::model::messages::{Finding, ReadError, SameWhy, Skip, TableLayout};
-use crate::model::{is_overall, DataSet, ImportReport, ImportStatus, TargetSheet, Text};
+use crate::model::{is_overall, DataSet, ImportReport, ImportStatus, Interner, TargetSheet, Text};
 use crate::read::grid::{self, Cell, Grid};
 use crate::text::legacy::{self, Legacy};
 use crate::text::units::Registry;
@@ -360,11 +360,11 @@ struct Cleaner<'a> {
     merges: BTreeSet<(String, String)>,
 }
 
-/// One text object per distinct text, the last one asked for at hand (a unit's rows, a
-/// group's, come together).
+/// One text object per distinct text (the [`Interner`]'s), the last one asked for at hand
+/// (a unit's rows, a group's, come together).
 #[derive(Default)]
 struct OneText {
-    all: FxHashSet<Text>,
+    all: Interner,
     /// The last text as written and its shared object.
     last: Option<(Text, Text)>,
 }
@@ -378,16 +378,15 @@ impl OneText {
                 return shared.clone();
             }
         }
-        let made = made(raw);
-        let shared = match self.all.get(made.as_deref().unwrap_or(raw)) {
-            Some(t) => t.clone(),
-            None => {
-                let t = made.map_or_else(|| raw.clone(), Text::from);
-                new(&t);
-                self.all.insert(t.clone());
-                t
-            }
+        let count = self.all.len();
+        let id = match made(raw) {
+            Some(made) => self.all.id(&made),
+            None => self.all.id_of(raw),
         };
+        let shared = self.all.text(id);
+        if id as usize == count {
+            new(&shared);
+        }
         self.last = Some((raw.clone(), shared.clone()));
         shared
     }

@@ -262,9 +262,16 @@ impl Embedded {
         let mut e = Embedded { name: d.name.clone(), lower: d.lower_is_better.clone(), ..Default::default() };
         for o in d.observations.iter().filter(|o| keep(o)) {
             let [g, u, p, i] = &mut columns;
-            e.rows.push((g.id(&o.group), u.id(&o.unit), p.id(&o.period), i.id(&o.indicator), o.value, o.rank));
+            e.rows.push((
+                g.id_of(&o.group),
+                u.id_of(&o.unit),
+                p.id_of(&o.period),
+                i.id_of(&o.indicator),
+                o.value,
+                o.rank,
+            ));
         }
-        let strings = |c: &crate::model::Interner| c.texts.iter().map(Text::to_string).collect::<Vec<String>>();
+        let strings = |c: &crate::model::Interner| c.texts().iter().map(Text::to_string).collect::<Vec<String>>();
         let [g, u, p, i] = &columns;
         (e.groups, e.units, e.periods, e.indicators) = (strings(g), strings(u), strings(p), strings(i));
         e

@@ -1,5 +1,6 @@
 //! Core data types: what an import produces and what the views read.
 
+mod intern;
 pub mod lang;
 pub mod map2025;
 pub mod messages;
@@ -8,6 +9,7 @@ mod ranks;
 pub mod rows;
 pub mod summary;
 
+pub use intern::{ByObject, Interner};
 use serde::{Deserialize, Serialize};
 
 use crate::model::messages::{Finding, Note, ReadError, Skip, Warning};
@@ -152,29 +154,6 @@ impl PartialEq<Text> for &str {
 impl PartialEq<Text> for String {
     fn eq(&self, o: &Text) -> bool {
         self.as_str() == o.as_str()
-    }
-}
-
-/// Gives each distinct text one [`Text`] and a number (0, 1, 2… in first-seen order).
-#[derive(Default)]
-pub struct Interner {
-    ids: rustc_hash::FxHashMap<Text, u32>,
-    pub texts: Vec<Text>,
-}
-
-impl Interner {
-    pub fn id(&mut self, s: &str) -> u32 {
-        if let Some(i) = self.ids.get(s) {
-            return *i;
-        }
-        let t = Text::from(s);
-        let i = self.texts.len() as u32;
-        self.ids.insert(t.clone(), i);
-        self.texts.push(t);
-        i
-    }
-    pub fn text(&self, id: u32) -> Text {
-        self.texts[id as usize].clone()
     }
 }
 

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::DataSet;
+use crate::model::{ByObject, DataSet, Text};
 
 impl DataSet {
     /// Keeps the last observation of each (group, unit, period, indicator). Returns how
@@ -26,34 +26,13 @@ impl DataSet {
     }
 }
 
-/// Numbers distinct texts from 0 in first-seen order. Texts of a field of the observations
-/// come in runs (a unit's rows, a period's columns): a repeat costs one comparison, not a hash.
-#[derive(Default)]
-struct Numbers<'a> {
-    ids: FxHashMap<&'a str, u32>,
-    last: Option<(&'a str, u32)>,
-}
-
-impl<'a> Numbers<'a> {
-    fn id(&mut self, t: &'a str) -> u32 {
-        if let Some((l, v)) = self.last {
-            if l == t {
-                return v;
-            }
-        }
-        let n = self.ids.len() as u32;
-        let v = *self.ids.entry(t).or_insert(n);
-        self.last = Some((t, v));
-        v
-    }
-}
-
 /// Keeps the last observation of each (group, unit, period, indicator). Returns how many
 /// values and ranks the observations it dropped held.
 fn dedupe(s: &mut DataSet) -> usize {
     let keep = {
         let obs = &s.observations;
-        let mut n: [Numbers; 4] = Default::default();
+        let mut numbers: ByObject<4> = ByObject::default();
+        let mut id = |column: usize, text: &Text| numbers.id(column, text).0;
         // Each observation's (period, indicator) slice, then the slices' members in order (a
         // counting sort): a (group, unit) map per slice is no larger than a slice, where one
         // map over all four fields grew to ~130 MB for a commune-level data set.
@@ -62,7 +41,7 @@ fn dedupe(s: &mut DataSet) -> usize {
             .iter()
             .map(|o| {
                 let next = slices.len() as u32;
-                *slices.entry([n[2].id(&o.period), n[3].id(&o.indicator)]).or_insert(next)
+                *slices.entry([id(2, &o.period), id(3, &o.indicator)]).or_insert(next)
             })
             .collect();
         let (start, order) = crate::model::buckets(&slice_of, slices.len());
@@ -73,7 +52,7 @@ fn dedupe(s: &mut DataSet) -> usize {
             last.clear();
             for &i in &order[w[0]..w[1]] {
                 let o = &obs[i as usize];
-                last.insert([n[0].id(&o.group), n[1].id(&o.unit)], i);
+                last.insert([id(0, &o.group), id(1, &o.unit)], i);
             }
             for &i in last.values() {
                 keep[i as usize] = true;
@@ -97,13 +76,14 @@ fn dedupe(s: &mut DataSet) -> usize {
 /// competition ranking (1, 2, 2, 4), higher is better unless the indicator says otherwise.
 fn fill_ranks(s: &mut DataSet) {
     let mut ids: FxHashMap<[u32; 3], u32> = FxHashMap::default();
-    let mut n: [Numbers; 3] = Default::default();
+    let mut numbers: ByObject<3> = ByObject::default();
     let slice_of: Vec<u32> = s
         .observations
         .iter()
         .map(|o| {
             let next = ids.len() as u32;
-            *ids.entry([n[0].id(&o.group), n[1].id(&o.period), n[2].id(&o.indicator)]).or_insert(next)
+            *ids.entry([numbers.id(0, &o.group).0, numbers.id(1, &o.period).0, numbers.id(2, &o.indicator).0])
+                .or_insert(next)
         })
         .collect();
     rank_slices(s, &slice_of);

@@ -3,58 +3,24 @@
 //! [`crate::wire`]): the distinct texts, then one row `(group, unit, period, indicator,
 //! value, rank)` per observation, names as numbers into the texts. Decoding gives every
 //! observation of a text the same [`Text`].
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::de::{self, DeserializeSeed, SeqAccess, Visitor};
 use serde::{Deserializer, Serialize, Serializer};
 
-use crate::model::{Observation, Text};
+use crate::model::{ByObject, Interner, Observation, Text};
 
 /// The rank as a number, 0 for none (a byte less than an option).
 type Row = (u32, u32, u32, u32, Option<f64>, u64);
 
-/// Numbers the texts in first-seen order. Observations share text objects, so a text is
-/// found by its address (one look-up, no hashing of letters); each column remembers its
-/// last text, since texts come in runs (a unit's rows, a period's columns).
-#[derive(Default)]
-struct Table<'a> {
-    texts: Vec<&'a str>,
-    by_addr: FxHashMap<usize, u32>,
-    by_text: FxHashMap<&'a str, u32>,
-    last: [Option<(usize, u32)>; 4],
-}
-
-impl<'a> Table<'a> {
-    fn id(&mut self, column: usize, t: &'a Text) -> u32 {
-        let addr = t.addr();
-        match self.last[column] {
-            Some((a, id)) if a == addr => return id,
-            _ => {}
-        }
-        let id = match self.by_addr.get(&addr) {
-            Some(id) => *id,
-            None => {
-                let next = self.texts.len() as u32;
-                let id = *self.by_text.entry(t.as_str()).or_insert(next);
-                if id == next {
-                    self.texts.push(t.as_str());
-                }
-                self.by_addr.insert(addr, id);
-                id
-            }
-        };
-        self.last[column] = Some((addr, id));
-        id
-    }
-}
-
 pub fn serialize<S: Serializer>(observations: &[Observation], s: S) -> Result<S::Ok, S::Error> {
-    let mut table = Table::default();
-    let ids: Vec<[u32; 4]> = observations
-        .iter()
-        .map(|o| [table.id(0, &o.group), table.id(1, &o.unit), table.id(2, &o.period), table.id(3, &o.indicator)])
-        .collect();
+    // Observations share text objects: numbered by object, one look-up of an address per
+    // field, the letters only of an object not seen before.
+    let mut numbers: ByObject<4> = ByObject::default();
+    let mut id = |column: usize, text: &Text| numbers.id(column, text).0;
+    let ids: Vec<[u32; 4]> =
+        observations.iter().map(|o| [id(0, &o.group), id(1, &o.unit), id(2, &o.period), id(3, &o.indicator)]).collect();
     let rows = Rows(observations, &ids);
-    (&table.texts, rows).serialize(s)
+    let texts: Vec<&str> = numbers.texts().iter().map(Text::as_str).collect();
+    (texts, rows).serialize(s)
 }
 
 struct Rows<'a>(&'a [Observation], &'a [[u32; 4]]);
@@ -77,7 +43,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Observation>, 
 /// part); and `most`, the most rows the bytes can hold (the stated count is reserved up to
 /// it, never trusted further).
 pub struct Observations<'s> {
-    pub shared: Option<&'s mut FxHashSet<Text>>,
+    pub shared: Option<&'s mut Interner>,
     pub most: usize,
 }
 
@@ -96,13 +62,9 @@ impl<'de> Visitor<'de> for Observations<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut texts: Vec<Text> = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
         if let Some(shared) = self.shared {
-            for t in &mut texts {
-                match shared.get(t.as_str()) {
-                    Some(earlier) => *t = earlier.clone(),
-                    None => {
-                        shared.insert(t.clone());
-                    }
-                }
+            for text in &mut texts {
+                let id = shared.id_of(text);
+                *text = shared.text(id);
             }
         }
         let rows = RowsOf { texts: &texts, most: self.most };

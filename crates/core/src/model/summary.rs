@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::model::Map;
-use crate::model::{is_overall, Observation, Text, OVERALL};
+use crate::model::{is_overall, ByObject, Observation, Text, OVERALL};
 use rustc_hash::FxHashMap as FxMap;
 
 /// Distinct periods, indicators, groups and units, and each (period, indicator)'s rows.
@@ -47,7 +47,7 @@ pub struct Summary {
 pub struct SummaryBuilder {
     // Observations share their Text objects: each object is looked at once by address
     // (a fast hash of a number), its letters only the first time.
-    seen: [distinct::Set; 4],
+    seen: [ByObject<1>; 4],
     out: [Vec<String>; 4],
     // (period, indicator) objects → their rows; objects of equal letters joined at the end.
     by_object: FxMap<(usize, usize), usize>,
@@ -60,7 +60,7 @@ impl SummaryBuilder {
     pub fn feed(&mut self, observations: &[Observation]) {
         for o in observations {
             for (k, t) in [&o.period, &o.indicator, &o.group, &o.unit].into_iter().enumerate() {
-                if self.seen[k].first(t) {
+                if self.seen[k].id(0, t).1 {
                     self.out[k].push(t.to_string());
                 }
             }
@@ -106,7 +106,7 @@ impl SummaryBuilder {
             slices,
             sorted: OnceCell::new(),
             order: OnceCell::new(),
-            unit_objects: units_seen.objects,
+            unit_objects: units_seen.into_objects(),
             places: OnceCell::new(),
             keys: OnceCell::new(),
             maps: OnceCell::new(),
@@ -176,35 +176,6 @@ impl Summary {
     /// Positions of the observations of `period` and `indicator`.
     pub fn slice(&self, period: &str, indicator: &str) -> &[u32] {
         self.slices.get(&(Text::from(period), Text::from(indicator))).map(Vec::as_slice).unwrap_or(&[])
-    }
-}
-
-/// Distinct texts by object first, by letters second (two objects may spell one text).
-mod distinct {
-    use crate::model::Text;
-    use rustc_hash::FxHashMap as FxMap;
-
-    #[derive(Default)]
-    pub struct Set {
-        last: usize,
-        /// Each object seen (by address) → the number of its letters.
-        pub objects: FxMap<usize, u32>,
-        /// Each distinct text → its number (0, 1, 2… in first-seen order).
-        letters: FxMap<Text, u32>,
-    }
-
-    impl Set {
-        /// Is this the first time these letters are seen?
-        pub fn first(&mut self, t: &Text) -> bool {
-            // Runs of one object (a unit's row, a sheet's period) cost a comparison.
-            if std::mem::replace(&mut self.last, t.addr()) == t.addr() || self.objects.contains_key(&t.addr()) {
-                return false;
-            }
-            let next = self.letters.len() as u32;
-            let number = *self.letters.entry(t.clone()).or_insert(next);
-            self.objects.insert(t.addr(), number);
-            number == next
-        }
     }
 }
 

@@ -117,7 +117,7 @@ pub struct Parts {
     outcome: ImportOutcome,
     expected: Vec<u64>,
     /// The texts given out so far (see [`rows::Observations`]).
-    shared: rustc_hash::FxHashSet<crate::model::Text>,
+    shared: crate::model::Interner,
 }
 
 impl Parts {
