@@ -425,3 +425,27 @@ mod tests {
         assert!(c("Cà Mau") < c("TP. Hồ Chí Minh") && c("Kiên Giang") < c("Bến Tre"));
     }
 }
+
+#[cfg(test)]
+mod equivalence_tmp {
+    use super::*;
+    use chiso_core::text::provinces::{the_34, the_63, PROVINCES as ALL};
+
+    #[test]
+    fn registry_equals_the_old_tables() {
+        let mut new63: Vec<(&str, u8, u8)> =
+            the_63().iter().map(|id| { let t = id.province().tile_63.unwrap(); (id.name(), t.0, t.1) }).collect();
+        new63.sort_by_key(|t| (t.2, t.1));
+        assert_eq!(new63, P63.to_vec());
+        let mut new34: Vec<(&str, u8, u8)> =
+            the_34().iter().map(|id| { let t = id.province().tile_34.unwrap(); (id.name(), t.0, t.1) }).collect();
+        new34.sort_by_key(|t| (t.2, t.1));
+        assert_eq!(new34, P34.to_vec());
+        for p in ALL {
+            assert_eq!(p.label, label(p.name), "{}", p.name);
+        }
+        let mut count = 0;
+        for p in ALL.iter().filter(|p| p.label.is_some()) { count += 1; let _ = p; }
+        assert_eq!(count, 63 + 23);
+    }
+}

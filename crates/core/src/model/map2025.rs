@@ -291,3 +291,29 @@ mod tests {
         assert_eq!(m.map_of("2026", ["Phường Ba Đình"].into_iter()), Map::P34);
     }
 }
+
+#[cfg(test)]
+mod equivalence_tmp {
+    use super::*;
+    use crate::text::provinces::{historical, the_34, the_63};
+    use crate::text::units::{HISTORICAL, PROVINCES};
+
+    #[test]
+    fn registry_equals_the_old_tables() {
+        let new63: Vec<(&str, &[&str])> = the_63().iter().map(|id| (id.name(), id.province().spellings)).collect();
+        assert_eq!(new63, PROVINCES.to_vec());
+        let newh: Vec<(&str, &[&str])> = historical().iter().map(|id| (id.name(), id.province().spellings)).collect();
+        assert_eq!(newh, HISTORICAL.to_vec());
+        let new34: Vec<(&str, &str, Vec<&str>)> = the_34()
+            .iter()
+            .map(|id| (id.name(), id.province().official.unwrap(), id.predecessors().iter().map(|p| p.name()).collect()))
+            .collect();
+        let old34: Vec<(&str, &str, Vec<&str>)> = PROVINCES_2025.iter().map(|(a, b, c)| (*a, *b, c.to_vec())).collect();
+        assert_eq!(new34, old34);
+        let newh25: Vec<(&str, &str)> = historical()
+            .iter()
+            .filter_map(|id| id.province().successor.map(|s| (id.name(), s.name())))
+            .collect();
+        assert_eq!(newh25, HISTORICAL_2025.to_vec());
+    }
+}
