@@ -22,6 +22,9 @@ use std::sync::OnceLock;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ProvinceId(u8);
 
+// Every place in the table fits an id.
+const _: () = assert!(PROVINCES.len() <= u8::MAX as usize + 1);
+
 /// Which list of provinces a record is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Era {
@@ -148,7 +151,9 @@ const fn into(
     }
 }
 
-/// A province older than the 63, with the one of the 34 its whole land lies in now.
+/// A province older than the 63, with the one of the 34 its whole land lies in now. Each is
+/// a unit of its own: "Hà Tây" (to August 2008) is never folded into Hà Nội, nor "Hà Bắc"
+/// into Bắc Ninh.
 const fn older(name: &'static str, successor: Option<ProvinceId>) -> Province {
     Province {
         name,
@@ -209,6 +214,9 @@ pub const PROVINCES: &[Province] = &[
     // among the 63, tile among the 34, label), then made by a merger (id, name, official
     // form, tile among the 34, label).
     unchanged(HA_NOI, "Hà Nội", &["hn", "ha noi city"], "Thành phố Hà Nội", 23, (3, 3), (2, 2), "HN"),
+    // Thành phố Huế, a centrally run city since 1 January 2025 (Resolution 1314/NQ-UBTVQH15),
+    // before that the province of Thừa Thiên Huế: one unit under its name in force, its
+    // former names spellings of it, numbered where its former name was among the 63.
     unchanged(
         HUE,
         "Huế",
@@ -496,13 +504,12 @@ mod tests {
 
     #[test]
     fn tiles_and_labels_are_unique_on_each_map() {
-        for (list, tile) in [
-            (the_63(), (|p: &Province| p.tile_63) as fn(&Province) -> Option<(u8, u8)>),
-            (the_34(), |p: &Province| p.tile_34),
-        ] {
-            let tiles: HashSet<(u8, u8)> = list.iter().map(|id| tile(id.province()).expect(id.name())).collect();
-            assert_eq!(tiles.len(), list.len());
-            let labels: HashSet<&str> = list.iter().map(|id| id.province().label.expect(id.name())).collect();
+        // Every record of a map has a tile and a label there (checked below), none twice.
+        let tiles_63: HashSet<(u8, u8)> = the_63().iter().filter_map(|id| id.province().tile_63).collect();
+        let tiles_34: HashSet<(u8, u8)> = the_34().iter().filter_map(|id| id.province().tile_34).collect();
+        assert_eq!((tiles_63.len(), tiles_34.len()), (63, 34));
+        for list in [the_63(), the_34()] {
+            let labels: HashSet<&str> = list.iter().filter_map(|id| id.province().label).collect();
             assert_eq!(labels.len(), list.len());
         }
         // Records under one name share a label (a tile's label is looked up by name).
