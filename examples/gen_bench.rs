@@ -16,7 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (units, years, indicators) = (1200u32, 10u16, 12u16);
     let unit = |u: u32| format!("Xã số {u:04}");
     bench::long_workbook(units, years, indicators, &unit)?.save(dir.join("long.xlsx"))?;
-    let province = |u: u32| chiso_core::text::units::PROVINCES[u as usize].0.to_string();
+    let province = |u: u32| chiso_core::text::provinces::the_63()[u as usize].name().to_string();
     bench::long_workbook(63, years, indicators, &province)?.save(dir.join("redraw.xlsx"))?;
 
     bench::wide_workbook(units, years, indicators, &unit)?.save(dir.join("wide.xlsx"))?;

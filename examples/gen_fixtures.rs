@@ -38,8 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // the page joins them into one data set (tests/e2e/releases.test.mjs).
     let releases = dir.join("releases");
     std::fs::create_dir_all(&releases)?;
-    let p63: Vec<&str> = chiso_core::text::units::PROVINCES.iter().map(|(n, _)| *n).collect();
-    let p34: Vec<&str> = chiso_core::model::map2025::PROVINCES_2025.iter().map(|(n, _, _)| *n).collect();
+    let p63: Vec<&str> = chiso_core::text::provinces::the_63().iter().map(|id| id.name()).collect();
+    let p34: Vec<&str> = chiso_core::text::provinces::the_34().iter().map(|id| id.name()).collect();
     let t24 = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG";
     let t25 = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA 34 TỈNH, THÀNH PHỐ";
     std::fs::write(releases.join("par-index-2024.xlsx"), par_release(t24, 2024, &p63)?)?;

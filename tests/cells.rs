@@ -161,7 +161,7 @@ fn generated_look_alikes() {
 #[test]
 fn benchmark_workbooks_at_a_small_size() {
     let unit = |u: u32| format!("Xã số {u:04}");
-    let province = |u: u32| chiso_core::text::units::PROVINCES[u as usize].0.to_string();
+    let province = |u: u32| chiso_core::text::provinces::the_63()[u as usize].name().to_string();
     let files = [
         ("long.xlsx", bench::long_workbook(40, 3, 4, &unit).unwrap()),
         ("redraw.xlsx", bench::long_workbook(63, 2, 3, &province).unwrap()),

@@ -39,7 +39,7 @@ pub fn wide_workbook(units: u32, years: u16, indicators: u16, unit: &dyn Fn(u32)
 /// × `indicators` scores: 10,600 × 10 × 20 ≈ 2.1 million values.
 pub fn commune_workbook(units: u32, years: u16, indicators: u16) -> Res<Workbook> {
     let mut wb = Workbook::new();
-    let provinces = chiso_core::model::map2025::PROVINCES_2025;
+    let provinces = chiso_core::text::provinces::the_34();
     for y in 0..years {
         let ws = wb.add_worksheet();
         let year = 2016 + y;
@@ -54,7 +54,7 @@ pub fn commune_workbook(units: u32, years: u16, indicators: u16) -> Res<Workbook
         for u in 0..units {
             let r = 3 + u;
             ws.write_number(r, 0, (u + 1) as f64)?;
-            ws.write_string(r, 1, provinces[(u as usize) % provinces.len()].1)?;
+            ws.write_string(r, 1, provinces[(u as usize) % provinces.len()].province().official.unwrap_or_default())?;
             ws.write_string(r, 2, format!("Xã số {u:05}"))?;
             for i in 0..indicators {
                 ws.write_number(r, 3 + i, value(u, y, i))?;

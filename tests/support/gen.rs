@@ -2,7 +2,7 @@
 //! Shared by `examples/gen_sample.rs` and the integration tests (`#[path]` module).
 #![allow(dead_code)]
 
-use chiso_core::text::units::PROVINCES;
+use chiso_core::text::provinces;
 use std::io::{Cursor, Read, Write};
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
@@ -37,10 +37,11 @@ impl Lcg {
 
 /// Illustrative component scores of every province for one year: (province, [8 scores]).
 pub fn sample_scores(year: u16) -> Vec<(&'static str, [f64; 8])> {
-    PROVINCES
+    provinces::the_63()
         .iter()
+        .map(|id| id.name())
         .enumerate()
-        .map(|(i, (name, _))| {
+        .map(|(i, name)| {
             let mut base = Lcg::new(1000 + i as u64);
             let level = 0.72 + 0.16 * base.next(); // the province's own level
             let trend = (base.next() - 0.4) * 0.02; // a gentle yearly drift
@@ -51,7 +52,7 @@ pub fn sample_scores(year: u16) -> Vec<(&'static str, [f64; 8])> {
                 let share = (level + trend * t + (noise.next() - 0.5) * 0.08).clamp(0.3, 0.99);
                 s[k] = (max * share * 100.0).round() / 100.0;
             }
-            (*name, s)
+            (name, s)
         })
         .collect()
 }
@@ -65,10 +66,12 @@ pub const SAMPLE_2025: u16 = 2025;
 pub fn sample_scores_2025() -> Vec<(&'static str, String, [f64; 8])> {
     let old = sample_scores(2023);
     let registry = chiso_core::text::units::Registry::default();
-    chiso_core::model::map2025::PROVINCES_2025
+    provinces::the_34()
         .iter()
         .enumerate()
-        .map(|(i, (short, official, from))| {
+        .map(|(i, id)| {
+            let (short, official) = (id.name(), id.province().official.unwrap_or_default());
+            let from: Vec<&str> = id.predecessors().iter().map(|p| p.name()).collect();
             let mut noise = Lcg::new(5000 + i as u64);
             let mut s = [0.0; 8];
             for (k, (_, max)) in PAR_COMPONENTS.iter().enumerate() {
@@ -78,7 +81,7 @@ pub fn sample_scores_2025() -> Vec<(&'static str, String, [f64; 8])> {
                 let v = (mean * (1.0 + (noise.next() - 0.45) * 0.06)).min(max * 0.99);
                 s[k] = (v * 100.0).round() / 100.0;
             }
-            (*official, registry.canonical(short), s)
+            (official, registry.canonical(short), s)
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 
 use chiso_core::export::plain;
 use chiso_core::model::OVERALL;
-use chiso_core::text::units::PROVINCES;
+use chiso_core::text::provinces;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 /// One expected tidy row: group, unit, period, indicator, value, rank.
@@ -54,7 +54,7 @@ fn order_desc(values: &[f64]) -> Vec<usize> {
 }
 
 fn canonical_provinces() -> Vec<&'static str> {
-    PROVINCES.iter().map(|(n, _)| *n).collect()
+    provinces::the_63().iter().map(|id| id.name()).collect()
 }
 
 /// Spellings as files write them, for some provinces: (as written, canonical).
@@ -549,13 +549,14 @@ pub fn par_2024_63() -> Result<Release, XlsxError> {
 /// ("Tỉnh Tuyên Quang", "Thành phố Huế").
 pub fn par_2025_34() -> Result<Release, XlsxError> {
     let registry = chiso_core::text::units::Registry::default();
-    let list = chiso_core::model::map2025::PROVINCES_2025;
+    let list = provinces::the_34();
     let values: Vec<f64> = (0..list.len()).map(|i| r2(score(2025, i, 74.0, 93.0))).collect();
     let rk = ranks(&values);
+    let official = |id: &provinces::ProvinceId| id.province().official.unwrap_or_default().to_string();
     let rows: Vec<(String, String, f64, u32)> = list
         .iter()
         .enumerate()
-        .map(|(i, (short, official, _))| (official.to_string(), registry.canonical(short), values[i], rk[i]))
+        .map(|(i, id)| (official(id), registry.canonical(id.name()), values[i], rk[i]))
         .collect();
     let bytes = par_release(2025, &rows)?;
     Ok(("PAR-INDEX-2025.xlsx".into(), bytes, rows.into_iter().map(|(_, c, v, r)| (c, v, r)).collect()))

@@ -1,7 +1,22 @@
 //! The tile maps' grids: where each province's tile is, in the 63 provinces (to 30 June
 //! 2025) and in the 34 provincial units (from 1 July 2025), and the label in each tile.
+//!
+//! The places and labels are the province registry's
+//! ([`chiso_core::text::provinces::PROVINCES`]: a record's `tile_63`, `tile_34` and
+//! `label`); here they are read once into the grids the drawing walks.
+//!
+//! The grid of the 63, north at row 0: the Northern mountains over six columns, the Red
+//! River delta around Hà Nội, the coast from Thanh Hóa down to Huế one or two columns
+//! wide, the Central Highlands west of the coast, the Southeast and the Mekong delta. The
+//! grid of the 34 is laid out alike: Gia Lai and Đắk Lắk now reach the coast (Bình Định,
+//! Phú Yên), so the centre is one column; Lâm Đồng (with Bình Thuận) turns the coast
+//! south-west.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use chiso_core::model::map2025::Map;
+use chiso_core::text::provinces::{self, Province, ProvinceId, PROVINCES};
 
 /// Which provinces the map shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -12,124 +27,15 @@ pub enum Layout {
     P34,
 }
 
-/// The 63 by canonical name (as `units::PROVINCES` spells them), (column, row), north at
-/// row 0, row by row from the north-west. The Northern mountains over six columns, the
-/// Red River delta around Hà Nội, the coast from Thanh Hóa down to Huế one or two columns
-/// wide, the Central Highlands west of the coast, the Southeast and the Mekong delta.
-pub(super) const P63: &[(&str, u8, u8)] = &[
-    ("Hà Giang", 3, 0),
-    ("Cao Bằng", 4, 0),
-    ("Lai Châu", 1, 1),
-    ("Lào Cai", 2, 1),
-    ("Tuyên Quang", 3, 1),
-    ("Bắc Kạn", 4, 1),
-    ("Lạng Sơn", 5, 1),
-    ("Điện Biên", 0, 2),
-    ("Sơn La", 1, 2),
-    ("Yên Bái", 2, 2),
-    ("Vĩnh Phúc", 3, 2),
-    ("Thái Nguyên", 4, 2),
-    ("Bắc Giang", 5, 2),
-    ("Quảng Ninh", 6, 2),
-    ("Phú Thọ", 2, 3),
-    ("Hà Nội", 3, 3),
-    ("Bắc Ninh", 4, 3),
-    ("Hải Dương", 5, 3),
-    ("Hải Phòng", 6, 3),
-    ("Hòa Bình", 2, 4),
-    ("Hà Nam", 3, 4),
-    ("Hưng Yên", 4, 4),
-    ("Thái Bình", 5, 4),
-    ("Thanh Hóa", 2, 5),
-    ("Ninh Bình", 3, 5),
-    ("Nam Định", 4, 5),
-    ("Nghệ An", 2, 6),
-    ("Hà Tĩnh", 2, 7),
-    ("Quảng Bình", 3, 8),
-    ("Quảng Trị", 3, 9),
-    ("Huế", 4, 9),
-    ("Quảng Nam", 4, 10),
-    ("Đà Nẵng", 5, 10),
-    ("Kon Tum", 4, 11),
-    ("Quảng Ngãi", 5, 11),
-    ("Gia Lai", 4, 12),
-    ("Bình Định", 5, 12),
-    ("Đắk Lắk", 4, 13),
-    ("Phú Yên", 5, 13),
-    ("Đắk Nông", 3, 14),
-    ("Lâm Đồng", 4, 14),
-    ("Khánh Hòa", 5, 14),
-    ("Bình Phước", 3, 15),
-    ("Đồng Nai", 4, 15),
-    ("Ninh Thuận", 5, 15),
-    ("Tây Ninh", 2, 16),
-    ("Bình Dương", 3, 16),
-    ("Bà Rịa - Vũng Tàu", 4, 16),
-    ("Bình Thuận", 5, 16),
-    ("Đồng Tháp", 1, 17),
-    ("Long An", 2, 17),
-    ("TP. Hồ Chí Minh", 3, 17),
-    ("An Giang", 0, 18),
-    ("Cần Thơ", 1, 18),
-    ("Vĩnh Long", 2, 18),
-    ("Tiền Giang", 3, 18),
-    ("Kiên Giang", 0, 19),
-    ("Hậu Giang", 1, 19),
-    ("Trà Vinh", 2, 19),
-    ("Bến Tre", 3, 19),
-    ("Cà Mau", 0, 20),
-    ("Bạc Liêu", 1, 20),
-    ("Sóc Trăng", 2, 20),
-];
-
-/// The 34 by canonical name (as `map2025::PROVINCES_2025` and the registry name them: "Huế"
-/// for the city once named Thừa Thiên Huế), laid out like [`P63`]. Gia Lai and Đắk Lắk now
-/// reach the coast (Bình Định, Phú Yên), so the centre is one column; Lâm Đồng (with Bình
-/// Thuận) turns the coast south-west.
-const P34: &[(&str, u8, u8)] = &[
-    ("Lai Châu", 1, 0),
-    ("Lào Cai", 2, 0),
-    ("Tuyên Quang", 3, 0),
-    ("Cao Bằng", 4, 0),
-    ("Điện Biên", 0, 1),
-    ("Sơn La", 1, 1),
-    ("Phú Thọ", 2, 1),
-    ("Thái Nguyên", 3, 1),
-    ("Lạng Sơn", 4, 1),
-    ("Hà Nội", 2, 2),
-    ("Bắc Ninh", 3, 2),
-    ("Quảng Ninh", 4, 2),
-    ("Ninh Bình", 2, 3),
-    ("Hưng Yên", 3, 3),
-    ("Hải Phòng", 4, 3),
-    ("Thanh Hóa", 2, 4),
-    ("Nghệ An", 2, 5),
-    ("Hà Tĩnh", 2, 6),
-    ("Quảng Trị", 3, 7),
-    ("Huế", 3, 8),
-    ("Đà Nẵng", 4, 8),
-    ("Quảng Ngãi", 4, 9),
-    ("Gia Lai", 4, 10),
-    ("Đắk Lắk", 4, 11),
-    ("Đồng Nai", 2, 12),
-    ("Lâm Đồng", 3, 12),
-    ("Khánh Hòa", 4, 12),
-    ("Tây Ninh", 2, 13),
-    ("TP. Hồ Chí Minh", 3, 13),
-    ("An Giang", 1, 14),
-    ("Đồng Tháp", 2, 14),
-    ("Vĩnh Long", 3, 14),
-    ("Cà Mau", 1, 15),
-    ("Cần Thơ", 2, 15),
-];
-
 impl Layout {
     /// (canonical name, column, row) of every tile, row by row from the north-west; the
     /// order of [`table_rows`](super::table_rows).
     pub fn tiles(self) -> &'static [(&'static str, u8, u8)] {
+        static P63: OnceLock<Vec<(&'static str, u8, u8)>> = OnceLock::new();
+        static P34: OnceLock<Vec<(&'static str, u8, u8)>> = OnceLock::new();
         match self {
-            Layout::P63 => P63,
-            Layout::P34 => P34,
+            Layout::P63 => P63.get_or_init(|| grid(provinces::the_63(), |province| province.tile_63)),
+            Layout::P34 => P34.get_or_init(|| grid(provinces::the_34(), |province| province.tile_34)),
         }
     }
 
@@ -138,6 +44,15 @@ impl Layout {
         let t = self.tiles();
         (t.iter().map(|t| t.1 + 1).max().unwrap_or(1), t.iter().map(|t| t.2 + 1).max().unwrap_or(1))
     }
+}
+
+/// The tiles of a map's provinces, row by row from the north-west (the table of the map
+/// reads north to south).
+fn grid(on_map: &[ProvinceId], tile: fn(&Province) -> Option<(u8, u8)>) -> Vec<(&'static str, u8, u8)> {
+    let mut tiles: Vec<(&'static str, u8, u8)> =
+        on_map.iter().filter_map(|id| tile(id.province()).map(|(column, row)| (id.name(), column, row))).collect();
+    tiles.sort_by_key(|&(_, column, row)| (row, column));
+    tiles
 }
 
 impl From<Map> for Layout {
@@ -151,74 +66,21 @@ impl From<Map> for Layout {
 }
 
 /// The short label written in a province's tile (2–4 letters, "Huế"), unique within each
-/// layout; `None` for a name that is not one of the 63.
+/// layout; `None` for a name that is not one of the 63 or the 34.
 pub fn label(unit: &str) -> Option<&'static str> {
-    Some(match unit {
-        "An Giang" => "AG",
-        "Bà Rịa - Vũng Tàu" => "BRVT",
-        "Bắc Giang" => "BG",
-        "Bắc Kạn" => "BK",
-        "Bạc Liêu" => "BL",
-        "Bắc Ninh" => "BN",
-        "Bến Tre" => "BTr",
-        "Bình Định" => "BĐ",
-        "Bình Dương" => "BD",
-        "Bình Phước" => "BP",
-        "Bình Thuận" => "BTh",
-        "Cà Mau" => "CM",
-        "Cần Thơ" => "CT",
-        "Cao Bằng" => "CB",
-        "Đà Nẵng" => "ĐNg",
-        "Đắk Lắk" => "ĐLk",
-        "Đắk Nông" => "ĐNô",
-        "Điện Biên" => "ĐB",
-        "Đồng Nai" => "ĐNa",
-        "Đồng Tháp" => "ĐT",
-        "Gia Lai" => "GL",
-        "Hà Giang" => "HG",
-        "Hà Nam" => "HNa",
-        "Hà Nội" => "HN",
-        "Hà Tĩnh" => "HT",
-        "Hải Dương" => "HD",
-        "Hải Phòng" => "HP",
-        "Hậu Giang" => "HậG",
-        "Hòa Bình" => "HB",
-        "Hưng Yên" => "HY",
-        "Khánh Hòa" => "KH",
-        "Kiên Giang" => "KG",
-        "Kon Tum" => "KT",
-        "Lai Châu" => "LCh",
-        "Lâm Đồng" => "LĐ",
-        "Lạng Sơn" => "LS",
-        "Lào Cai" => "LCa",
-        "Long An" => "LA",
-        "Nam Định" => "NĐ",
-        "Nghệ An" => "NA",
-        "Ninh Bình" => "NB",
-        "Ninh Thuận" => "NT",
-        "Phú Thọ" => "PT",
-        "Phú Yên" => "PY",
-        "Quảng Bình" => "QB",
-        "Quảng Nam" => "QNa",
-        "Quảng Ngãi" => "QNg",
-        "Quảng Ninh" => "QN",
-        "Quảng Trị" => "QT",
-        "Sóc Trăng" => "ST",
-        "Sơn La" => "SL",
-        "Tây Ninh" => "TN",
-        "Thái Bình" => "TB",
-        "Thái Nguyên" => "TNg",
-        "Thanh Hóa" => "TH",
-        "TP. Hồ Chí Minh" => "HCM",
-        "Huế" => "Huế",
-        "Tiền Giang" => "TG",
-        "Trà Vinh" => "TV",
-        "Tuyên Quang" => "TQ",
-        "Vĩnh Long" => "VL",
-        "Vĩnh Phúc" => "VP",
-        "Yên Bái" => "YB",
-        _ => return None,
-    })
+    // By canonical name: the two records under a kept name ("Ninh Bình" of the 63 and of
+    // the 34) share their label.
+    static LABELS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        let mut labels = HashMap::new();
+        for province in PROVINCES {
+            if let Some(label) = province.label {
+                labels.entry(province.name).or_insert(label);
+            }
+        }
+        labels
+    });
+    labels.get(unit).copied()
 }
 
 #[cfg(test)]
@@ -226,8 +88,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use chiso_core::model::map2025::{Map2025, PROVINCES_2025};
-    use chiso_core::text::units::PROVINCES;
+    use chiso_core::model::map2025::Map2025;
 
     const NAMES_34: [&str; 34] = [
         "Hà Nội",
@@ -281,24 +142,24 @@ mod tests {
 
     #[test]
     fn p63_has_every_province_once() {
-        assert_eq!(P63.len(), 63);
-        let names: HashSet<&str> = P63.iter().map(|t| t.0).collect();
+        assert_eq!(Layout::P63.tiles().len(), 63);
+        let names: HashSet<&str> = Layout::P63.tiles().iter().map(|t| t.0).collect();
         assert_eq!(names.len(), 63);
-        for (name, _) in PROVINCES {
-            assert!(names.contains(name), "{name}");
+        for id in provinces::the_63() {
+            assert!(names.contains(id.name()), "{}", id.name());
         }
     }
 
     #[test]
     fn p34_has_the_34_units() {
-        assert_eq!(P34.len(), 34);
-        let names: HashSet<&str> = P34.iter().map(|t| t.0).collect();
+        assert_eq!(Layout::P34.tiles().len(), 34);
+        let names: HashSet<&str> = Layout::P34.tiles().iter().map(|t| t.0).collect();
         assert_eq!(names, NAMES_34.into_iter().collect());
         // The same units as the registry of the new map gives data sets.
         let m = Map2025::default();
         let canonical: HashSet<&str> = m.canonical_34().iter().map(String::as_str).collect();
         assert_eq!(names, canonical);
-        assert_eq!(PROVINCES_2025.len(), 34);
+        assert_eq!(provinces::the_34().len(), 34);
         assert_eq!(Layout::from(Map::P34), Layout::P34);
         assert_eq!(Layout::from(Map::P63), Layout::P63);
     }

@@ -282,7 +282,6 @@ fn legend<DB: DrawingBackend>(
 mod tests {
     use std::collections::HashSet;
 
-    use super::layouts::P63;
     use super::*;
     use crate::to_svg;
 
@@ -362,7 +361,7 @@ mod tests {
         let rows = table_rows(Layout::P63, &values);
         assert_eq!(rows.len(), 63);
         let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
-        assert_eq!(names, P63.iter().map(|t| t.0).collect::<Vec<_>>());
+        assert_eq!(names, Layout::P63.tiles().iter().map(|t| t.0).collect::<Vec<_>>());
         let hn = rows.iter().find(|r| r.0 == "Hà Nội").unwrap();
         assert_eq!((hn.1, hn.2, hn.3), (Some(85.43), Some(2), 1));
         let hp = rows.iter().find(|r| r.0 == "Hải Phòng").unwrap();

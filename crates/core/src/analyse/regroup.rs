@@ -2,8 +2,9 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::map2025::{Map2025, PROVINCES_2025};
+use crate::model::map2025::Map2025;
 use crate::model::{DataSet, Map, Observation, Text};
+use crate::text::provinces;
 
 /// A value of the regrouped data: one of the 34 in a pre-2025 period, the mean of its
 /// predecessors' values.
@@ -45,7 +46,7 @@ pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
         let key = (o.group.clone(), o.period.clone(), o.indicator.clone());
         let entry = sums.entry(key.clone()).or_insert_with(|| {
             slices.push(key);
-            vec![Vec::new(); PROVINCES_2025.len()]
+            vec![Vec::new(); provinces::the_34().len()]
         });
         if let Some(v) = o.value {
             entry[k].push((o.unit.to_string(), v));
@@ -71,7 +72,7 @@ pub fn regroup(d: &DataSet, m: &Map2025) -> (DataSet, Vec<Derived>) {
                 period: key.1.clone(),
                 indicator: key.2.clone(),
                 from: vals.iter().map(|(u, _)| u.clone()).collect(),
-                of: PROVINCES_2025[k].2.len(),
+                of: provinces::the_34()[k].predecessors().len(),
             });
         }
         // Ranks among the 34.

@@ -13,94 +13,33 @@
 //! predecessor, in a later period the merged province.
 
 use crate::model::DataSet;
+use crate::text::provinces::{self, ProvinceId};
 use crate::text::units::Registry;
 use rustc_hash::FxHashMap;
-
-/// The 34 from 1 July 2025: (short name, official form, predecessors among the 63 by their
-/// canonical names; the first is the one whose name was kept).
-pub const PROVINCES_2025: &[(&str, &str, &[&str])] = &[
-    ("Hà Nội", "Thành phố Hà Nội", &["Hà Nội"]),
-    ("Huế", "Thành phố Huế", &["Huế"]),
-    ("Lai Châu", "Tỉnh Lai Châu", &["Lai Châu"]),
-    ("Điện Biên", "Tỉnh Điện Biên", &["Điện Biên"]),
-    ("Sơn La", "Tỉnh Sơn La", &["Sơn La"]),
-    ("Lạng Sơn", "Tỉnh Lạng Sơn", &["Lạng Sơn"]),
-    ("Quảng Ninh", "Tỉnh Quảng Ninh", &["Quảng Ninh"]),
-    ("Thanh Hóa", "Tỉnh Thanh Hóa", &["Thanh Hóa"]),
-    ("Nghệ An", "Tỉnh Nghệ An", &["Nghệ An"]),
-    ("Hà Tĩnh", "Tỉnh Hà Tĩnh", &["Hà Tĩnh"]),
-    ("Cao Bằng", "Tỉnh Cao Bằng", &["Cao Bằng"]),
-    ("Tuyên Quang", "Tỉnh Tuyên Quang", &["Tuyên Quang", "Hà Giang"]),
-    ("Lào Cai", "Tỉnh Lào Cai", &["Lào Cai", "Yên Bái"]),
-    ("Thái Nguyên", "Tỉnh Thái Nguyên", &["Thái Nguyên", "Bắc Kạn"]),
-    ("Phú Thọ", "Tỉnh Phú Thọ", &["Phú Thọ", "Vĩnh Phúc", "Hòa Bình"]),
-    ("Bắc Ninh", "Tỉnh Bắc Ninh", &["Bắc Ninh", "Bắc Giang"]),
-    ("Hưng Yên", "Tỉnh Hưng Yên", &["Hưng Yên", "Thái Bình"]),
-    ("Hải Phòng", "Thành phố Hải Phòng", &["Hải Phòng", "Hải Dương"]),
-    ("Ninh Bình", "Tỉnh Ninh Bình", &["Ninh Bình", "Hà Nam", "Nam Định"]),
-    ("Quảng Trị", "Tỉnh Quảng Trị", &["Quảng Trị", "Quảng Bình"]),
-    ("Đà Nẵng", "Thành phố Đà Nẵng", &["Đà Nẵng", "Quảng Nam"]),
-    ("Quảng Ngãi", "Tỉnh Quảng Ngãi", &["Quảng Ngãi", "Kon Tum"]),
-    ("Gia Lai", "Tỉnh Gia Lai", &["Gia Lai", "Bình Định"]),
-    ("Khánh Hòa", "Tỉnh Khánh Hòa", &["Khánh Hòa", "Ninh Thuận"]),
-    ("Lâm Đồng", "Tỉnh Lâm Đồng", &["Lâm Đồng", "Đắk Nông", "Bình Thuận"]),
-    ("Đắk Lắk", "Tỉnh Đắk Lắk", &["Đắk Lắk", "Phú Yên"]),
-    ("TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh", &["TP. Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"]),
-    ("Đồng Nai", "Tỉnh Đồng Nai", &["Đồng Nai", "Bình Phước"]),
-    ("Tây Ninh", "Tỉnh Tây Ninh", &["Tây Ninh", "Long An"]),
-    ("Cần Thơ", "Thành phố Cần Thơ", &["Cần Thơ", "Sóc Trăng", "Hậu Giang"]),
-    ("Vĩnh Long", "Tỉnh Vĩnh Long", &["Vĩnh Long", "Bến Tre", "Trà Vinh"]),
-    ("Đồng Tháp", "Tỉnh Đồng Tháp", &["Đồng Tháp", "Tiền Giang"]),
-    ("Cà Mau", "Tỉnh Cà Mau", &["Cà Mau", "Bạc Liêu"]),
-    ("An Giang", "Tỉnh An Giang", &["An Giang", "Kiên Giang"]),
-];
-
-/// Provinces older than the 63, with the one of the 34 their whole land lies in now; none
-/// where it was split between two of the 34 (Hà Sơn Bình, Nghệ Tĩnh...).
-const HISTORICAL_2025: &[(&str, &str)] = &[
-    ("Hà Tây", "Hà Nội"),
-    ("Hà Bắc", "Bắc Ninh"),
-    ("Hà Nam Ninh", "Ninh Bình"),
-    ("Nam Hà", "Ninh Bình"),
-    ("Vĩnh Phú", "Phú Thọ"),
-    ("Minh Hải", "Cà Mau"),
-    ("Cửu Long", "Vĩnh Long"),
-    ("Hà Tuyên", "Tuyên Quang"),
-    ("Hoàng Liên Sơn", "Lào Cai"),
-    ("Bắc Thái", "Thái Nguyên"),
-    ("Quảng Nam - Đà Nẵng", "Đà Nẵng"),
-];
 
 /// Which map a period of data is on (in the model's root, where a data set's summary
 /// keeps each period's map without depending on this module).
 pub use super::Map;
 
 /// The 34 of the new map, each with its predecessors, by canonical unit names (as the
-/// registry names units in data sets: "Huế" for Thừa Thiên Huế, its name to 2025).
+/// registry names units in data sets: "Huế" for Thừa Thiên Huế, its name to 2025). The
+/// facts are the province registry's ([`crate::text::provinces`]); this reads them by the
+/// names data sets give units.
 pub struct Map2025 {
     registry: &'static Registry,
-    /// canonical name of one of the 63 (or a historical one) → index into PROVINCES_2025.
-    successor: FxHashMap<&'static str, usize>,
     /// canonical names of the 34, as units in data sets.
     canonical_34: Vec<String>,
+    /// The predecessors' canonical names of each of the 34, in the order of the 34.
+    predecessors: Vec<Vec<&'static str>>,
 }
 
 impl Default for Map2025 {
     fn default() -> Self {
         let registry = Registry::shared();
-        let mut successor = FxHashMap::default();
-        for (k, (_, _, from)) in PROVINCES_2025.iter().enumerate() {
-            for p in *from {
-                successor.insert(*p, k);
-            }
-        }
-        for (old, new) in HISTORICAL_2025 {
-            if let Some(k) = PROVINCES_2025.iter().position(|(n, _, _)| n == new) {
-                successor.insert(*old, k);
-            }
-        }
-        let canonical_34 = PROVINCES_2025.iter().map(|(n, _, _)| registry.canonical(n)).collect();
-        Map2025 { registry, successor, canonical_34 }
+        let the_34 = provinces::the_34();
+        let canonical_34 = the_34.iter().map(|id| registry.canonical(id.name())).collect();
+        let predecessors = the_34.iter().map(|id| id.predecessors().iter().map(|from| from.name()).collect()).collect();
+        Map2025 { registry, canonical_34, predecessors }
     }
 }
 
@@ -118,14 +57,24 @@ pub(crate) fn period_year(period: &str) -> Option<u16> {
 }
 
 impl Map2025 {
-    /// The province (one of the 63, or an older one) a unit's name stands for, canonical.
-    fn province(&self, unit: &str) -> Option<&'static str> {
-        self.registry.province(unit)
+    /// The province (one of the 63, or an older one) a unit's name stands for.
+    fn province(&self, unit: &str) -> Option<ProvinceId> {
+        self.registry.province_id(unit)
+    }
+
+    /// The one of the 34 a unit's province is or went into (for an older province, the
+    /// one its whole land lies in now).
+    fn successor(&self, unit: &str) -> Option<ProvinceId> {
+        self.province(unit).and_then(|id| id.province().successor)
     }
 
     /// Was this province absorbed into another on 1 July 2025 (its name gone)?
     pub fn absorbed(&self, unit: &str) -> bool {
-        self.province(unit).is_some_and(|p| PROVINCES_2025.iter().any(|(_, _, from)| from[1..].contains(&p)))
+        // Absorbed: one of its successor's predecessors but the first, whose name was kept.
+        let absorbed_into =
+            |id: ProvinceId, successor: ProvinceId| successor.predecessors().iter().skip(1).any(|&from| from == id);
+        self.province(unit)
+            .is_some_and(|id| id.province().successor.is_some_and(|successor| absorbed_into(id, successor)))
     }
 
     /// The map a period of data is on: before 2025 the 63; from 2025 the 34, unless the
@@ -165,28 +114,27 @@ impl Map2025 {
     /// kept name is its own successor, so both read alike); `None` for a unit that is not a
     /// province (or a historical one split between two of the 34).
     pub fn province_2025(&self, unit: &str) -> Option<&'static str> {
-        let p = self.province(unit)?;
-        self.successor.get(p).map(|k| PROVINCES_2025[*k].0)
+        self.successor(unit).map(ProvinceId::name)
     }
 
     /// Is this unit, in a period on the old map, a province that a merger ended (absorbed,
     /// or merged under its own name)? Its series stops at the change.
     pub fn merged(&self, unit: &str) -> bool {
-        self.province(unit).and_then(|p| self.successor.get(p)).is_some_and(|k| PROVINCES_2025[*k].2.len() > 1)
+        self.successor(unit).is_some_and(|successor| successor.predecessors().len() > 1)
     }
 
     /// The predecessors (canonical names) of one of the 34, given by its canonical name.
-    pub fn predecessors(&self, unit_34: &str) -> &'static [&'static str] {
-        self.canonical_34.iter().position(|c| c == unit_34).map_or(&[], |k| PROVINCES_2025[k].2)
+    pub fn predecessors(&self, unit_34: &str) -> &[&'static str] {
+        self.canonical_34.iter().position(|c| c == unit_34).map_or(&[], |place| &self.predecessors[place])
+    }
+
+    /// The place among [`provinces::the_34`] of the province of the 34 that `unit` (one of
+    /// the 63, or a historical name) went into.
+    pub(crate) fn successor_index(&self, unit: &str) -> Option<usize> {
+        self.successor(unit).and_then(ProvinceId::place_34)
     }
 
     /// The canonical names of the 34, as units in data sets.
-    /// The index among [`PROVINCES_2025`] of the province of the 34 that `unit` (one of
-    /// the 63, or a historical name) went into.
-    pub(crate) fn successor_index(&self, unit: &str) -> Option<usize> {
-        self.province(unit).and_then(|p| self.successor.get(p).copied())
-    }
-
     pub fn canonical_34(&self) -> &[String] {
         &self.canonical_34
     }
@@ -195,27 +143,32 @@ impl Map2025 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::units::PROVINCES;
+
+    /// The short names of the 34.
+    fn names_34() -> Vec<&'static str> {
+        provinces::the_34().iter().map(|id| id.name()).collect()
+    }
 
     #[test]
     fn every_one_of_the_63_has_one_successor_among_the_34() {
-        assert_eq!(PROVINCES_2025.len(), 34);
+        assert_eq!(names_34().len(), 34);
         let m = Map2025::default();
+        let the_63: Vec<&str> = provinces::the_63().iter().map(|id| id.name()).collect();
         let mut seen = std::collections::HashSet::new();
-        for (_, _, from) in PROVINCES_2025 {
-            for p in *from {
-                assert!(PROVINCES.iter().any(|(n, _)| n == p), "{p} is not one of the 63");
+        for name in names_34() {
+            for p in m.predecessors(name) {
+                assert!(the_63.contains(p), "{p} is not one of the 63");
                 assert!(seen.insert(*p), "{p} twice");
             }
         }
         assert_eq!(seen.len(), 63);
-        let unchanged = PROVINCES_2025.iter().filter(|(_, _, f)| f.len() == 1).count();
+        let unchanged = names_34().iter().filter(|name| m.predecessors(name).len() == 1).count();
         assert_eq!(unchanged, 11);
         // The kept name is the first predecessor, and 23 provinces are merged.
-        for (name, _, from) in PROVINCES_2025.iter().filter(|(_, _, f)| f.len() > 1) {
-            assert_eq!(m.registry.canonical(name), from[0], "{name}");
+        for name in names_34().iter().filter(|name| m.predecessors(name).len() > 1) {
+            assert_eq!(m.registry.canonical(name), m.predecessors(name)[0], "{name}");
         }
-        for (p, _) in PROVINCES {
+        for p in &the_63 {
             assert!(m.province_2025(p).is_some(), "{p}");
         }
         let cases = [
@@ -263,11 +216,12 @@ mod tests {
     #[test]
     fn official_forms_and_hue() {
         let m = Map2025::default();
-        for (short, official, from) in PROVINCES_2025 {
+        for id in provinces::the_34() {
+            let (short, official) = (id.name(), id.province().official.unwrap_or_default());
             // "Tỉnh Tuyên Quang", "Thành phố Huế" and the short names are one unit.
             assert_eq!(m.registry.canonical(official), m.registry.canonical(short), "{official}");
-            assert_eq!(m.province_2025(official), Some(*short), "{official}");
-            assert_eq!(m.registry.canonical(short), from[0]);
+            assert_eq!(m.province_2025(official), Some(short), "{official}");
+            assert_eq!(m.registry.canonical(short), m.predecessors(short)[0]);
         }
         // Huế under its name in force, whatever name a file of any year gives it.
         for name in ["Thành phố Huế", "Thừa Thiên Huế", "TT-Huế", "Huế"] {

@@ -5,6 +5,7 @@ pub mod nfc;
 #[cfg(test)]
 mod nfc_gen;
 mod nfc_tables;
+pub mod provinces;
 pub mod units;
 pub mod value;
 

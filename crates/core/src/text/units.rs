@@ -2,105 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::text::provinces::{self, ProvinceId};
 use crate::text::{clean, fold};
-
-/// The 63 provinces and centrally-run cities (the list in force before 1 July 2025), each
-/// under its short name in force (Huế, not its former name Thừa Thiên Huế), with the
-/// spellings seen in official files besides their folded canonical name.
-pub const PROVINCES: &[(&str, &[&str])] = &[
-    ("An Giang", &[]),
-    ("Bà Rịa - Vũng Tàu", &["brvt", "ba ria", "vung tau", "br vt"]),
-    ("Bắc Giang", &[]),
-    ("Bắc Kạn", &["bac can"]),
-    ("Bạc Liêu", &[]),
-    ("Bắc Ninh", &[]),
-    ("Bến Tre", &[]),
-    ("Bình Định", &[]),
-    ("Bình Dương", &[]),
-    ("Bình Phước", &[]),
-    ("Bình Thuận", &[]),
-    ("Cà Mau", &[]),
-    ("Cần Thơ", &[]),
-    ("Cao Bằng", &[]),
-    ("Đà Nẵng", &[]),
-    ("Đắk Lắk", &["dac lac", "dak lac", "dac lak", "daklak", "dak lak"]),
-    ("Đắk Nông", &["dac nong", "daknong"]),
-    ("Điện Biên", &[]),
-    ("Đồng Nai", &[]),
-    ("Đồng Tháp", &[]),
-    ("Gia Lai", &[]),
-    ("Hà Giang", &[]),
-    ("Hà Nam", &[]),
-    ("Hà Nội", &["hn", "ha noi city"]),
-    ("Hà Tĩnh", &[]),
-    ("Hải Dương", &[]),
-    ("Hải Phòng", &[]),
-    ("Hậu Giang", &[]),
-    ("Hòa Bình", &[]),
-    ("Hưng Yên", &[]),
-    ("Khánh Hòa", &[]),
-    ("Kiên Giang", &[]),
-    ("Kon Tum", &[]),
-    ("Lai Châu", &[]),
-    ("Lâm Đồng", &[]),
-    ("Lạng Sơn", &[]),
-    ("Lào Cai", &[]),
-    ("Long An", &[]),
-    ("Nam Định", &[]),
-    ("Nghệ An", &[]),
-    ("Ninh Bình", &[]),
-    ("Ninh Thuận", &[]),
-    ("Phú Thọ", &[]),
-    ("Phú Yên", &[]),
-    ("Quảng Bình", &[]),
-    ("Quảng Nam", &[]),
-    ("Quảng Ngãi", &[]),
-    ("Quảng Ninh", &[]),
-    ("Quảng Trị", &[]),
-    ("Sóc Trăng", &[]),
-    ("Sơn La", &[]),
-    ("Tây Ninh", &[]),
-    ("Thái Bình", &[]),
-    ("Thái Nguyên", &[]),
-    ("Thanh Hóa", &[]),
-    ("TP. Hồ Chí Minh", &["ho chi minh", "hcm", "hcmc", "sai gon", "ho chi minh city", "tphcm", "hochiminh city"]),
-    // Thành phố Huế, a centrally run city since 1 January 2025 (Resolution 1314/NQ-UBTVQH15),
-    // before that the province of Thừa Thiên Huế: one unit under its name in force, its
-    // former names spellings of it. Kept in the place of its former name in this list.
-    ("Huế", &["thua thien hue", "thua thien", "tt hue", "tth"]),
-    ("Tiền Giang", &[]),
-    ("Trà Vinh", &[]),
-    ("Tuyên Quang", &[]),
-    ("Vĩnh Long", &[]),
-    ("Vĩnh Phúc", &[]),
-    ("Yên Bái", &[]),
-];
-
-/// Provinces that no longer exist (split or merged before 2025). Each is a unit of its
-/// own: "Hà Tây" (to August 2008) is never folded into Hà Nội, nor "Hà Bắc" into Bắc Ninh.
-pub const HISTORICAL: &[(&str, &[&str])] = &[
-    ("Hà Tây", &[]),
-    ("Hà Bắc", &[]),
-    ("Hà Sơn Bình", &[]),
-    ("Nghĩa Bình", &[]),
-    ("Hà Nam Ninh", &[]),
-    ("Nam Hà", &[]),
-    ("Hải Hưng", &[]),
-    ("Vĩnh Phú", &[]),
-    ("Minh Hải", &[]),
-    ("Sông Bé", &[]),
-    ("Nghệ Tĩnh", &[]),
-    ("Bình Trị Thiên", &[]),
-    ("Thuận Hải", &[]),
-    ("Phú Khánh", &[]),
-    ("Cửu Long", &[]),
-    ("Hà Tuyên", &[]),
-    ("Hoàng Liên Sơn", &[]),
-    ("Bắc Thái", &[]),
-    ("Cao Lạng", &[]),
-    ("Gia Lai - Kon Tum", &[]),
-    ("Quảng Nam - Đà Nẵng", &[]),
-];
 
 /// A matching key: folded, administrative prefixes dropped, spaces removed.
 /// "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh" and "TP HCM" share "hochiminh"/"hcm" keys;
@@ -189,18 +92,22 @@ pub fn is_aggregate(name: &str) -> bool {
     WORDS.iter().any(|p| f == *p || (f.starts_with(p) && f.as_bytes().get(p.len()) == Some(&b' ') && p.len() > 3))
 }
 
-/// The province registry: keys of every known spelling → canonical name.
+/// The names of provinces: keys of every known spelling of the 63 and of the older
+/// provinces (from [`provinces::PROVINCES`]) → the province. The provinces that mergers made
+/// on 1 July 2025 are not keyed: each has the name of one of the 63, which stands for that
+/// one (the 2025 map, [`crate::model::map2025`], tells the two apart by the period).
 pub struct Registry {
-    keys: HashMap<String, &'static str>,
+    keys: HashMap<String, ProvinceId>,
 }
 
 impl Default for Registry {
     fn default() -> Self {
         let mut keys = HashMap::new();
-        for (name, variants) in PROVINCES.iter().chain(HISTORICAL) {
-            keys.insert(unit_key(name), *name);
-            for v in *variants {
-                keys.insert(v.replace(' ', ""), *name);
+        for &id in provinces::the_63().iter().chain(provinces::historical()) {
+            let province = id.province();
+            keys.insert(unit_key(province.name), id);
+            for spelling in province.spellings {
+                keys.insert(spelling.replace(' ', ""), id);
             }
         }
         Registry { keys }
@@ -214,9 +121,14 @@ impl Registry {
         SHARED.get_or_init(Registry::default)
     }
 
+    /// The province (one of the 63, or an older one) a spelling stands for, if it is one.
+    pub fn province_id(&self, name: &str) -> Option<ProvinceId> {
+        self.keys.get(&unit_key(name)).copied()
+    }
+
     /// The canonical province for a spelling, if it is one.
     pub fn province(&self, name: &str) -> Option<&'static str> {
-        self.keys.get(&unit_key(name)).copied()
+        self.province_id(name).map(ProvinceId::name)
     }
 
     /// The canonical name: a province's, else the text cleaned (NFC, spaces).
@@ -226,7 +138,7 @@ impl Registry {
 
     /// [`Registry::canonical`] of a name whose [`unit_key`] is already worked out.
     pub fn canonical_keyed(&self, name: &str, key: &str) -> String {
-        self.keys.get(key).map_or_else(|| clean(name), |p| p.to_string())
+        self.keys.get(key).map_or_else(|| clean(name), |id| id.name().to_string())
     }
 }
 
@@ -236,12 +148,12 @@ mod tests {
 
     #[test]
     fn sixty_three_distinct_provinces() {
-        assert_eq!(PROVINCES.len(), 63);
         let r = Registry::default();
-        for (name, _) in PROVINCES {
-            assert_eq!(r.province(name), Some(*name));
+        for &id in provinces::the_63() {
+            assert_eq!(r.province(id.name()), Some(id.name()));
+            assert_eq!(r.province_id(id.name()), Some(id));
         }
-        let keys: std::collections::HashSet<_> = PROVINCES.iter().map(|(n, _)| unit_key(n)).collect();
+        let keys: std::collections::HashSet<_> = provinces::the_63().iter().map(|id| unit_key(id.name())).collect();
         assert_eq!(keys.len(), 63);
     }
 
@@ -331,7 +243,7 @@ mod tests {
             assert_eq!(r.province(spelling), Some("Huế"), "{spelling}");
             assert_eq!(r.canonical(spelling), "Huế", "{spelling}");
         }
-        assert!(!PROVINCES.iter().any(|(n, _)| *n == "Thừa Thiên Huế"));
+        assert!(!provinces::the_63().iter().any(|id| id.name() == "Thừa Thiên Huế"));
     }
 
     #[test]
