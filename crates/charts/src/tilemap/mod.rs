@@ -79,10 +79,9 @@ pub fn shade(quartile: u8, lower_is_better: bool) -> RGBColor {
 /// wins; units not in the layout are left out.
 fn matched(layout: Layout, values: &[TileValue]) -> Vec<Option<&TileValue>> {
     let tiles = layout.tiles();
-    let mut registry = None;
     let mut by_name: HashMap<&str, &TileValue> = HashMap::new();
     for v in values {
-        if let Some(name) = tile_name(tiles, &v.unit, &mut registry) {
+        if let Some(name) = tile_name(tiles, &v.unit) {
             by_name.entry(name).or_insert(v);
         }
     }
@@ -90,9 +89,9 @@ fn matched(layout: Layout, values: &[TileValue]) -> Vec<Option<&TileValue>> {
 }
 
 /// The tile a unit's name stands for.
-fn tile_name(tiles: &[(&'static str, u8, u8)], unit: &str, registry: &mut Option<Registry>) -> Option<&'static str> {
-    let find = |n: &str| tiles.iter().find(|t| t.0 == n).map(|t| t.0);
-    find(unit).or_else(|| registry.get_or_insert_with(Registry::default).province(unit).and_then(find))
+fn tile_name(tiles: &[(&'static str, u8, u8)], unit: &str) -> Option<&'static str> {
+    let find = |name: &str| tiles.iter().find(|tile| tile.0 == name).map(|tile| tile.0);
+    find(unit).or_else(|| Registry::shared().province(unit).and_then(find))
 }
 
 /// The map as a table, for screen readers and for copying: one row per tile in the layout's
@@ -181,7 +180,7 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&WHITE)?;
     let g = geometry(root.dim_in_pixel().0 as f64 / scale, layout);
     let rows = table_rows(layout, values);
-    let mine = my_unit.and_then(|u| tile_name(layout.tiles(), u, &mut None));
+    let mine = my_unit.and_then(|u| tile_name(layout.tiles(), u));
     let font = (g.tile * 0.3).clamp(7.0, 12.0) * scale;
     let hatch_w = px(1.0).max(1) as u32;
     let mut hits = Vec::with_capacity(rows.len());
