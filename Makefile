@@ -111,7 +111,8 @@ test: tools-test
 # clippy.toml: no function over 120 lines), natively and for the page's wasm32 build; the
 # core checked for wasm32 on its own; the layout's rules (tools/check-layout.sh); no
 # function over 120 lines of code, component bodies included (tools/fn-lengths.py: clippy
-# does not see inside #[function_component]); no broken intra-doc link (cargo doc, the
+# does not see inside #[function_component]); no two modules that use each other
+# (tools/mod-deps.py: `crate::`/`super::` paths outside comments and tests); no broken intra-doc link (cargo doc, the
 # app's private items documented too); the fuzz targets built (not run) on stable, so that `make fuzz` keeps building: fuzz/ is a crate of
 # its own, outside the workspace, with its own Cargo.lock (--locked: after a change of the
 # core's dependencies, run the line without it and commit fuzz/Cargo.lock) and its own
@@ -125,6 +126,7 @@ lint:
 	cargo check -q -p chiso-core --target wasm32-unknown-unknown
 	tools/check-layout.sh
 	python3 tools/fn-lengths.py --max 120
+	python3 tools/mod-deps.py --check --depth 3 crates/core/src crates/charts/src crates/pdf/src src
 	RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links" \
 	  cargo doc -q --no-deps -p chiso-core -p chiso-charts -p chiso-pdf
 	RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links" \

@@ -25,7 +25,8 @@ use crate::read::failure;
 use crate::read::sheet::limits::MAX_ENTRY_BYTES;
 use crate::read::sheet::{Cell, Grid, Prepared};
 use crate::text::fold;
-use parse::{appendix_label, Paragraph};
+use crate::text::legacy::Legacy;
+use parse::appendix_label;
 use table::Built;
 
 /// Tables nested in tables, at most (Word itself nests a few deep).
@@ -34,6 +35,14 @@ pub const MAX_TABLE_DEPTH: usize = 8;
 pub const MAX_XML_DEPTH: usize = 256;
 /// Grid columns of one row, at most (Word allows 63).
 pub const MAX_COLUMNS: usize = 1024;
+/// A paragraph of the body (outside tables), its text cleaned.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Paragraph {
+    text: String,
+    /// The legacy encoding some of its runs were typed in (turned into Unicode).
+    legacy: Option<Legacy>,
+}
+
 /// Paragraphs before a table taken as its title rows, at most.
 const TITLE_PARAGRAPHS: usize = 4;
 /// A paragraph longer than this is body text, not a table's heading.

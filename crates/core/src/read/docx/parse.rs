@@ -14,19 +14,12 @@ use quick_xml::Reader;
 
 use super::styles::{legacy_font, Borders, Fonts, Styles};
 use super::table::{self, Built, RawCell, RawRow, RawTable, VMerge};
+use super::Paragraph;
 use super::{attr, MAX_COLUMNS, MAX_TABLE_DEPTH, MAX_XML_DEPTH};
 use crate::model::messages::{Depth, Limit, ReadError};
 use crate::read::sheet::limits::MAX_CELLS;
 use crate::text::legacy::Legacy;
 use crate::text::{clean, fold};
-
-/// A paragraph of the body (outside tables), its text cleaned.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct Paragraph {
-    pub(super) text: String,
-    /// The legacy encoding some of its runs were typed in (turned into Unicode).
-    pub(super) legacy: Option<Legacy>,
-}
 
 /// How many paragraphs before a table are kept (titles are taken from the last four).
 const KEPT_PARAGRAPHS: usize = 8;

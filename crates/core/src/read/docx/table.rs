@@ -4,8 +4,8 @@
 //! the table are left out (counted), and a table without lines, of two columns and no
 //! numbers is known for a letterhead or a signature.
 
-use super::parse::Paragraph;
 use super::styles::{Borders, Styles};
+use super::Paragraph;
 use crate::read::sheet::Cell;
 use crate::text::clean;
 use crate::text::legacy::Legacy;
